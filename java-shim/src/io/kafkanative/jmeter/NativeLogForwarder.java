@@ -1,0 +1,61 @@
+package io.kafkanative.jmeter;
+
+import io.kafkanative.jmeter.core.NativeKafka;
+import org.apache.jorphan.logging.LoggingManager;
+import org.apache.log.Logger;
+
+/**
+ * Moves native warnings and errors into jmeter.log. A Java daemon thread drains the native
+ * queue twice a second, so samples never pay a JNI crossing for logging and native threads
+ * never call into the JVM.
+ */
+final class NativeLogForwarder implements Runnable {
+  private static final Logger LOG = LoggingManager.getLoggerForClass();
+  private static final long INTERVAL_MS = 500;
+  private static Thread thread;
+
+  private NativeLogForwarder() {}
+
+  static synchronized void start() {
+    if (thread == null) {
+      thread = new Thread(new NativeLogForwarder(), "kafka-native-log");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  /** Stops the thread and forwards what is left. */
+  static synchronized void stop() {
+    if (thread != null) {
+      thread.interrupt();
+      thread = null;
+    }
+    forward();
+  }
+
+  @Override
+  public void run() {
+    while (!Thread.currentThread().isInterrupted()) {
+      forward();
+      try {
+        Thread.sleep(INTERVAL_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  static void forward() {
+    try {
+      for (String line : NativeKafka.drainLog()) {
+        if (line.charAt(0) == 'E') {
+          LOG.error("librdkafka: " + line.substring(1));
+        } else {
+          LOG.warn("librdkafka: " + line.substring(1));
+        }
+      }
+    } catch (RuntimeException e) { // the library failed to load: samples report that
+      LOG.debug("native log not drained: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.kafkanative.jmeter;
+
+import io.kafkanative.jmeter.core.KafkaNativeException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Parses the "key=value per line" librdkafka property text; blank lines and # comments skipped. */
+final class PropertyLines {
+  private PropertyLines() {}
+
+  static Map<String, String> parse(String text) {
+    Map<String, String> result = new LinkedHashMap<String, String>();
+    if (text == null) {
+      return result;
+    }
+    int lineNumber = 0;
+    for (String line : text.split("\r?\n")) {
+      lineNumber++;
+      String trimmed = line.trim();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      int equals = trimmed.indexOf('=');
+      if (equals <= 0) {
+        throw new KafkaNativeException(
+            "_INVALID_ARG",
+            "librdkafka properties, line " + lineNumber + ": expected key=value");
+      }
+      result.put(trimmed.substring(0, equals).trim(), trimmed.substring(equals + 1).trim());
+    }
+    return result;
+  }
+}

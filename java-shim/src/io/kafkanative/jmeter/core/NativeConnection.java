@@ -1,0 +1,37 @@
+package io.kafkanative.jmeter.core;
+
+import java.util.Map;
+
+/**
+ * A reference to a shared native Kafka client. Equal configurations share one librdkafka
+ * client per JVM; the client is flushed and closed when its last reference is closed.
+ */
+public final class NativeConnection extends NativeHandle {
+  /**
+   * @param bootstrap {@code host:port,...}, or empty / {@code embedded} / {@code embedded:N} for
+   *     the in-process cluster
+   * @param properties librdkafka properties, passed through verbatim
+   * @param flushTimeoutMs how long closing waits for in-flight messages
+   * @throws KafkaNativeException for an invalid configuration or a missing native library
+   */
+  public NativeConnection(String bootstrap, Map<String, String> properties, long flushTimeoutMs) {
+    super(NativeKafka.openConnection(bootstrap, properties, flushTimeoutMs));
+  }
+
+  /** Counters and ack-latency percentiles of the shared client, as JSON. */
+  public String summaryJson() {
+    return NativeKafka.connectionSummary(handle());
+  }
+
+  /** Opens a per-thread producer session on this client. */
+  public NativeProducer openProducer(
+      String topic, String keyTemplate, String valueTemplate, int valueSize) {
+    return new NativeProducer(
+        NativeKafka.openProducer(handle(), topic, keyTemplate, valueTemplate, valueSize));
+  }
+
+  @Override
+  void release(long value) {
+    NativeKafka.closeConnection(value);
+  }
+}

@@ -1,0 +1,87 @@
+package io.kafkanative.jmeter.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one class with {@code native} methods. Each wrapper makes exactly one JNI crossing;
+ * strings cross as UTF-8 bytes. Handles are opaque ids checked natively: a closed or forged
+ * handle raises {@link IllegalStateException}, never a crash.
+ */
+public final class NativeKafka {
+  private NativeKafka() {}
+
+  /** Opens (or shares) the client for this configuration; see {@link NativeConnection}. */
+  static long openConnection(String bootstrap, Map<String, String> properties, long flushMs) {
+    NativeLibrary.ensureLoaded();
+    byte[][] pairs = new byte[properties.size() * 2][];
+    int i = 0;
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      pairs[i++] = utf8(property.getKey());
+      pairs[i++] = utf8(property.getValue());
+    }
+    return openConnection0(utf8(bootstrap), pairs, flushMs);
+  }
+
+  static void closeConnection(long connection) {
+    closeConnection0(connection);
+  }
+
+  static String connectionSummary(long connection) {
+    return new String(connectionSummary0(connection), StandardCharsets.UTF_8);
+  }
+
+  static long openProducer(
+      long connection, String topic, String keyTemplate, String valueTemplate, int valueSize) {
+    return openProducer0(
+        connection, utf8(topic), utf8(keyTemplate), utf8(valueTemplate), valueSize);
+  }
+
+  static void closeProducer(long producer) {
+    closeProducer0(producer);
+  }
+
+  /** Sends and waits; fills {@code outcome}'s slots and sets its error, if any. */
+  static void produce(long producer, int messages, ProduceOutcome outcome) {
+    byte[][] error = produce0(producer, messages, outcome.slots());
+    if (error == null) {
+      outcome.clearError();
+    } else {
+      outcome.setError(
+          new String(error[0], StandardCharsets.UTF_8),
+          new String(error[1], StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Native warnings and errors since the last call; each line starts with 'W' or 'E'. */
+  public static List<String> drainLog() {
+    NativeLibrary.ensureLoaded();
+    byte[][] lines = drainLog0();
+    List<String> result = new ArrayList<String>(lines.length);
+    for (byte[] line : lines) {
+      result.add(new String(line, StandardCharsets.UTF_8));
+    }
+    return result;
+  }
+
+  private static byte[] utf8(String text) {
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static native long openConnection0(byte[] bootstrap, byte[][] properties, long flushMs);
+
+  private static native void closeConnection0(long connection);
+
+  private static native byte[] connectionSummary0(long connection);
+
+  private static native long openProducer0(
+      long connection, byte[] topic, byte[] keyTemplate, byte[] valueTemplate, int valueSize);
+
+  private static native void closeProducer0(long producer);
+
+  private static native byte[][] produce0(long producer, int messages, long[] outcome);
+
+  private static native byte[][] drainLog0();
+}

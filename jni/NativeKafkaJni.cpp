@@ -1,0 +1,172 @@
+// The JNI entry points of io.kafkanative.jmeter.core.NativeKafka: convert, call the core,
+// convert back. Every entry point runs inside `guarded`, so no C++ exception reaches the JVM.
+#include <jni.h>
+
+#include <vector>
+
+#include "HandleRegistry.hpp"
+#include "JniBytes.hpp"
+#include "JniErrors.hpp"
+#include "OutcomeLayout.hpp"
+#include "io_kafkanative_jmeter_core_NativeKafka.h"
+#include "kafkanative/Connection.hpp"
+#include "kafkanative/NativeLog.hpp"
+#include "kafkanative/ProducerSession.hpp"
+
+using kafkanative::Connection;
+using kafkanative::KafkaError;
+using kafkanative::ProducerSession;
+using namespace kafkanative::jni;
+
+namespace {
+
+HandleRegistry<Connection> connections("connection");
+HandleRegistry<ProducerSession> producers("producer");
+
+std::map<std::string, std::string> propertiesFrom(JNIEnv* env, jobjectArray pairs) {
+  std::map<std::string, std::string> properties;
+  if (pairs == nullptr) {
+    return properties;
+  }
+  const jsize length = env->GetArrayLength(pairs);
+  if (length % 2 != 0) {
+    throw KafkaError::invalidArgument("properties: expected name/value pairs");
+  }
+  for (jsize i = 0; i < length; i += 2) {
+    auto name = static_cast<jbyteArray>(env->GetObjectArrayElement(pairs, i));
+    auto value = static_cast<jbyteArray>(env->GetObjectArrayElement(pairs, i + 1));
+    properties[fromBytes(env, name, "property name")] = fromBytes(env, value, "property value");
+    env->DeleteLocalRef(name);
+    env->DeleteLocalRef(value);
+  }
+  return properties;
+}
+
+jobjectArray toByteArrays(JNIEnv* env, const std::vector<std::string>& texts) {
+  jclass byteArray = env->FindClass("[B");
+  if (byteArray == nullptr) {
+    throw JavaExceptionPending{};
+  }
+  jobjectArray result = env->NewObjectArray(static_cast<jsize>(texts.size()), byteArray, nullptr);
+  if (result == nullptr) {
+    throw JavaExceptionPending{};
+  }
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    jbyteArray bytes = toBytes(env, texts[i]);
+    if (bytes == nullptr) {
+      throw JavaExceptionPending{};
+    }
+    env->SetObjectArrayElement(result, static_cast<jsize>(i), bytes);
+    env->DeleteLocalRef(bytes);
+  }
+  return result;
+}
+
+}  // namespace
+
+extern "C" {
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
+  JNIEnv* env = nullptr;
+  if (vm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_8) != JNI_OK ||
+      !cacheExceptionClasses(env)) {
+    return JNI_ERR;
+  }
+  return JNI_VERSION_1_8;
+}
+
+JNIEXPORT void JNICALL JNI_OnUnload(JavaVM* vm, void*) {
+  JNIEnv* env = nullptr;
+  if (vm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_8) == JNI_OK) {
+    releaseExceptionClasses(env);
+  }
+}
+
+JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openConnection0(
+    JNIEnv* env, jclass, jbyteArray bootstrap, jobjectArray properties, jlong flushTimeoutMs) {
+  return guarded<jlong>(env, 0, [&] {
+    if (flushTimeoutMs < 0) {
+      throw KafkaError::invalidArgument("flush timeout: must not be negative");
+    }
+    kafkanative::ConnectionConfig config;
+    config.bootstrapServers = fromBytes(env, bootstrap, "bootstrap servers");
+    config.properties = propertiesFrom(env, properties);
+    config.flushTimeout = std::chrono::milliseconds(flushTimeoutMs);
+    return connections.add(Connection::open(config));
+  });
+}
+
+JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeConnection0(
+    JNIEnv* env, jclass, jlong connection) {
+  guarded<int>(env, 0, [&] {
+    connections.remove(connection);
+    return 0;
+  });
+}
+
+JNIEXPORT jbyteArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_connectionSummary0(
+    JNIEnv* env, jclass, jlong connection) {
+  return guarded<jbyteArray>(env, nullptr, [&] {
+    jbyteArray summary = toBytes(env, connections.get(connection)->summaryJson());
+    if (summary == nullptr) {
+      throw JavaExceptionPending{};
+    }
+    return summary;
+  });
+}
+
+JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openProducer0(
+    JNIEnv* env, jclass, jlong connection, jbyteArray topic, jbyteArray keyTemplate,
+    jbyteArray valueTemplate, jint valueSize) {
+  return guarded<jlong>(env, 0, [&] {
+    if (valueSize < 0) {
+      throw KafkaError::invalidArgument("value size: must not be negative");
+    }
+    kafkanative::ProducerSettings settings;
+    settings.topic = fromBytes(env, topic, "topic");
+    settings.keyTemplate = fromBytes(env, keyTemplate, "key template");
+    settings.valueTemplate = fromBytes(env, valueTemplate, "value template");
+    settings.valueSize = static_cast<std::size_t>(valueSize);
+    return producers.add(
+        std::make_shared<ProducerSession>(connections.get(connection), settings));
+  });
+}
+
+JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeProducer0(
+    JNIEnv* env, jclass, jlong producer) {
+  guarded<int>(env, 0, [&] {
+    producers.remove(producer);
+    return 0;
+  });
+}
+
+JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_produce0(
+    JNIEnv* env, jclass, jlong producer, jint messages, jlongArray outcome) {
+  return guarded<jobjectArray>(env, nullptr, [&]() -> jobjectArray {
+    if (outcome == nullptr || env->GetArrayLength(outcome) < kOutcomeSlots) {
+      throw KafkaError::invalidArgument("outcome: needs " + std::to_string(kOutcomeSlots) +
+                                        " slots");
+    }
+    // A negative count becomes a huge one, which the session refuses with a clear message.
+    const auto result = producers.get(producer)->produce(static_cast<std::uint32_t>(messages));
+    writeOutcome(env, outcome, result);
+    if (result.errorName.empty()) {
+      return nullptr;
+    }
+    return toByteArrays(env, {result.errorName, result.errorMessage});
+  });
+}
+
+JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_drainLog0(JNIEnv* env,
+                                                                                      jclass) {
+  return guarded<jobjectArray>(env, nullptr, [&] {
+    std::vector<std::string> lines;
+    for (auto& line : kafkanative::NativeLog::drain()) {
+      const char level = line.level == kafkanative::LogLine::Level::kError ? 'E' : 'W';
+      lines.push_back(level + std::move(line.text));
+    }
+    return toByteArrays(env, lines);
+  });
+}
+
+}  // extern "C"

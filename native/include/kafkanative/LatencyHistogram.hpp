@@ -1,0 +1,43 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+namespace kafkanative {
+
+/// A log-linear (HDR-style) histogram of microsecond latencies: every power of two is split
+/// into 32 linear sub-buckets, so any recorded value is reported within ~3% of itself.
+/// Recording is lock-free and wait-free (relaxed atomic increments), so delivery callbacks on
+/// librdkafka threads can record while another thread reads a snapshot.
+class LatencyHistogram {
+ public:
+  /// Values above this (about 12.7 days in µs) are clamped to it.
+  static constexpr std::uint64_t kMaxValue = (std::uint64_t{1} << 40) - 1;
+
+  void record(std::uint64_t micros) noexcept;
+
+  std::uint64_t count() const noexcept { return count_.load(std::memory_order_relaxed); }
+  std::uint64_t max() const noexcept { return max_.load(std::memory_order_relaxed); }
+  double mean() const noexcept;
+
+  /// The smallest bucket upper bound below which `percent` % of recorded values fall
+  /// (never understates); 0 when empty. `percent` is in [0, 100].
+  std::uint64_t percentile(double percent) const noexcept;
+
+  /// Bucket arithmetic, public so tests can check it.
+  static std::size_t bucketIndex(std::uint64_t value) noexcept;
+  static std::uint64_t bucketUpperBound(std::size_t index) noexcept;
+
+ private:
+  static constexpr int kSubBucketBits = 5;
+  static constexpr std::size_t kBucketCount = (40 - kSubBucketBits + 1) << kSubBucketBits;
+
+  std::array<std::atomic<std::uint64_t>, kBucketCount> buckets_{};
+  std::atomic<std::uint64_t> count_{0};
+  std::atomic<std::uint64_t> sum_{0};
+  std::atomic<std::uint64_t> max_{0};
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kafkanative {
+
+/// One warning or error line from the core or from librdkafka.
+struct LogLine {
+  enum class Level : std::uint8_t { kWarning, kError };
+  Level level;
+  std::string text;
+};
+
+/// The core's log. Inside, everything goes through one spdlog logger; lines at warning level
+/// and above are also kept in a bounded lock-free queue that the host (the JMeter shim, a
+/// benchmark) drains on its own threads, so no native thread ever calls into the host.
+namespace NativeLog {
+
+/// Takes every queued line, oldest first. Lines that arrived while the queue was full are
+/// reported as one summary line.
+std::vector<LogLine> drain();
+
+/// Sends `text` (a librdkafka or core message) to the logger at a syslog severity (0-7).
+void logSyslog(int severity, const std::string& text);
+
+void warn(const std::string& text);
+
+}  // namespace NativeLog
+}  // namespace kafkanative

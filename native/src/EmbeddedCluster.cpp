@@ -1,0 +1,73 @@
+#include "EmbeddedCluster.hpp"
+
+#include <charconv>
+#include <map>
+#include <mutex>
+
+#include "kafkanative/KafkaError.hpp"
+#include "kafkanative/NativeLog.hpp"
+
+namespace kafkanative {
+
+namespace {
+constexpr std::string_view kEmbedded = "embedded";
+constexpr int kMaxBrokers = 32;
+}  // namespace
+
+std::optional<int> EmbeddedCluster::brokersFor(const std::string& bootstrap) {
+  if (bootstrap.empty() || bootstrap == kEmbedded) {
+    return kDefaultBrokers;
+  }
+  if (!bootstrap.starts_with(std::string(kEmbedded) + ":")) {
+    return std::nullopt;
+  }
+  const char* first = bootstrap.data() + kEmbedded.size() + 1;
+  const char* last = bootstrap.data() + bootstrap.size();
+  int brokers = 0;
+  const auto [end, error] = std::from_chars(first, last, brokers);
+  if (error != std::errc() || end != last || brokers < 1 || brokers > kMaxBrokers) {
+    throw KafkaError::invalidArgument("bootstrap servers: '" + bootstrap +
+                                      "' must be embedded:N with N from 1 to " +
+                                      std::to_string(kMaxBrokers));
+  }
+  return brokers;
+}
+
+std::shared_ptr<EmbeddedCluster> EmbeddedCluster::acquire(int brokers) {
+  static std::mutex mutex;
+  static std::map<int, std::weak_ptr<EmbeddedCluster>> clusters;
+  std::lock_guard lock(mutex);
+  if (auto existing = clusters[brokers].lock()) {
+    return existing;
+  }
+  auto cluster = std::make_shared<EmbeddedCluster>(brokers);
+  clusters[brokers] = cluster;
+  return cluster;
+}
+
+EmbeddedCluster::EmbeddedCluster(int brokers) {
+  char error[512];
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  // The owner handle never connects anywhere; it only hosts the mock cluster's threads.
+  rd_kafka_conf_set(conf, "client.id", "kafkanative-embedded-cluster", nullptr, 0);
+  owner_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof error);
+  if (owner_ == nullptr) {
+    rd_kafka_conf_destroy(conf);
+    throw KafkaError("_FAIL", std::string("embedded cluster: ") + error);
+  }
+  cluster_ = rd_kafka_mock_cluster_new(owner_, brokers);
+  if (cluster_ == nullptr) {
+    rd_kafka_destroy(owner_);
+    throw KafkaError("_FAIL", "embedded cluster: could not start " + std::to_string(brokers) +
+                                  " mock brokers");
+  }
+  bootstrapServers_ = rd_kafka_mock_cluster_bootstraps(cluster_);
+  NativeLog::logSyslog(6, "embedded cluster started: " + bootstrapServers_);
+}
+
+EmbeddedCluster::~EmbeddedCluster() {
+  rd_kafka_mock_cluster_destroy(cluster_);
+  rd_kafka_destroy(owner_);
+}
+
+}  // namespace kafkanative

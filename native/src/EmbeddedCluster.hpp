@@ -1,0 +1,39 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+
+namespace kafkanative {
+
+/// librdkafka's in-process mock cluster: real Kafka protocol on loopback sockets, so any
+/// client (kcat, another JVM) can connect. One cluster per broker count, shared by every
+/// connection in the process that asks for it, and stopped when the last one lets go.
+class EmbeddedCluster {
+ public:
+  static constexpr int kDefaultBrokers = 3;
+
+  /// Parses `""`, `embedded` or `embedded:N`; returns the broker count, or nothing when
+  /// `bootstrap` names a real cluster. Throws KafkaError for a malformed N.
+  static std::optional<int> brokersFor(const std::string& bootstrap);
+
+  /// The shared cluster with `brokers` brokers, started on first use.
+  static std::shared_ptr<EmbeddedCluster> acquire(int brokers);
+
+  explicit EmbeddedCluster(int brokers);
+  ~EmbeddedCluster();
+  EmbeddedCluster(const EmbeddedCluster&) = delete;
+  EmbeddedCluster& operator=(const EmbeddedCluster&) = delete;
+
+  const std::string& bootstrapServers() const noexcept { return bootstrapServers_; }
+
+ private:
+  rd_kafka_t* owner_ = nullptr;  // the mock cluster lives inside this client handle
+  rd_kafka_mock_cluster_t* cluster_ = nullptr;
+  std::string bootstrapServers_;
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,89 @@
+package io.kafkanative.jmeter.core;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.Test;
+
+/** The JNI bridge against the real library and cluster ($KAFKA_BOOTSTRAP or embedded). */
+public class NativeBridgeTest {
+  private static String bootstrap() {
+    String configured = System.getenv("KAFKA_BOOTSTRAP");
+    return configured == null || configured.isEmpty() ? "embedded" : configured;
+  }
+
+  private static String topic(String prefix) {
+    return prefix + "-" + System.nanoTime();
+  }
+
+  @Test
+  public void producesThroughTheBridgeAndReportsCounts() {
+    try (NativeConnection connection =
+            new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000);
+        NativeProducer producer = connection.openProducer(topic("bridge"), "", "é-{{seq}}", 0)) {
+      ProduceOutcome outcome = new ProduceOutcome();
+      producer.produce(50, outcome);
+      assertTrue(outcome.errorMessage(), outcome.isSuccess());
+      assertEquals(50, outcome.acked());
+      assertTrue(outcome.ackedBytes() >= 50 * 4);
+      assertTrue(connection.summaryJson().contains("\"acked\": 50"));
+    }
+  }
+
+  @Test
+  public void nativeErrorsArriveAsKafkaNativeExceptionWithUtf8Intact() {
+    try (NativeConnection connection =
+        new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000)) {
+      connection.openProducer(topic("t"), "", "ü{{nöpe}}", 0);
+      fail("expected KafkaNativeException");
+    } catch (KafkaNativeException e) {
+      assertEquals("_INVALID_ARG", e.getErrorName());
+      assertEquals("value template: unknown placeholder '{{nöpe}}' at position 2", e.getMessage());
+    }
+  }
+
+  @Test
+  public void unknownPropertyIsRefusedAtOpen() {
+    Map<String, String> properties = new HashMap<String, String>();
+    properties.put("no.such.property", "1");
+    try {
+      new NativeConnection(bootstrap(), properties, 5000).close();
+      fail("expected KafkaNativeException");
+    } catch (KafkaNativeException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("no.such.property"));
+    }
+  }
+
+  @Test
+  public void closedHandlesAreRefusedNotDereferenced() {
+    NativeConnection connection =
+        new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000);
+    NativeProducer producer = connection.openProducer(topic("closed"), "", "v", 0);
+    long stale = producer.handle();
+    producer.close();
+    producer.close(); // a second close is a no-op
+    try {
+      producer.produce(1, new ProduceOutcome());
+      fail("expected IllegalStateException");
+    } catch (IllegalStateException expected) {
+      // refused in Java before crossing
+    }
+    try {
+      NativeKafka.produce(stale, 1, new ProduceOutcome()); // the stale id reaches native code
+      fail("expected IllegalStateException");
+    } catch (IllegalStateException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("closed or invalid"));
+    }
+    try {
+      NativeKafka.produce(connection.handle(), 1, new ProduceOutcome()); // wrong kind of handle
+      fail("expected IllegalStateException");
+    } catch (IllegalStateException expected) {
+      // a connection handle is not a producer handle
+    }
+    connection.close();
+  }
+}
