@@ -127,13 +127,13 @@ JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openProducer
     settings.keyTemplate = fromBytes(env, keyTemplate, "key template");
     settings.valueTemplate = fromBytes(env, valueTemplate, "value template");
     settings.valueSize = static_cast<std::size_t>(valueSize);
-    return producers.add(
-        std::make_shared<ProducerSession>(connections.get(connection), settings));
+    return producers.add(std::make_shared<ProducerSession>(connections.get(connection), settings));
   });
 }
 
-JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeProducer0(
-    JNIEnv* env, jclass, jlong producer) {
+JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeProducer0(JNIEnv* env,
+                                                                                  jclass,
+                                                                                  jlong producer) {
   guarded<int>(env, 0, [&] {
     producers.remove(producer);
     return 0;
@@ -158,7 +158,7 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_produ
 }
 
 JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_drainLog0(JNIEnv* env,
-                                                                                      jclass) {
+                                                                                     jclass) {
   return guarded<jobjectArray>(env, nullptr, [&] {
     std::vector<std::string> lines;
     for (auto& line : kafkanative::NativeLog::drain()) {

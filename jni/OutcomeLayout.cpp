@@ -2,7 +2,6 @@
 
 #include <array>
 
-
 namespace kafkanative::jni {
 
 void writeOutcome(JNIEnv* env, jlongArray target, const ProduceOutcome& outcome) {

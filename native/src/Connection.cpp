@@ -8,6 +8,7 @@
 
 #include "DeliveryBatch.hpp"
 #include "EmbeddedCluster.hpp"
+#include "LibrdkafkaLog.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/NativeLog.hpp"
 
@@ -37,11 +38,6 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
     return kLibrdkafkaDefault;
   }
   return std::chrono::milliseconds(std::stoll(value));
-}
-
-void logFromLibrdkafka(const rd_kafka_t* handle, int level, const char* facility,
-                       const char* text) {
-  NativeLog::logSyslog(level, std::string(rd_kafka_name(handle)) + " " + facility + ": " + text);
 }
 
 }  // namespace
@@ -107,7 +103,8 @@ void Connection::pollUntilStopped(const std::stop_token& stop) {
 }
 
 void Connection::flushAndPurge() {
-  if (rd_kafka_flush(handle_, static_cast<int>(flushTimeout_.count())) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+  if (rd_kafka_flush(handle_, static_cast<int>(flushTimeout_.count())) ==
+      RD_KAFKA_RESP_ERR_NO_ERROR) {
     return;
   }
   NativeLog::warn(std::to_string(rd_kafka_outq_len(handle_)) +

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace kafkanative {
 
 namespace {
@@ -85,9 +84,8 @@ ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout) {
   bool completed = false;
   {
     std::unique_lock lock(mutex_);
-    completed = done_.wait_for(lock, timeout, [this] {
-      return pending_.load(std::memory_order_acquire) == 0;
-    });
+    completed = done_.wait_for(lock, timeout,
+                               [this] { return pending_.load(std::memory_order_acquire) == 0; });
   }
   ProduceOutcome outcome;
   outcome.requested = requested_;
@@ -106,8 +104,8 @@ ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout) {
     outcome.errorName = rd_kafka_err2name(error);
     outcome.errorMessage = rd_kafka_err2str(error);
     if (!completed) {
-      outcome.errorMessage += " (no delivery report within " + std::to_string(timeout.count()) +
-                              " ms)";
+      outcome.errorMessage +=
+          " (no delivery report within " + std::to_string(timeout.count()) + " ms)";
     }
   }
   return outcome;

@@ -28,8 +28,7 @@ class DeliveryBatch {
   DeliveryBatch& operator=(const DeliveryBatch&) = delete;
 
   /// librdkafka's delivery report callback (`dr_msg_cb`), for every connection.
-  static void onDeliveryReport(rd_kafka_t* handle, const rd_kafka_message_t* message,
-                               void* opaque);
+  static void onDeliveryReport(rd_kafka_t* handle, const rd_kafka_message_t* message, void* opaque);
 
   void onSent() noexcept;
   /// `count` messages were never enqueued, all for `error`.

@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "LibrdkafkaLog.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/NativeLog.hpp"
 
@@ -50,6 +51,7 @@ EmbeddedCluster::EmbeddedCluster(int brokers) {
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   // The owner handle never connects anywhere; it only hosts the mock cluster's threads.
   rd_kafka_conf_set(conf, "client.id", "kafkanative-embedded-cluster", nullptr, 0);
+  rd_kafka_conf_set_log_cb(conf, &logFromLibrdkafka);
   owner_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof error);
   if (owner_ == nullptr) {
     rd_kafka_conf_destroy(conf);
@@ -58,8 +60,8 @@ EmbeddedCluster::EmbeddedCluster(int brokers) {
   cluster_ = rd_kafka_mock_cluster_new(owner_, brokers);
   if (cluster_ == nullptr) {
     rd_kafka_destroy(owner_);
-    throw KafkaError("_FAIL", "embedded cluster: could not start " + std::to_string(brokers) +
-                                  " mock brokers");
+    throw KafkaError(
+        "_FAIL", "embedded cluster: could not start " + std::to_string(brokers) + " mock brokers");
   }
   bootstrapServers_ = rd_kafka_mock_cluster_bootstraps(cluster_);
   NativeLog::logSyslog(6, "embedded cluster started: " + bootstrapServers_);

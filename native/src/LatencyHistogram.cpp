@@ -42,8 +42,9 @@ void LatencyHistogram::record(std::uint64_t micros) noexcept {
 
 double LatencyHistogram::mean() const noexcept {
   const std::uint64_t n = count();
-  return n == 0 ? 0.0
-                : static_cast<double>(sum_.load(std::memory_order_relaxed)) / static_cast<double>(n);
+  return n == 0
+             ? 0.0
+             : static_cast<double>(sum_.load(std::memory_order_relaxed)) / static_cast<double>(n);
 }
 
 std::uint64_t LatencyHistogram::percentile(double percent) const noexcept {

@@ -30,8 +30,8 @@ MessageTemplate::MessageTemplate(std::string_view text, std::size_t targetSize,
     }
     const std::size_t close = text.find(kClose, open + kOpen.size());
     if (close == std::string_view::npos) {
-      throw KafkaError::invalidArgument(std::string(what) + ": unterminated placeholder at position " +
-                                        std::to_string(open));
+      throw KafkaError::invalidArgument(
+          std::string(what) + ": unterminated placeholder at position " + std::to_string(open));
     }
     const std::string_view name = text.substr(open + kOpen.size(), close - open - kOpen.size());
     if (name != "seq") {

@@ -36,10 +36,10 @@ class QueueSink final : public spdlog::sinks::base_sink<spdlog::details::null_mu
 
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
-    const auto level = msg.level >= spdlog::level::err ? LogLine::Level::kError
-                                                       : LogLine::Level::kWarning;
-    auto line = std::make_unique<LogLine>(LogLine{level, std::string(msg.payload.begin(),
-                                                                     msg.payload.end())});
+    const auto level =
+        msg.level >= spdlog::level::err ? LogLine::Level::kError : LogLine::Level::kWarning;
+    auto line = std::make_unique<LogLine>(
+        LogLine{level, std::string(msg.payload.begin(), msg.payload.end())});
     if (queue_.bounded_push(line.get())) {
       line.release();
     } else {

@@ -47,8 +47,8 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
   topic_ = rd_kafka_topic_new(connection_->handle(), settings.topic.c_str(), nullptr);
   if (topic_ == nullptr) {
     const auto error = rd_kafka_last_error();
-    throw KafkaError(rd_kafka_err2name(error), "topic '" + settings.topic + "': " +
-                                                   rd_kafka_err2str(error));
+    throw KafkaError(rd_kafka_err2name(error),
+                     "topic '" + settings.topic + "': " + rd_kafka_err2str(error));
   }
 }
 
@@ -88,10 +88,10 @@ int ProducerSession::enqueue(void* batch) {
   }
   std::optional<std::chrono::steady_clock::time_point> deadline;
   while (true) {
-    const int result = rd_kafka_produce(topic_, RD_KAFKA_PARTITION_UA, RD_KAFKA_MSG_F_COPY,
-                                        valueBuffer_.data(), valueBuffer_.size(),
-                                        key_.empty() ? nullptr : keyBuffer_.data(),
-                                        key_.empty() ? 0 : keyBuffer_.size(), batch);
+    const int result =
+        rd_kafka_produce(topic_, RD_KAFKA_PARTITION_UA, RD_KAFKA_MSG_F_COPY, valueBuffer_.data(),
+                         valueBuffer_.size(), key_.empty() ? nullptr : keyBuffer_.data(),
+                         key_.empty() ? 0 : keyBuffer_.size(), batch);
     if (result == 0) {
       return RD_KAFKA_RESP_ERR_NO_ERROR;
     }

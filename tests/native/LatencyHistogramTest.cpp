@@ -8,8 +8,8 @@
 using kafkanative::LatencyHistogram;
 
 TEST(LatencyHistogram, BucketsCoverEveryValueWithinThreePercent) {
-  const std::uint64_t values[] = {0, 1, 63, 64, 65, 1000, 123456, 99999999,
-                                  LatencyHistogram::kMaxValue};
+  const std::uint64_t values[] = {
+      0, 1, 63, 64, 65, 1000, 123456, 99999999, LatencyHistogram::kMaxValue};
   for (const std::uint64_t value : values) {
     const auto index = LatencyHistogram::bucketIndex(value);
     const auto upper = LatencyHistogram::bucketUpperBound(index);

@@ -33,7 +33,7 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
 
   @Override
   public SampleResult sample(Entry entry) {
-    SampleResult result = new SampleResult();
+    KafkaSampleResult result = new KafkaSampleResult();
     result.setSampleLabel(getName());
     result.sampleStart();
     try {

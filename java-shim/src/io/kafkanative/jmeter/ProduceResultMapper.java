@@ -18,18 +18,17 @@ final class ProduceResultMapper {
 
   private ProduceResultMapper() {}
 
-  static void apply(ProduceOutcome outcome, SampleResult result) {
+  static void apply(ProduceOutcome outcome, KafkaSampleResult result) {
     result.setSampleCount((int) Math.max(1, outcome.requested()));
     result.setSuccessful(outcome.isSuccess());
-    // JMeter's byte count is the body size once response data is set, so the acknowledged
-    // bytes go there; the response data (a short text summary) is only for people reading it.
-    int ackedBytes = (int) Math.min(Integer.MAX_VALUE, outcome.ackedBytes());
-    result.setBytes(ackedBytes);
-    result.setBodySize(ackedBytes);
+    result.setErrorCount((int) Math.min(Integer.MAX_VALUE, outcome.failed()));
+    // The acknowledged payload is the sample's byte count, so JMeter's KB/s is the produce
+    // rate. No response data: JMeter would count its length as the bytes instead.
+    result.setBytes((int) Math.min(Integer.MAX_VALUE, outcome.ackedBytes()));
     setSentBytes(result, outcome.ackedBytes());
     result.setLatency(Math.round(outcome.firstAckMicros() / 1000.0));
     result.setDataType(SampleResult.TEXT);
-    result.setResponseData(summary(outcome), "UTF-8");
+    result.setSamplerData(summary(outcome));
     if (outcome.isSuccess()) {
       result.setResponseCode(OK_CODE);
       result.setResponseMessage(outcome.acked() + " of " + outcome.requested() + " acknowledged");
