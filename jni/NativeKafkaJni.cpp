@@ -8,6 +8,7 @@
 #include "JniBytes.hpp"
 #include "JniErrors.hpp"
 #include "OutcomeLayout.hpp"
+#include "SettingsLayout.hpp"
 #include "io_kafkanative_jmeter_core_NativeKafka.h"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/NativeLog.hpp"
@@ -60,6 +61,24 @@ jobjectArray toByteArrays(JNIEnv* env, const std::vector<std::string>& texts) {
     env->DeleteLocalRef(bytes);
   }
   return result;
+}
+
+// Checked before sending, so a bad array never costs a sample its outcome.
+void checkOutcomeArray(JNIEnv* env, jlongArray outcome) {
+  if (outcome == nullptr || env->GetArrayLength(outcome) < kOutcomeSlots) {
+    throw KafkaError::invalidArgument("outcome: needs " + std::to_string(kOutcomeSlots) +
+                                      " slots");
+  }
+}
+
+/// Fills `target` and returns null, or {error name, error message} when the outcome failed.
+jobjectArray reportOutcome(JNIEnv* env, jlongArray target,
+                           const kafkanative::ProduceOutcome& outcome) {
+  writeOutcome(env, target, outcome);
+  if (outcome.errorName.empty()) {
+    return static_cast<jobjectArray>(nullptr);
+  }
+  return toByteArrays(env, {outcome.errorName, outcome.errorMessage});
 }
 
 }  // namespace
@@ -116,18 +135,12 @@ JNIEXPORT jbyteArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_connect
 }
 
 JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openProducer0(
-    JNIEnv* env, jclass, jlong connection, jbyteArray topic, jbyteArray keyTemplate,
-    jbyteArray valueTemplate, jint valueSize) {
+    JNIEnv* env, jclass, jlong connection, jobjectArray texts, jlongArray numbers,
+    jdouble ratePerSecond) {
   return guarded<jlong>(env, 0, [&] {
-    if (valueSize < 0) {
-      throw KafkaError::invalidArgument("value size: must not be negative");
-    }
-    kafkanative::ProducerSettings settings;
-    settings.topic = fromBytes(env, topic, "topic");
-    settings.keyTemplate = fromBytes(env, keyTemplate, "key template");
-    settings.valueTemplate = fromBytes(env, valueTemplate, "value template");
-    settings.valueSize = static_cast<std::size_t>(valueSize);
-    return producers.add(std::make_shared<ProducerSession>(connections.get(connection), settings));
+    const auto settings = readSettings(env, texts, numbers, ratePerSecond);
+    return producers.add(
+        std::make_shared<ProducerSession>(connections.get(connection), settings));
   });
 }
 
@@ -142,18 +155,19 @@ JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeProducer
 
 JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_produce0(
     JNIEnv* env, jclass, jlong producer, jint messages, jlongArray outcome) {
-  return guarded<jobjectArray>(env, nullptr, [&]() -> jobjectArray {
-    if (outcome == nullptr || env->GetArrayLength(outcome) < kOutcomeSlots) {
-      throw KafkaError::invalidArgument("outcome: needs " + std::to_string(kOutcomeSlots) +
-                                        " slots");
-    }
+  return guarded<jobjectArray>(env, nullptr, [&] {
+    checkOutcomeArray(env, outcome);
     // A negative count becomes a huge one, which the session refuses with a clear message.
-    const auto result = producers.get(producer)->produce(static_cast<std::uint32_t>(messages));
-    writeOutcome(env, outcome, result);
-    if (result.errorName.empty()) {
-      return nullptr;
-    }
-    return toByteArrays(env, {result.errorName, result.errorMessage});
+    return reportOutcome(env, outcome,
+                         producers.get(producer)->produce(static_cast<std::uint32_t>(messages)));
+  });
+}
+
+JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_finish0(
+    JNIEnv* env, jclass, jlong producer, jlongArray outcome) {
+  return guarded<jobjectArray>(env, nullptr, [&] {
+    checkOutcomeArray(env, outcome);
+    return reportOutcome(env, outcome, producers.get(producer)->finish());
   });
 }
 

@@ -14,6 +14,12 @@ void writeOutcome(JNIEnv* env, jlongArray target, const ProduceOutcome& outcome)
   slots[kElapsedMicros] = outcome.elapsedMicros;
   slots[kFirstAckMicros] = outcome.firstAckMicros;
   slots[kMaxAckLatencyMicros] = outcome.maxAckLatencyMicros;
+  slots[kMaxIntendedLatencyMicros] = outcome.maxIntendedLatencyMicros;
+  slots[kFirstPartition] = outcome.firstPartition;
+  slots[kFirstOffset] = outcome.firstOffset;
+  slots[kLastPartition] = outcome.lastPartition;
+  slots[kLastOffset] = outcome.lastOffset;
+  slots[kInFlight] = static_cast<jlong>(outcome.inFlight);
   env->SetLongArrayRegion(target, 0, kOutcomeSlots, slots.data());
 }
 

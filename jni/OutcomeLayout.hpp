@@ -16,6 +16,12 @@ enum OutcomeSlot : jsize {
   kElapsedMicros,
   kFirstAckMicros,
   kMaxAckLatencyMicros,
+  kMaxIntendedLatencyMicros,
+  kFirstPartition,
+  kFirstOffset,
+  kLastPartition,
+  kLastOffset,
+  kInFlight,
   kOutcomeSlots
 };
 

@@ -11,6 +11,7 @@
 #include "LibrdkafkaLog.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/NativeLog.hpp"
+#include "kafkanative/RateLimiter.hpp"
 
 namespace kafkanative {
 
@@ -38,6 +39,39 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
     return kLibrdkafkaDefault;
   }
   return std::chrono::milliseconds(std::stoll(value));
+}
+
+nlohmann::json histogramJson(const LatencyHistogram& h) {
+  return {{"count", h.count()},          {"mean", h.mean()},
+          {"p50", h.percentile(50)},     {"p90", h.percentile(90)},
+          {"p99", h.percentile(99)},     {"p99_9", h.percentile(99.9)},
+          {"max", h.max()}};
+}
+
+nlohmann::json statsJson(const ProducerStats& s) {
+  const std::int64_t first = s.firstSendEpochMicros.load();
+  const std::int64_t last = s.lastAckEpochMicros.load();
+  const double seconds = last > first ? static_cast<double>(last - first) / 1e6 : 0.0;
+  const auto acked = s.acked.load();
+  const auto bytes = s.ackedBytes.load();
+  nlohmann::json json = {
+      {"sent", s.sent.load()},
+      {"acked", acked},
+      {"failed", s.failed.load()},
+      {"ackedBytes", bytes},
+      {"queueFullRetries", s.queueFullRetries.load()},
+      {"firstSendEpochMicros", first},
+      {"lastAckEpochMicros", last},
+      {"seconds", seconds},
+      {"messagesPerSecond", seconds > 0 ? static_cast<double>(acked) / seconds : 0.0},
+      {"megabytesPerSecond", seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0},
+      {"ackLatencyMicros", histogramJson(s.ackLatency)}};
+  if (const double target = s.targetRate.load(); target > 0) {
+    json["targetMessagesPerSecond"] = target;
+    json["scheduleLagMicros"] = s.scheduleLagMicros.load();
+    json["intendedLatencyMicros"] = histogramJson(s.intendedLatency);
+  }
+  return json;
 }
 
 }  // namespace
@@ -129,35 +163,39 @@ std::string Connection::lastClientError() const {
   return error ? *error : std::string();
 }
 
+ProducerStats& Connection::statsFor(const std::string& name) {
+  std::lock_guard lock(registryMutex_);
+  auto& stats = stats_[name];
+  if (!stats) {
+    stats = std::make_unique<ProducerStats>();
+  }
+  return *stats;
+}
+
+std::shared_ptr<RateLimiter> Connection::rateLimiter(const std::string& group,
+                                                     double messagesPerSecond) {
+  std::lock_guard lock(registryMutex_);
+  auto& limiter = rateLimiters_[group];
+  if (!limiter) {
+    limiter = std::make_shared<RateLimiter>(messagesPerSecond);
+  }
+  return limiter;
+}
+
 std::string Connection::summaryJson() const {
-  const auto& s = stats_;
-  const std::int64_t first = s.firstSendEpochMicros.load();
-  const std::int64_t last = s.lastAckEpochMicros.load();
-  const double seconds = last > first ? static_cast<double>(last - first) / 1e6 : 0.0;
-  const auto acked = s.acked.load();
-  const auto bytes = s.ackedBytes.load();
-  const auto& h = s.ackLatency;
-  nlohmann::json summary = {
-      {"bootstrapServers", bootstrapServers_},
-      {"embedded", embedded()},
-      {"sent", s.sent.load()},
-      {"acked", acked},
-      {"failed", s.failed.load()},
-      {"ackedBytes", bytes},
-      {"queueFullRetries", s.queueFullRetries.load()},
-      {"firstSendEpochMicros", first},
-      {"lastAckEpochMicros", last},
-      {"seconds", seconds},
-      {"messagesPerSecond", seconds > 0 ? static_cast<double>(acked) / seconds : 0.0},
-      {"megabytesPerSecond", seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0},
-      {"ackLatencyMicros",
-       {{"count", h.count()},
-        {"mean", h.mean()},
-        {"p50", h.percentile(50)},
-        {"p90", h.percentile(90)},
-        {"p99", h.percentile(99)},
-        {"p99_9", h.percentile(99.9)},
-        {"max", h.max()}}}};
+  ProducerStats totals;
+  nlohmann::json samplers = nlohmann::json::object();
+  {
+    std::lock_guard lock(registryMutex_);
+    for (const auto& [name, stats] : stats_) {
+      totals.add(*stats);
+      samplers[name] = statsJson(*stats);
+    }
+  }
+  nlohmann::json summary = statsJson(totals);
+  summary["bootstrapServers"] = bootstrapServers_;
+  summary["embedded"] = embedded();
+  summary["samplers"] = std::move(samplers);
   return summary.dump(2);
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kafkanative/RateLimiter.hpp"
+
 namespace kafkanative {
 
 namespace {
@@ -21,11 +23,23 @@ std::int64_t epochMicrosNow() noexcept {
 
 }  // namespace
 
-DeliveryBatch::DeliveryBatch(std::uint32_t messages, ProducerStats& stats)
-    : stats_(stats), requested_(messages), pending_(messages) {}
+DeliveryBatch::DeliveryBatch(std::uint32_t messages, ProducerStats& stats,
+                             std::shared_ptr<OutcomeQueue> queue)
+    : stats_(stats),
+      queue_(std::move(queue)),
+      requested_(messages),
+      slots_(messages),
+      pending_(messages),
+      references_(queue_ ? 1 : 2) {}
 
 void DeliveryBatch::onDeliveryReport(rd_kafka_t*, const rd_kafka_message_t* message, void*) {
-  static_cast<DeliveryBatch*>(message->_private)->onReport(*message);
+  const auto* slot = static_cast<const Slot*>(message->_private);
+  slot->batch->onReport(*message, slot->intendedNanos);
+}
+
+DeliveryBatch::Slot* DeliveryBatch::slot(std::uint32_t index, std::int64_t intendedNanos) noexcept {
+  slots_[index] = Slot{this, intendedNanos};
+  return &slots_[index];
 }
 
 void DeliveryBatch::onSent() noexcept {
@@ -38,11 +52,13 @@ void DeliveryBatch::onSent() noexcept {
 
 void DeliveryBatch::onNotSent(std::uint32_t count, rd_kafka_resp_err_t error) noexcept {
   stats_.failed.fetch_add(count, std::memory_order_relaxed);
+  failed_.fetch_add(count, std::memory_order_relaxed);
   recordFailure(error);
   complete(count);
 }
 
-void DeliveryBatch::onReport(const rd_kafka_message_t& message) noexcept {
+void DeliveryBatch::onReport(const rd_kafka_message_t& message,
+                             std::int64_t intendedNanos) noexcept {
   const std::int64_t now = microsSinceStart();
   std::int64_t unset = -1;
   firstReportMicros_.compare_exchange_strong(unset, now, std::memory_order_relaxed);
@@ -51,13 +67,27 @@ void DeliveryBatch::onReport(const rd_kafka_message_t& message) noexcept {
     const auto latency = std::max<std::int64_t>(0, rd_kafka_message_latency(&message));
     const std::uint64_t bytes = message.len + message.key_len;
     storeMax(maxLatencyMicros_, latency);
+    stats_.ackLatency.record(static_cast<std::uint64_t>(latency));
+    if (intendedNanos != 0) {
+      const auto intended =
+          std::max<std::int64_t>(0, (RateLimiter::steadyNanos() - intendedNanos) / 1000);
+      storeMax(maxIntendedLatencyMicros_, intended);
+      stats_.intendedLatency.record(static_cast<std::uint64_t>(intended));
+    }
+    std::int32_t noPartition = -1;
+    if (firstPartition_.compare_exchange_strong(noPartition, message.partition,
+                                                std::memory_order_relaxed)) {
+      firstOffset_.store(message.offset, std::memory_order_relaxed);
+    }
+    lastPartition_.store(message.partition, std::memory_order_relaxed);
+    lastOffset_.store(message.offset, std::memory_order_relaxed);
     acked_.fetch_add(1, std::memory_order_relaxed);
     ackedBytes_.fetch_add(bytes, std::memory_order_relaxed);
     stats_.acked.fetch_add(1, std::memory_order_relaxed);
     stats_.ackedBytes.fetch_add(bytes, std::memory_order_relaxed);
-    stats_.ackLatency.record(static_cast<std::uint64_t>(latency));
     storeMax(stats_.lastAckEpochMicros, epochMicrosNow());
   } else {
+    failed_.fetch_add(1, std::memory_order_relaxed);
     stats_.failed.fetch_add(1, std::memory_order_relaxed);
     recordFailure(message.err);
   }
@@ -73,6 +103,11 @@ void DeliveryBatch::complete(std::uint32_t count) noexcept {
   if (pending_.fetch_sub(count, std::memory_order_acq_rel) != count) {
     return;
   }
+  if (queue_) {
+    // Never full: the session keeps fewer batches in flight than the queue holds.
+    queue_->push(this);
+    return;
+  }
   {
     std::lock_guard lock(mutex_);
     done_.notify_all();
@@ -84,31 +119,46 @@ ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout) {
   bool completed = false;
   {
     std::unique_lock lock(mutex_);
-    completed = done_.wait_for(lock, timeout,
-                               [this] { return pending_.load(std::memory_order_acquire) == 0; });
+    completed = done_.wait_for(lock, timeout, [this] {
+      return pending_.load(std::memory_order_acquire) == 0;
+    });
   }
   ProduceOutcome outcome;
   outcome.requested = requested_;
-  outcome.sent = sent_.load(std::memory_order_relaxed);
-  outcome.acked = acked_.load(std::memory_order_relaxed);
+  outcome.sent = sent();
+  addDeliveriesTo(outcome);
   outcome.failed = requested_ - outcome.acked;
-  outcome.ackedBytes = ackedBytes_.load(std::memory_order_relaxed);
   outcome.elapsedMicros = lastReportMicros_.load(std::memory_order_relaxed);
   outcome.firstAckMicros = std::max<std::int64_t>(0, firstReportMicros_.load());
-  outcome.maxAckLatencyMicros = maxLatencyMicros_.load(std::memory_order_relaxed);
-  auto error = static_cast<rd_kafka_resp_err_t>(firstError_.load(std::memory_order_relaxed));
-  if (!completed && error == RD_KAFKA_RESP_ERR_NO_ERROR) {
-    error = RD_KAFKA_RESP_ERR__TIMED_OUT;
+  if (!completed && outcome.errorName.empty()) {
+    outcome.errorName = rd_kafka_err2name(RD_KAFKA_RESP_ERR__TIMED_OUT);
+    outcome.errorMessage = "no delivery report within " + std::to_string(timeout.count()) + " ms";
   }
-  if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+  release();
+  return outcome;
+}
+
+void DeliveryBatch::addDeliveriesTo(ProduceOutcome& outcome) const {
+  outcome.acked += acked_.load(std::memory_order_relaxed);
+  outcome.failed += failed_.load(std::memory_order_relaxed);
+  outcome.ackedBytes += ackedBytes_.load(std::memory_order_relaxed);
+  outcome.maxAckLatencyMicros =
+      std::max(outcome.maxAckLatencyMicros, maxLatencyMicros_.load(std::memory_order_relaxed));
+  outcome.maxIntendedLatencyMicros = std::max(
+      outcome.maxIntendedLatencyMicros, maxIntendedLatencyMicros_.load(std::memory_order_relaxed));
+  if (outcome.firstPartition < 0) {
+    outcome.firstPartition = firstPartition_.load(std::memory_order_relaxed);
+    outcome.firstOffset = firstOffset_.load(std::memory_order_relaxed);
+  }
+  if (const auto last = lastPartition_.load(std::memory_order_relaxed); last >= 0) {
+    outcome.lastPartition = last;
+    outcome.lastOffset = lastOffset_.load(std::memory_order_relaxed);
+  }
+  const auto error = static_cast<rd_kafka_resp_err_t>(firstError_.load(std::memory_order_relaxed));
+  if (error != RD_KAFKA_RESP_ERR_NO_ERROR && outcome.errorName.empty()) {
     outcome.errorName = rd_kafka_err2name(error);
     outcome.errorMessage = rd_kafka_err2str(error);
-    if (!completed) {
-      outcome.errorMessage +=
-          " (no delivery report within " + std::to_string(timeout.count()) + " ms)";
-    }
   }
-  return outcome;
 }
 
 std::int64_t DeliveryBatch::microsSinceStart() const noexcept {

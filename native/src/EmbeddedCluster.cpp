@@ -46,7 +46,7 @@ std::shared_ptr<EmbeddedCluster> EmbeddedCluster::acquire(int brokers) {
   return cluster;
 }
 
-EmbeddedCluster::EmbeddedCluster(int brokers) {
+EmbeddedCluster::EmbeddedCluster(int brokers) : brokers_(brokers) {
   char error[512];
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   // The owner handle never connects anywhere; it only hosts the mock cluster's threads.
@@ -65,6 +65,13 @@ EmbeddedCluster::EmbeddedCluster(int brokers) {
   }
   bootstrapServers_ = rd_kafka_mock_cluster_bootstraps(cluster_);
   NativeLog::logSyslog(6, "embedded cluster started: " + bootstrapServers_);
+}
+
+void EmbeddedCluster::setBrokerRtt(int broker, std::chrono::milliseconds rtt) {
+  if (broker < 1 || broker > brokers_) {
+    throw KafkaError::invalidArgument("embedded cluster: no broker " + std::to_string(broker));
+  }
+  rd_kafka_mock_broker_set_rtt(cluster_, broker, static_cast<int>(rtt.count()));
 }
 
 EmbeddedCluster::~EmbeddedCluster() {

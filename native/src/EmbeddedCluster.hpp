@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,11 +30,17 @@ class EmbeddedCluster {
   EmbeddedCluster& operator=(const EmbeddedCluster&) = delete;
 
   const std::string& bootstrapServers() const noexcept { return bootstrapServers_; }
+  int brokers() const noexcept { return brokers_; }
+
+  /// Fault injection: adds `rtt` of round-trip delay to every response of broker `broker`
+  /// (1..brokers()); zero removes it.
+  void setBrokerRtt(int broker, std::chrono::milliseconds rtt);
 
  private:
   rd_kafka_t* owner_ = nullptr;  // the mock cluster lives inside this client handle
   rd_kafka_mock_cluster_t* cluster_ = nullptr;
   std::string bootstrapServers_;
+  int brokers_;
 };
 
 }  // namespace kafkanative

@@ -40,6 +40,20 @@ void LatencyHistogram::record(std::uint64_t micros) noexcept {
   }
 }
 
+void LatencyHistogram::add(const LatencyHistogram& other) noexcept {
+  for (std::size_t i = 0; i < kBucketCount; ++i) {
+    buckets_[i].fetch_add(other.buckets_[i].load(std::memory_order_relaxed),
+                          std::memory_order_relaxed);
+  }
+  count_.fetch_add(other.count(), std::memory_order_relaxed);
+  sum_.fetch_add(other.sum_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+  const std::uint64_t otherMax = other.max();
+  std::uint64_t seen = max_.load(std::memory_order_relaxed);
+  while (otherMax > seen &&
+         !max_.compare_exchange_weak(seen, otherMax, std::memory_order_relaxed)) {
+  }
+}
+
 double LatencyHistogram::mean() const noexcept {
   const std::uint64_t n = count();
   return n == 0

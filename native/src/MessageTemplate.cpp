@@ -1,20 +1,86 @@
 #include "kafkanative/MessageTemplate.hpp"
 
 #include <charconv>
+#include <chrono>
+#include <limits>
 
 #include "kafkanative/KafkaError.hpp"
 
 namespace kafkanative {
 
 namespace {
+
 constexpr std::string_view kOpen = "{{";
 constexpr std::string_view kClose = "}}";
 constexpr std::string_view kEscapedOpen = "{{{{";
+constexpr std::string_view kAlphanumeric =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+constexpr std::string_view kHex = "0123456789abcdef";
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end - start));
+    if (end == std::string_view::npos) {
+      return parts;
+    }
+    start = end + 1;
+  }
+}
+
+template <typename T>
+bool parseNumber(std::string_view text, T& value) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+void appendNumber(std::string& out, auto value) {
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, result.ptr);
+}
+
+void appendRandom(std::string& out, std::size_t length, std::string_view alphabet,
+                  FastRandom& random) {
+  for (std::size_t i = 0; i < length; ++i) {
+    out += alphabet[random.below(alphabet.size())];
+  }
+}
+
+void appendUuid(std::string& out, FastRandom& random) {
+  std::uint64_t high = random.next();
+  std::uint64_t low = random.next();
+  high = (high & ~0xF000ULL) | 0x4000ULL;                          // version 4
+  low = (low & ~(0xC0ULL << 56)) | (0x80ULL << 56);                // RFC 4122 variant
+  const auto hex = [&out](std::uint64_t bits, int nibbles) {
+    for (int shift = (nibbles - 1) * 4; shift >= 0; shift -= 4) {
+      out += kHex[(bits >> shift) & 0xF];
+    }
+  };
+  hex(high >> 32, 8);
+  out += '-';
+  hex(high >> 16, 4);
+  out += '-';
+  hex(high, 4);
+  out += '-';
+  hex(low >> 48, 4);
+  out += '-';
+  hex(low, 12);
+}
+
+std::int64_t epochNow(bool micros) {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return micros ? std::chrono::duration_cast<std::chrono::microseconds>(now).count()
+                : std::chrono::duration_cast<std::chrono::milliseconds>(now).count();
+}
+
 }  // namespace
 
 MessageTemplate::MessageTemplate(std::string_view text, std::size_t targetSize,
                                  std::string_view what)
-    : targetSize_(targetSize) {
+    : what_(what), targetSize_(targetSize) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t open = text.find(kOpen, pos);
@@ -30,18 +96,80 @@ MessageTemplate::MessageTemplate(std::string_view text, std::size_t targetSize,
     }
     const std::size_t close = text.find(kClose, open + kOpen.size());
     if (close == std::string_view::npos) {
-      throw KafkaError::invalidArgument(
-          std::string(what) + ": unterminated placeholder at position " + std::to_string(open));
-    }
-    const std::string_view name = text.substr(open + kOpen.size(), close - open - kOpen.size());
-    if (name != "seq") {
-      throw KafkaError::invalidArgument(std::string(what) + ": unknown placeholder '{{" +
-                                        std::string(name) + "}}' at position " +
+      throw KafkaError::invalidArgument(what_ + ": unterminated placeholder at position " +
                                         std::to_string(open));
     }
-    segments_.push_back({Kind::kSeq, {}});
+    segments_.push_back(
+        compilePlaceholder(text.substr(open + kOpen.size(), close - open - kOpen.size()), open));
     pos = close + kClose.size();
   }
+}
+
+MessageTemplate::Segment MessageTemplate::compilePlaceholder(std::string_view body,
+                                                             std::size_t position) const {
+  const std::size_t colon = body.find(':');
+  const std::string_view name = body.substr(0, colon);
+  const std::string_view arguments =
+      colon == std::string_view::npos ? std::string_view() : body.substr(colon + 1);
+  const auto invalid = [&](const std::string& expected) {
+    return KafkaError::invalidArgument(what_ + ": '{{" + std::string(body) + "}}' at position " +
+                                       std::to_string(position) + ": expected " + expected);
+  };
+  const auto noArguments = [&](Kind kind) {
+    if (colon != std::string_view::npos) {
+      throw invalid("{{" + std::string(name) + "}} without arguments");
+    }
+    return Segment{kind, {}, 0, 0, {}};
+  };
+  const auto integerRange = [&](std::int64_t min, std::int64_t max) {
+    const auto bounds = split(arguments, ':');
+    Segment segment{Kind::kRandomInteger, {}, 0, 0, {}};
+    if (bounds.size() != 2 || !parseNumber(bounds[0], segment.low) ||
+        !parseNumber(bounds[1], segment.high) || segment.low > segment.high ||
+        segment.low < min || segment.high > max) {
+      throw invalid("{{" + std::string(name) + ":MIN:MAX}} with integers MIN <= MAX in range");
+    }
+    return segment;
+  };
+  const auto length = [&](Kind kind) {
+    Segment segment{kind, {}, 0, 0, {}};
+    std::size_t count = 0;
+    if (!parseNumber(arguments, count) || count > kMaxRandomLength) {
+      throw invalid("{{" + std::string(name) + ":N}} with N from 0 to " +
+                    std::to_string(kMaxRandomLength));
+    }
+    segment.high = static_cast<std::int64_t>(count);
+    return segment;
+  };
+
+  if (name == "seq") return noArguments(Kind::kSequence);
+  if (name == "thread") return noArguments(Kind::kThread);
+  if (name == "uuid") return noArguments(Kind::kUuid);
+  if (name == "timestamp_ms") return noArguments(Kind::kTimestampMillis);
+  if (name == "timestamp_us") return noArguments(Kind::kTimestampMicros);
+  if (name == "random_int") {
+    return integerRange(std::numeric_limits<std::int32_t>::min(),
+                        std::numeric_limits<std::int32_t>::max());
+  }
+  if (name == "random_long") {
+    return integerRange(std::numeric_limits<std::int64_t>::min(),
+                        std::numeric_limits<std::int64_t>::max());
+  }
+  if (name == "random_string") return length(Kind::kRandomString);
+  if (name == "random_hex") return length(Kind::kRandomHex);
+  if (name == "random_bytes") return length(Kind::kRandomBytes);
+  if (name == "pick") {
+    Segment segment{Kind::kPick, {}, 0, 0, {}};
+    for (const auto choice : split(arguments, '|')) {
+      segment.choices.emplace_back(choice);
+    }
+    if (colon == std::string_view::npos) {
+      throw invalid("{{pick:a|b|...}} with at least one choice");
+    }
+    return segment;
+  }
+  throw KafkaError::invalidArgument(what_ + ": unknown placeholder '{{" + std::string(body) +
+                                    "}}' at position " + std::to_string(position));
 }
 
 void MessageTemplate::appendLiteral(std::string_view text) {
@@ -51,23 +179,62 @@ void MessageTemplate::appendLiteral(std::string_view text) {
   if (!segments_.empty() && segments_.back().kind == Kind::kLiteral) {
     segments_.back().literal += text;
   } else {
-    segments_.push_back({Kind::kLiteral, std::string(text)});
+    segments_.push_back({Kind::kLiteral, std::string(text), 0, 0, {}});
   }
 }
 
-void MessageTemplate::render(std::uint64_t seq, std::string& out) const {
+bool MessageTemplate::render(const TemplateContext& context, std::string& out) const {
   out.clear();
   for (const Segment& segment : segments_) {
-    if (segment.kind == Kind::kLiteral) {
-      out += segment.literal;
-    } else {
-      char digits[20];
-      const auto result = std::to_chars(digits, digits + sizeof digits, seq);
-      out.append(digits, result.ptr);
-    }
+    renderSegment(segment, context, out);
   }
-  if (out.size() < targetSize_) {
-    out.append(targetSize_ - out.size(), 'x');
+  if (targetSize_ == 0) {
+    return true;
+  }
+  if (out.size() > targetSize_) {
+    return false;
+  }
+  out.append(targetSize_ - out.size(), 'x');
+  return true;
+}
+
+void MessageTemplate::renderSegment(const Segment& segment, const TemplateContext& context,
+                                    std::string& out) {
+  const auto length = static_cast<std::size_t>(segment.high);
+  switch (segment.kind) {
+    case Kind::kLiteral:
+      out += segment.literal;
+      break;
+    case Kind::kSequence:
+      appendNumber(out, context.sequence);
+      break;
+    case Kind::kThread:
+      appendNumber(out, context.thread);
+      break;
+    case Kind::kUuid:
+      appendUuid(out, context.random);
+      break;
+    case Kind::kTimestampMillis:
+    case Kind::kTimestampMicros:
+      appendNumber(out, epochNow(segment.kind == Kind::kTimestampMicros));
+      break;
+    case Kind::kRandomInteger:
+      appendNumber(out, context.random.between(segment.low, segment.high));
+      break;
+    case Kind::kRandomString:
+      appendRandom(out, length, kAlphanumeric, context.random);
+      break;
+    case Kind::kRandomHex:
+      appendRandom(out, length, kHex, context.random);
+      break;
+    case Kind::kRandomBytes:
+      for (std::size_t i = 0; i < length; ++i) {
+        out += static_cast<char>(context.random.next() & 0xFF);
+      }
+      break;
+    case Kind::kPick:
+      out += segment.choices[context.random.below(segment.choices.size())];
+      break;
   }
 }
 

@@ -4,21 +4,31 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <limits>
 #include <optional>
+#include <random>
 #include <thread>
 
 #include "DeliveryBatch.hpp"
+#include "Murmur2.hpp"
+#include "OutcomeQueue.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/KafkaError.hpp"
+#include "kafkanative/RateLimiter.hpp"
+#include "kafkanative/StampHeaders.hpp"
 
 namespace kafkanative {
 
 namespace {
 
 constexpr std::size_t kMaxTopicLength = 249;
-constexpr std::chrono::milliseconds kQueueFullBackoff{1};
+constexpr std::chrono::milliseconds kBackoff{1};
 // A sample's wait outlives librdkafka's own delivery timeout by this much before giving up.
 constexpr std::chrono::milliseconds kReportGrace{5000};
+constexpr std::chrono::milliseconds kMaxMetadataWait{10000};
+// Under a target rate, a sender this far ahead of its schedule sleeps; closer, it sends.
+constexpr std::int64_t kScheduleSlackNanos = 100'000;
 
 void validateTopic(const std::string& topic) {
   if (topic.empty()) {
@@ -36,76 +46,282 @@ void validateTopic(const std::string& topic) {
   }
 }
 
+std::int32_t fetchPartitionCount(rd_kafka_t* handle, rd_kafka_topic_t* topic,
+                                 std::chrono::milliseconds timeout) {
+  const rd_kafka_metadata_t* metadata = nullptr;
+  const auto error =
+      rd_kafka_metadata(handle, 0, topic, &metadata, static_cast<int>(timeout.count()));
+  if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw KafkaError(rd_kafka_err2name(error), std::string("topic '") + rd_kafka_topic_name(topic) +
+                                                   "': no partition count: " +
+                                                   rd_kafka_err2str(error));
+  }
+  const auto& described = metadata->topics[0];
+  const auto topicError = described.err;
+  const int count = described.partition_cnt;
+  rd_kafka_metadata_destroy(metadata);
+  if (topicError != RD_KAFKA_RESP_ERR_NO_ERROR || count <= 0) {
+    throw KafkaError(rd_kafka_err2name(topicError), std::string("topic '") +
+                                                        rd_kafka_topic_name(topic) +
+                                                        "': " + rd_kafka_err2str(topicError));
+  }
+  return count;
+}
+
+std::string hex16(std::uint64_t bits) {
+  char text[17];
+  const auto result = std::to_chars(text, text + 16, bits, 16);
+  const auto length = static_cast<std::size_t>(result.ptr - text);
+  return std::string(16 - length, '0') + std::string(text, length);
+}
+
+std::uint64_t seedFor(std::uint32_t thread) {
+  std::random_device entropy;
+  return (static_cast<std::uint64_t>(entropy()) << 32 | entropy()) ^ thread;
+}
+
 }  // namespace
 
 ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
                                  const ProducerSettings& settings)
     : connection_(std::move(connection)),
+      stats_(connection_->statsFor(settings.statsName)),
+      settings_(settings),
       key_(settings.keyTemplate, 0, "key template"),
-      value_(settings.valueTemplate, settings.valueSize, "value template") {
+      value_(settings.valueTemplate, settings.valueSize, "value template"),
+      random_(seedFor(settings.thread)) {
   validateTopic(settings.topic);
+  for (const auto& header : settings.headers) {
+    if (header.name.empty()) {
+      throw KafkaError::invalidArgument("headers: a header has an empty name");
+    }
+    headers_.push_back({header.name, MessageTemplate(header.valueTemplate, 0,
+                                                     "header '" + header.name + "'")});
+  }
+  headerBuffers_.resize(headers_.size());
+  if (settings.partitioning == Partitioning::kFixed && settings.partition < 0) {
+    throw KafkaError::invalidArgument("partition: must not be negative");
+  }
+  if (settings.partitioning == Partitioning::kByKey && settings.keyTemplate.empty()) {
+    throw KafkaError::invalidArgument("partitioning by key: needs a key template");
+  }
+  if (settings.ratePerSecond > 0) {
+    rateLimiter_ = connection_->rateLimiter(settings.rateGroup, settings.ratePerSecond);
+    stats_.targetRate = settings.ratePerSecond;
+  } else if (settings.ratePerSecond < 0) {
+    throw KafkaError::invalidArgument("target rate: must not be negative");
+  }
+  producerId_ = hex16(random_.next());
+  if (settings.mode == DeliveryMode::kTrack) {
+    completed_ = std::make_shared<OutcomeQueue>();
+  }
   topic_ = rd_kafka_topic_new(connection_->handle(), settings.topic.c_str(), nullptr);
   if (topic_ == nullptr) {
     const auto error = rd_kafka_last_error();
     throw KafkaError(rd_kafka_err2name(error),
                      "topic '" + settings.topic + "': " + rd_kafka_err2str(error));
   }
+  if (settings.partitioning == Partitioning::kRoundRobin ||
+      settings.partitioning == Partitioning::kByKey) {
+    try {
+      partitionCount_ = fetchPartitionCount(
+          connection_->handle(), topic_, std::min(connection_->deliveryTimeout(), kMaxMetadataWait));
+    } catch (...) {
+      rd_kafka_topic_destroy(topic_);
+      throw;
+    }
+  }
 }
 
-ProducerSession::~ProducerSession() { rd_kafka_topic_destroy(topic_); }
+ProducerSession::~ProducerSession() {
+  if (completed_) {
+    finish();
+  }
+  rd_kafka_topic_destroy(topic_);
+}
 
 ProduceOutcome ProducerSession::produce(std::uint32_t messages) {
   if (messages == 0 || messages > kMaxMessagesPerSample) {
     throw KafkaError::invalidArgument("messages per sample: must be from 1 to " +
                                       std::to_string(kMaxMessagesPerSample));
   }
-  auto* batch = new DeliveryBatch(messages, connection_->stats());
-  for (std::uint32_t i = 0; i < messages; ++i) {
-    const int error = enqueue(batch);
-    if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      // Later messages would be refused for the same reason (size, unknown topic, full queue).
-      batch->onNotSent(messages - i, static_cast<rd_kafka_resp_err_t>(error));
-      break;
-    }
-    batch->onSent();
+  const auto timeout = connection_->deliveryTimeout() + kReportGrace;
+  ProduceOutcome outcome;
+  if (completed_) {
+    drainCompleted(outcome, OutcomeQueue::kCapacity - 1, timeout);
   }
-  ProduceOutcome outcome = batch->await(connection_->deliveryTimeout() + kReportGrace);
-  batch->releaseWaiter();
-  if (!outcome.errorName.empty()) {
-    // Says why, e.g. "Connect to ipv4#127.0.0.1:1 failed: Connection refused".
-    if (const std::string clientError = connection_->lastClientError(); !clientError.empty()) {
-      outcome.errorMessage += "; last client error: " + clientError;
-    }
+  auto* batch = new DeliveryBatch(messages, stats_, completed_);
+  const auto start = std::chrono::steady_clock::now();
+  sendBatch(*batch, messages);
+  if (!completed_) {
+    outcome = batch->await(timeout);
+  } else {
+    outcome.requested = messages;
+    outcome.sent = batch->sent();
+    outcome.elapsedMicros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::steady_clock::now() - start)
+                                .count();
+    ++inFlightBatches_;
+    inFlightMessages_ += messages;
+    drainCompleted(outcome, std::numeric_limits<std::size_t>::max(), timeout);
+    outcome.inFlight = inFlightMessages_;
+  }
+  appendClientError(outcome);
+  return outcome;
+}
+
+ProduceOutcome ProducerSession::finish() {
+  ProduceOutcome outcome;
+  if (completed_) {
+    drainCompleted(outcome, 0, connection_->deliveryTimeout() + kReportGrace);
+    outcome.inFlight = inFlightMessages_;
+    appendClientError(outcome);
   }
   return outcome;
 }
 
-int ProducerSession::enqueue(void* batch) {
-  const std::uint64_t seq = sequence_++;
-  value_.render(seq, valueBuffer_);
-  if (!key_.empty()) {
-    key_.render(seq, keyBuffer_);
+void ProducerSession::sendBatch(DeliveryBatch& batch, std::uint32_t messages) {
+  const std::int64_t first = rateLimiter_ ? rateLimiter_->claim(messages) : 0;
+  const std::int64_t interval = rateLimiter_ ? rateLimiter_->intervalNanos() : 0;
+  for (std::uint32_t i = 0; i < messages; ++i) {
+    const std::int64_t intended = rateLimiter_ ? first + interval * i : 0;
+    if (rateLimiter_) {
+      const std::int64_t ahead = intended - RateLimiter::steadyNanos();
+      if (ahead > kScheduleSlackNanos) {
+        std::this_thread::sleep_for(std::chrono::nanoseconds(ahead));
+      }
+    }
+    const int error = enqueue(batch.slot(i, intended), sequence_++);
+    if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      // Later messages would be refused for the same reason (size, unknown topic, full queue).
+      batch.onNotSent(messages - i, static_cast<rd_kafka_resp_err_t>(error));
+      break;
+    }
+    batch.onSent();
   }
+  if (rateLimiter_) {
+    stats_.scheduleLagMicros = rateLimiter_->lagNanos() / 1000;
+  }
+}
+
+std::int32_t ProducerSession::partitionFor(std::uint64_t sequence) const {
+  switch (settings_.partitioning) {
+    case Partitioning::kFixed:
+      return settings_.partition;
+    case Partitioning::kRoundRobin:
+      return static_cast<std::int32_t>(sequence % static_cast<std::uint64_t>(partitionCount_));
+    case Partitioning::kByKey:
+      return static_cast<std::int32_t>((murmur2(keyBuffer_) & 0x7fffffff) %
+                                       static_cast<std::uint32_t>(partitionCount_));
+    case Partitioning::kDefault:
+      break;
+  }
+  return RD_KAFKA_PARTITION_UA;
+}
+
+int ProducerSession::renderMessage(std::uint64_t sequence) {
+  const TemplateContext context{sequence, settings_.thread, random_};
+  if (!value_.render(context, valueBuffer_)) {
+    return RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE;
+  }
+  if (!key_.empty()) {
+    key_.render(context, keyBuffer_);
+  }
+  for (std::size_t i = 0; i < headers_.size(); ++i) {
+    headers_[i].value.render(context, headerBuffers_[i]);
+  }
+  return RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
+int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
+  if (const int error = renderMessage(sequence); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return error;
+  }
+  rd_kafka_headers_t* headers = nullptr;
+  if (!headers_.empty() || settings_.stampHeaders) {
+    headers = rd_kafka_headers_new(headers_.size() + 3);
+    for (std::size_t i = 0; i < headers_.size(); ++i) {
+      rd_kafka_header_add(headers, headers_[i].name.data(),
+                          static_cast<ssize_t>(headers_[i].name.size()), headerBuffers_[i].data(),
+                          static_cast<ssize_t>(headerBuffers_[i].size()));
+    }
+  }
+  if (settings_.stampHeaders) {
+    const auto add = [headers](std::string_view name, std::string_view value) {
+      rd_kafka_header_add(headers, name.data(), static_cast<ssize_t>(name.size()), value.data(),
+                          static_cast<ssize_t>(value.size()));
+    };
+    char number[24];
+    const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    add(StampHeaders::kTimestampMicros,
+        std::string_view(number, std::to_chars(number, number + sizeof number, now).ptr));
+    add(StampHeaders::kProducerId, producerId_);
+    add(StampHeaders::kSequence,
+        std::string_view(number, std::to_chars(number, number + sizeof number, sequence).ptr));
+  }
+  const std::int32_t partition = partitionFor(sequence);
   std::optional<std::chrono::steady_clock::time_point> deadline;
   while (true) {
-    const int result =
-        rd_kafka_produce(topic_, RD_KAFKA_PARTITION_UA, RD_KAFKA_MSG_F_COPY, valueBuffer_.data(),
-                         valueBuffer_.size(), key_.empty() ? nullptr : keyBuffer_.data(),
-                         key_.empty() ? 0 : keyBuffer_.size(), batch);
-    if (result == 0) {
-      return RD_KAFKA_RESP_ERR_NO_ERROR;
+    const auto error = rd_kafka_producev(
+        connection_->handle(), RD_KAFKA_V_RKT(topic_), RD_KAFKA_V_PARTITION(partition),
+        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        RD_KAFKA_V_VALUE(valueBuffer_.data(), valueBuffer_.size()),
+        RD_KAFKA_V_KEY(key_.empty() ? nullptr : keyBuffer_.data(),
+                       key_.empty() ? 0 : keyBuffer_.size()),
+        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
+    if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      return error;  // librdkafka owns the headers now
     }
-    const auto error = rd_kafka_last_error();
     const auto now = std::chrono::steady_clock::now();
     if (!deadline) {
       deadline = now + connection_->deliveryTimeout();
     }
     if (error != RD_KAFKA_RESP_ERR__QUEUE_FULL || now > *deadline) {
+      if (headers != nullptr) {
+        rd_kafka_headers_destroy(headers);
+      }
       return error;
     }
     // The poller thread drains the queue; back off instead of spinning on a core.
-    connection_->stats().queueFullRetries.fetch_add(1, std::memory_order_relaxed);
-    std::this_thread::sleep_for(kQueueFullBackoff);
+    stats_.queueFullRetries.fetch_add(1, std::memory_order_relaxed);
+    std::this_thread::sleep_for(kBackoff);
+  }
+}
+
+void ProducerSession::drainCompleted(ProduceOutcome& outcome, std::size_t waitWhileAbove,
+                                     std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    DeliveryBatch* batch = nullptr;
+    while (completed_->pop(batch)) {
+      batch->addDeliveriesTo(outcome);
+      --inFlightBatches_;
+      inFlightMessages_ -= batch->requested();
+      batch->release();
+    }
+    if (inFlightBatches_ <= waitWhileAbove) {
+      return;
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      outcome.errorName = rd_kafka_err2name(RD_KAFKA_RESP_ERR__TIMED_OUT);
+      outcome.errorMessage = std::to_string(inFlightMessages_) +
+                             " messages without a delivery report after " +
+                             std::to_string(timeout.count()) + " ms";
+      return;
+    }
+    std::this_thread::sleep_for(kBackoff);
+  }
+}
+
+void ProducerSession::appendClientError(ProduceOutcome& outcome) const {
+  if (outcome.errorName.empty()) {
+    return;
+  }
+  // Says why, e.g. "Connect to ipv4#127.0.0.1:1 failed: Connection refused".
+  if (const std::string clientError = connection_->lastClientError(); !clientError.empty()) {
+    outcome.errorMessage += "; last client error: " + clientError;
   }
 }
 

@@ -18,3 +18,27 @@ fail() {
   echo "FAIL: $*" >&2
   exit 1
 }
+
+# jtl_sum COLUMN: the sum of a numeric result-file column (SampleCount, ErrorCount, bytes).
+jtl_sum() {
+  awk -F'\t' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+                           { n += $c } END { print n + 0 }' "$work/results.jtl"
+}
+
+# jtl_count_unsuccessful: how many samples are marked failed.
+jtl_count_unsuccessful() {
+  awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "success") c = i; next }
+              $c != "true" { n++ } END { print n + 0 }' "$work/results.jtl"
+}
+
+# summary FIELD: a figure from the Kafka Connection's native summary.
+summary() {
+  jq -r "$1" "$work/summary.json"
+}
+
+# thread_end_sum WORD: the sum of "N WORD" (acknowledged, failed, unreported) over the
+# samplers' thread-end lines: "at thread end: A acknowledged, F failed, U unreported".
+thread_end_sum() {
+  grep -oE "at thread end: [0-9]+ acknowledged, [0-9]+ failed, [0-9]+ unreported" "$work/jmeter.log" |
+    grep -oE "[0-9]+ $1" | awk '{ n += $1 } END { print n + 0 }'
+}

@@ -4,10 +4,15 @@
 
 #include <cstdlib>
 #include <random>
+#include <set>
 
+#include "EmbeddedCluster.hpp"
+#include "Murmur2.hpp"
+#include "TopicReader.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/ProducerSession.hpp"
+#include "kafkanative/StampHeaders.hpp"
 
 using namespace kafkanative;
 
@@ -27,11 +32,23 @@ ConnectionConfig config(std::map<std::string, std::string> properties = {}) {
   return ConnectionConfig{bootstrap(), std::move(properties), std::chrono::milliseconds(5000)};
 }
 
+ProducerSettings settings(const std::string& topic, const std::string& value = "v",
+                          std::size_t valueSize = 0) {
+  ProducerSettings settings;
+  settings.topic = topic;
+  settings.valueTemplate = value;
+  settings.valueSize = valueSize;
+  settings.statsName = topic;
+  return settings;
+}
+
 }  // namespace
 
 TEST(EmbeddedProduce, EveryMessageIsAcknowledgedAndCounted) {
   auto connection = Connection::open(config({{"acks", "all"}, {"linger.ms", "2"}}));
-  ProducerSession session(connection, {uniqueTopic("produce"), "k{{seq}}", "v{{seq}}", 100});
+  auto produceSettings = settings(uniqueTopic("produce"), "v{{seq}}", 100);
+  produceSettings.keyTemplate = "k{{seq}}";
+  ProducerSession session(connection, produceSettings);
 
   std::uint64_t acked = 0;
   for (int sample = 0; sample < 10; ++sample) {
@@ -44,13 +61,112 @@ TEST(EmbeddedProduce, EveryMessageIsAcknowledgedAndCounted) {
     EXPECT_GE(outcome.ackedBytes, 100u * 101u);  // 100-byte values plus keys
     EXPECT_GE(outcome.elapsedMicros, outcome.firstAckMicros);
     EXPECT_GT(outcome.maxAckLatencyMicros, 0);
+    EXPECT_GE(outcome.firstPartition, 0);
+    EXPECT_GE(outcome.lastOffset, 0);
     acked += outcome.acked;
   }
-  EXPECT_EQ(connection->stats().acked.load(), acked);
-  EXPECT_EQ(connection->stats().sent.load(), acked);
-  EXPECT_EQ(connection->stats().ackLatency.count(), acked);
+  const ProducerStats& stats = connection->statsFor(produceSettings.statsName);
+  EXPECT_EQ(stats.acked.load(), acked);
+  EXPECT_EQ(stats.sent.load(), acked);
+  EXPECT_EQ(stats.ackLatency.count(), acked);
   EXPECT_NE(connection->summaryJson().find("\"acked\": 1000"), std::string::npos)
       << connection->summaryJson();
+}
+
+TEST(EmbeddedProduce, HeadersAndStampsArriveWithEveryMessage) {
+  auto connection = Connection::open(config());
+  auto produceSettings = settings(uniqueTopic("headers"), "{{seq}}");
+  produceSettings.headers = {{"trace", "t-{{seq}}"}, {"kind", "test"}};
+  produceSettings.stampHeaders = true;
+  ProducerSession session(connection, produceSettings);
+  ASSERT_EQ(session.produce(20).acked, 20u);
+
+  const auto messages = readTopic(connection->bootstrapServers(), produceSettings.topic, 20);
+  ASSERT_EQ(messages.size(), 20u);
+  std::set<std::string> producers;
+  std::set<std::string> sequences;
+  for (const auto& message : messages) {
+    EXPECT_EQ(message.headers.at("trace"), "t-" + message.value);
+    EXPECT_EQ(message.headers.at("kind"), "test");
+    EXPECT_EQ(message.headers.at(std::string(StampHeaders::kSequence)), message.value);
+    EXPECT_GT(std::stoll(message.headers.at(std::string(StampHeaders::kTimestampMicros))),
+              1'600'000'000'000'000LL);
+    producers.insert(message.headers.at(std::string(StampHeaders::kProducerId)));
+    sequences.insert(message.headers.at(std::string(StampHeaders::kSequence)));
+  }
+  EXPECT_EQ(producers.size(), 1u);
+  EXPECT_EQ(sequences.size(), 20u);
+}
+
+TEST(EmbeddedProduce, PartitioningFixedRoundRobinAndByKey) {
+  auto connection = Connection::open(config());
+
+  auto fixed = settings(uniqueTopic("fixed"));
+  fixed.partitioning = Partitioning::kFixed;
+  fixed.partition = 1;
+  ProducerSession fixedSession(connection, fixed);
+  ASSERT_EQ(fixedSession.produce(10).acked, 10u);
+  for (const auto& message : readTopic(connection->bootstrapServers(), fixed.topic, 10)) {
+    EXPECT_EQ(message.partition, 1);
+  }
+
+  auto roundRobin = settings(uniqueTopic("roundrobin"));
+  roundRobin.partitioning = Partitioning::kRoundRobin;
+  ProducerSession roundRobinSession(connection, roundRobin);
+  ASSERT_EQ(roundRobinSession.produce(40).acked, 40u);
+  std::map<std::int32_t, int> perPartition;
+  for (const auto& message : readTopic(connection->bootstrapServers(), roundRobin.topic, 40)) {
+    ++perPartition[message.partition];
+  }
+  ASSERT_GT(perPartition.size(), 1u);
+  for (const auto& [partition, count] : perPartition) {
+    EXPECT_EQ(count, 40 / static_cast<int>(perPartition.size())) << partition;
+  }
+
+  auto byKey = settings(uniqueTopic("bykey"));
+  byKey.partitioning = Partitioning::kByKey;
+  byKey.keyTemplate = "customer-{{pick:a|b|c|d|e}}";
+  ProducerSession byKeySession(connection, byKey);
+  ASSERT_EQ(byKeySession.produce(50).acked, 50u);
+  const auto keyed = readTopic(connection->bootstrapServers(), byKey.topic, 50);
+  ASSERT_EQ(keyed.size(), 50u);
+  const auto partitions = static_cast<std::uint32_t>(perPartition.size());
+  for (const auto& message : keyed) {
+    EXPECT_EQ(static_cast<std::uint32_t>(message.partition),
+              (murmur2(message.key) & 0x7fffffff) % partitions)
+        << message.key;
+  }
+}
+
+TEST(EmbeddedProduce, TrackedDeliveriesAreAllReportedByLaterSamplesOrFinish) {
+  auto connection = Connection::open(config());
+  auto tracked = settings(uniqueTopic("tracked"), "{{random_string:50}}");
+  tracked.mode = DeliveryMode::kTrack;
+  ProducerSession session(connection, tracked);
+  std::uint64_t acked = 0;
+  for (int sample = 0; sample < 20; ++sample) {
+    const ProduceOutcome outcome = session.produce(100);
+    ASSERT_TRUE(outcome.errorName.empty()) << outcome.errorMessage;
+    EXPECT_EQ(outcome.sent, 100u);
+    acked += outcome.acked;
+    EXPECT_EQ(outcome.inFlight + acked, 100u * (sample + 1));
+  }
+  const ProduceOutcome last = session.finish();
+  EXPECT_EQ(last.inFlight, 0u);
+  EXPECT_EQ(acked + last.acked, 2000u);
+  EXPECT_EQ(connection->statsFor(tracked.statsName).acked.load(), 2000u);
+}
+
+TEST(EmbeddedProduce, OversizedValueFailsInsteadOfSendingAnotherSize) {
+  auto connection = Connection::open(config());
+  ProducerSession session(connection, settings(uniqueTopic("oversize"), "{{seq}}-abc", 5));
+  const ProduceOutcome outcome = session.produce(3);  // "0-abc" fits, "1-abc".. too: 5 bytes
+  EXPECT_EQ(outcome.acked, 3u);
+  ProducerSession tooLong(connection, settings(uniqueTopic("oversize"), "123456", 5));
+  const ProduceOutcome refused = tooLong.produce(2);
+  EXPECT_EQ(refused.acked, 0u);
+  EXPECT_EQ(refused.failed, 2u);
+  EXPECT_EQ(refused.errorName, "MSG_SIZE_TOO_LARGE");
 }
 
 TEST(EmbeddedProduce, EqualConfigurationsShareOneClient) {
@@ -71,12 +187,18 @@ TEST(EmbeddedProduce, UnknownPropertyIsAClearError) {
   }
 }
 
-TEST(EmbeddedProduce, InvalidTopicAndCountsAreRefused) {
+TEST(EmbeddedProduce, InvalidSettingsAreRefused) {
   auto connection = Connection::open(config());
-  EXPECT_THROW(ProducerSession(connection, {"", "", "v", 0}), KafkaError);
-  EXPECT_THROW(ProducerSession(connection, {"bad topic!", "", "v", 0}), KafkaError);
-  EXPECT_THROW(ProducerSession(connection, {std::string(250, 'a'), "", "v", 0}), KafkaError);
-  ProducerSession session(connection, {uniqueTopic("counts"), "", "v", 0});
+  EXPECT_THROW(ProducerSession(connection, settings("")), KafkaError);
+  EXPECT_THROW(ProducerSession(connection, settings("bad topic!")), KafkaError);
+  EXPECT_THROW(ProducerSession(connection, settings(std::string(250, 'a'))), KafkaError);
+  auto noKey = settings(uniqueTopic("nokey"));
+  noKey.partitioning = Partitioning::kByKey;
+  EXPECT_THROW(ProducerSession(connection, noKey), KafkaError);
+  auto badHeader = settings(uniqueTopic("header"));
+  badHeader.headers = {{"h", "{{nope}}"}};
+  EXPECT_THROW(ProducerSession(connection, badHeader), KafkaError);
+  ProducerSession session(connection, settings(uniqueTopic("counts")));
   EXPECT_THROW(session.produce(0), KafkaError);
   EXPECT_THROW(session.produce(ProducerSession::kMaxMessagesPerSample + 1), KafkaError);
 }
@@ -84,10 +206,48 @@ TEST(EmbeddedProduce, InvalidTopicAndCountsAreRefused) {
 TEST(UnreachableCluster, SamplesFailWithTheReasonWithinTheDeliveryTimeout) {
   auto connection = Connection::open(ConnectionConfig{
       "127.0.0.1:1", {{"message.timeout.ms", "1500"}}, std::chrono::milliseconds(1000)});
-  ProducerSession session(connection, {"unreachable", "", "v", 0});
+  ProducerSession session(connection, settings("unreachable"));
   const ProduceOutcome outcome = session.produce(5);
   EXPECT_EQ(outcome.acked, 0u);
   EXPECT_EQ(outcome.failed, 5u);
   EXPECT_EQ(outcome.errorName, "_MSG_TIMED_OUT");
   EXPECT_NE(outcome.errorMessage.find("127.0.0.1:1"), std::string::npos) << outcome.errorMessage;
+}
+
+// Under a target rate, a broker that slows down mid-run must show up as latency measured from
+// the intended send times (the schedule slips), while the plain ack latency of the delayed
+// messages shows the added round trip itself.
+TEST(TargetRate, BrokerDelayShowsInIntendedLatencyAndInAckLatency) {
+  auto connection = Connection::open(config({{"linger.ms", "0"}}));
+  if (connection->embeddedCluster() == nullptr) {
+    GTEST_SKIP() << "needs the embedded cluster's fault injection";
+  }
+  auto rated = settings(uniqueTopic("rate"));
+  rated.ratePerSecond = 500;
+  rated.rateGroup = rated.topic;
+  ProducerSession session(connection, rated);
+  for (int sample = 0; sample < 25; ++sample) {  // 0.5 s on schedule
+    ASSERT_EQ(session.produce(10).acked, 10u);
+  }
+  const ProducerStats& stats = connection->statsFor(rated.statsName);
+  const auto calmIntendedMax = stats.intendedLatency.max();
+  EXPECT_LT(calmIntendedMax, 100'000u) << "the calm phase kept its schedule";
+
+  constexpr auto kRtt = std::chrono::milliseconds(150);
+  for (int broker = 1; broker <= connection->embeddedCluster()->brokers(); ++broker) {
+    connection->embeddedCluster()->setBrokerRtt(broker, kRtt);
+  }
+  for (int sample = 0; sample < 5; ++sample) {
+    ASSERT_EQ(session.produce(10).acked, 10u);
+  }
+  for (int broker = 1; broker <= connection->embeddedCluster()->brokers(); ++broker) {
+    connection->embeddedCluster()->setBrokerRtt(broker, std::chrono::milliseconds(0));
+  }
+  // Plain ack latency shows the added round trip...
+  EXPECT_GE(stats.ackLatency.max(), 150'000u);
+  // ...and latency from the intended send time shows the schedule slipping on top of it:
+  // five samples of 10 messages took at least 5 x 150 ms while scheduled for 100 ms.
+  EXPECT_GE(stats.intendedLatency.max(), 500'000u);
+  EXPECT_GT(stats.intendedLatency.percentile(99), stats.ackLatency.percentile(99));
+  EXPECT_GT(stats.scheduleLagMicros.load(), 0);
 }

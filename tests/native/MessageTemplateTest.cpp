@@ -2,31 +2,48 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+#include <set>
+
 #include "kafkanative/KafkaError.hpp"
 
+using kafkanative::FastRandom;
 using kafkanative::KafkaError;
 using kafkanative::MessageTemplate;
+using kafkanative::TemplateContext;
 
 namespace {
-std::string render(const MessageTemplate& t, std::uint64_t seq) {
+std::string render(const MessageTemplate& t, std::uint64_t seq, std::uint32_t thread = 1) {
+  static FastRandom random(1);
   std::string out;
-  t.render(seq, out);
+  EXPECT_TRUE(t.render(TemplateContext{seq, thread, random}, out));
   return out;
+}
+
+std::string errorOf(std::string_view text) {
+  try {
+    MessageTemplate(text, 0, "value template");
+  } catch (const KafkaError& error) {
+    EXPECT_EQ(error.name(), "_INVALID_ARG");
+    return error.what();
+  }
+  return "no error";
 }
 }  // namespace
 
-TEST(MessageTemplate, SubstitutesSequence) {
-  MessageTemplate t("order-{{seq}}-of-{{seq}}", 0, "value");
-  EXPECT_EQ(render(t, 0), "order-0-of-0");
-  EXPECT_EQ(render(t, 18446744073709551615ULL),
-            "order-18446744073709551615-of-18446744073709551615");
+TEST(MessageTemplate, SubstitutesSequenceAndThread) {
+  MessageTemplate t("order-{{seq}}-t{{thread}}", 0, "value");
+  EXPECT_EQ(render(t, 0, 3), "order-0-t3");
+  EXPECT_EQ(render(t, 18446744073709551615ULL, 7), "order-18446744073709551615-t7");
 }
 
-TEST(MessageTemplate, PadsToTargetSize) {
+TEST(MessageTemplate, PadsShorterAndRefusesLongerThanTargetSize) {
   MessageTemplate t("{{seq}}", 8, "value");
   EXPECT_EQ(render(t, 42), "42xxxxxx");
   MessageTemplate longer("0123456789", 4, "value");
-  EXPECT_EQ(render(longer, 0), "0123456789");
+  FastRandom random(1);
+  std::string out;
+  EXPECT_FALSE(longer.render(TemplateContext{0, 0, random}, out));
 }
 
 TEST(MessageTemplate, EscapedBracesAreLiteral) {
@@ -41,16 +58,47 @@ TEST(MessageTemplate, PlainTextAndEmpty) {
   EXPECT_EQ(render(empty, 3), "");
 }
 
-TEST(MessageTemplate, UnknownPlaceholderNamesFieldAndPosition) {
-  try {
-    MessageTemplate("ab{{nope}}", 0, "value template");
-    FAIL() << "expected KafkaError";
-  } catch (const KafkaError& error) {
-    EXPECT_EQ(error.name(), "_INVALID_ARG");
-    EXPECT_STREQ(error.what(), "value template: unknown placeholder '{{nope}}' at position 2");
-  }
+TEST(MessageTemplate, RandomPlaceholdersHaveTheirShape) {
+  const std::string out = render(
+      MessageTemplate("{{uuid}}|{{random_int:-5:5}}|{{random_long:10000000000:10000000001}}|"
+                      "{{random_string:12}}|{{random_hex:6}}|{{pick:red|green}}",
+                      0, "value"),
+      0);
+  const std::regex shape(
+      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\|-?[0-5]\\|"
+      "1000000000[01]\\|[A-Za-z0-9]{12}\\|[0-9a-f]{6}\\|(red|green)");
+  EXPECT_TRUE(std::regex_match(out, shape)) << out;
+  EXPECT_EQ(render(MessageTemplate("{{random_bytes:33}}", 0, "value"), 0).size(), 33u);
 }
 
-TEST(MessageTemplate, UnterminatedPlaceholderIsAnError) {
-  EXPECT_THROW(MessageTemplate("x{{seq", 0, "value"), KafkaError);
+TEST(MessageTemplate, RandomValuesVaryAndCoverTheirRange) {
+  MessageTemplate t("{{random_int:1:3}}{{pick:a|b}}", 0, "value");
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) {
+    seen.insert(render(t, 0));
+  }
+  EXPECT_EQ(seen.size(), 6u);
+}
+
+TEST(MessageTemplate, TimestampsAreCurrentEpochTime) {
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  const auto millis = std::stoll(render(MessageTemplate("{{timestamp_ms}}", 0, "v"), 0));
+  const auto micros = std::stoll(render(MessageTemplate("{{timestamp_us}}", 0, "v"), 0));
+  EXPECT_NEAR(static_cast<double>(millis), static_cast<double>(now), 60'000);
+  EXPECT_NEAR(static_cast<double>(micros / 1000), static_cast<double>(now), 60'000);
+}
+
+TEST(MessageTemplate, ErrorsNameFieldPlaceholderAndPosition) {
+  EXPECT_EQ(errorOf("ab{{nope}}"), "value template: unknown placeholder '{{nope}}' at position 2");
+  EXPECT_EQ(errorOf("x{{seq"), "value template: unterminated placeholder at position 1");
+  EXPECT_EQ(errorOf("{{random_int:5:1}}"),
+            "value template: '{{random_int:5:1}}' at position 0: expected "
+            "{{random_int:MIN:MAX}} with integers MIN <= MAX in range");
+  EXPECT_NE(errorOf("{{random_int:0:9999999999}}").find("in range"), std::string::npos);
+  EXPECT_NE(errorOf("{{random_string:x}}").find("{{random_string:N}}"), std::string::npos);
+  EXPECT_NE(errorOf("{{random_hex:99999999}}").find("N from 0"), std::string::npos);
+  EXPECT_NE(errorOf("{{seq:1}}").find("without arguments"), std::string::npos);
+  EXPECT_NE(errorOf("{{pick}}").find("at least one choice"), std::string::npos);
 }

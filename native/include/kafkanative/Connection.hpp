@@ -1,7 +1,9 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -13,6 +15,7 @@ struct rd_kafka_s;
 namespace kafkanative {
 
 class EmbeddedCluster;
+class RateLimiter;
 
 /// One librdkafka producer shared by every session with the same ConnectionConfig in this
 /// process (librdkafka clients are thread-safe and batch best when shared). Owns a poller
@@ -32,17 +35,24 @@ class Connection {
   /// The servers actually used: the embedded cluster's address when it was asked for.
   const std::string& bootstrapServers() const noexcept { return bootstrapServers_; }
   bool embedded() const noexcept { return embeddedCluster_ != nullptr; }
+  /// The embedded cluster, for fault injection; null when connected to a real cluster.
+  EmbeddedCluster* embeddedCluster() const noexcept { return embeddedCluster_.get(); }
   /// librdkafka's `message.timeout.ms`: the bound on every delivery report.
   std::chrono::milliseconds deliveryTimeout() const noexcept { return deliveryTimeout_; }
 
-  const ProducerStats& stats() const noexcept { return stats_; }
-  ProducerStats& stats() noexcept { return stats_; }
+  /// The statistics shared by the sessions named `name` (one sampler); created on first use
+  /// and kept as long as the connection.
+  ProducerStats& statsFor(const std::string& name);
+
+  /// The send schedule shared by the sessions of `group`; created at `messagesPerSecond` by
+  /// the first session that asks, so later sessions join the running schedule.
+  std::shared_ptr<RateLimiter> rateLimiter(const std::string& group, double messagesPerSecond);
 
   /// The last error librdkafka reported for the client as a whole (e.g. "all brokers down"),
   /// empty if none; appended to failed samples' messages to say why they failed.
   std::string lastClientError() const;
 
-  /// Counters and ack-latency percentiles as a JSON document.
+  /// Counters, rates and latency percentiles as a JSON document: totals, then per sampler.
   std::string summaryJson() const;
 
   rd_kafka_s* handle() const noexcept { return handle_; }
@@ -56,7 +66,9 @@ class Connection {
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;
   std::chrono::milliseconds deliveryTimeout_{};
-  ProducerStats stats_;
+  mutable std::mutex registryMutex_;  // guards the two maps, touched once per session
+  std::map<std::string, std::unique_ptr<ProducerStats>> stats_;
+  std::map<std::string, std::shared_ptr<RateLimiter>> rateLimiters_;
   std::atomic<std::shared_ptr<const std::string>> lastClientError_;
   rd_kafka_s* handle_ = nullptr;
   std::jthread poller_;

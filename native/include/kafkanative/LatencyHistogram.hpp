@@ -18,6 +18,9 @@ class LatencyHistogram {
 
   void record(std::uint64_t micros) noexcept;
 
+  /// Adds every value recorded in `other` (for totals over several histograms).
+  void add(const LatencyHistogram& other) noexcept;
+
   std::uint64_t count() const noexcept { return count_.load(std::memory_order_relaxed); }
   std::uint64_t max() const noexcept { return max_.load(std::memory_order_relaxed); }
   double mean() const noexcept;

@@ -6,34 +6,66 @@
 #include <string_view>
 #include <vector>
 
+#include "kafkanative/TemplateContext.hpp"
+
 namespace kafkanative {
 
-/// A message key or value template, compiled once and rendered per message without
-/// allocation once the output buffer has grown to size.
+/// A message key, value or header template, compiled once and rendered per message in native
+/// code, without allocation once the output buffer has grown to size.
 ///
-/// Syntax: plain text with `{{seq}}` placeholders (the per-session message sequence,
-/// starting at 0). `{{{{` writes a literal `{{`. An unknown or unterminated placeholder is a
-/// KafkaError naming its position.
+/// Plain text with placeholders:
+/// - `{{seq}}` message sequence number of the session (0, 1, ...); `{{thread}}` JMeter thread
+/// - `{{uuid}}` random UUID v4; `{{timestamp_ms}}`, `{{timestamp_us}}` wall-clock epoch time
+/// - `{{random_int:A:B}}` (32-bit), `{{random_long:A:B}}` (64-bit): uniform in [A, B]
+/// - `{{random_string:N}}` N letters/digits; `{{random_hex:N}}` N hex digits;
+///   `{{random_bytes:N}}` N arbitrary bytes
+/// - `{{pick:a|b|c}}` one of the choices, uniformly
+///
+/// `{{{{` writes a literal `{{`. A malformed template is a KafkaError naming the field and the
+/// position of the offending placeholder.
 class MessageTemplate {
  public:
-  /// Compiles `text`. `targetSize` > 0 pads every rendered message with 'x' up to that many
-  /// bytes; a message already longer is left as is. `what` names the field in error messages.
+  /// The most bytes a random_* placeholder may produce.
+  static constexpr std::size_t kMaxRandomLength = 1 << 20;
+
+  /// Compiles `text`. `targetSize` > 0 pads shorter messages with 'x' to exactly that many
+  /// bytes and makes longer ones an error (see render). `what` names the field in messages.
   MessageTemplate(std::string_view text, std::size_t targetSize, std::string_view what);
 
-  /// Replaces `out` with the message for sequence number `seq`.
-  void render(std::uint64_t seq, std::string& out) const;
+  /// Replaces `out` with the message for `context`. Returns false when the message is longer
+  /// than the target size (it is not sent then).
+  bool render(const TemplateContext& context, std::string& out) const;
 
   bool empty() const noexcept { return segments_.empty() && targetSize_ == 0; }
+  std::size_t targetSize() const noexcept { return targetSize_; }
 
  private:
-  enum class Kind { kLiteral, kSeq };
+  enum class Kind {
+    kLiteral,
+    kSequence,
+    kThread,
+    kUuid,
+    kTimestampMillis,
+    kTimestampMicros,
+    kRandomInteger,
+    kRandomString,
+    kRandomHex,
+    kRandomBytes,
+    kPick
+  };
   struct Segment {
     Kind kind;
-    std::string literal;
+    std::string literal;               ///< kLiteral
+    std::int64_t low = 0, high = 0;    ///< kRandomInteger bounds; length for kRandom*
+    std::vector<std::string> choices;  ///< kPick
   };
 
+  Segment compilePlaceholder(std::string_view body, std::size_t position) const;
   void appendLiteral(std::string_view text);
+  static void renderSegment(const Segment& segment, const TemplateContext& context,
+                            std::string& out);
 
+  std::string what_;
   std::vector<Segment> segments_;
   std::size_t targetSize_;
 };

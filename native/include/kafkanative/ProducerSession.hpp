@@ -1,9 +1,12 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "kafkanative/FastRandom.hpp"
 #include "kafkanative/MessageTemplate.hpp"
 #include "kafkanative/ProduceOutcome.hpp"
 #include "kafkanative/ProducerSettings.hpp"
@@ -13,35 +16,70 @@ struct rd_kafka_topic_s;
 namespace kafkanative {
 
 class Connection;
+class DeliveryBatch;
+class OutcomeQueue;
+class RateLimiter;
+struct ProducerStats;
 
-/// One sampler's view of a shared Connection: compiled templates, the topic handle and the
-/// message sequence. Not thread-safe: each JMeter thread owns its own session.
+/// One sampler thread's producer: compiled templates, topic handle, partitioning, rate
+/// schedule and message sequence, on a shared Connection. Not thread-safe: each JMeter
+/// thread owns its own session.
 class ProducerSession {
  public:
   /// The most messages one sample may ask for; bounds the memory a typo can claim.
   static constexpr std::uint32_t kMaxMessagesPerSample = 10'000'000;
 
-  /// Throws KafkaError for an invalid topic name or template.
+  /// Throws KafkaError for an invalid topic, template, header or partition setting.
   ProducerSession(std::shared_ptr<Connection> connection, const ProducerSettings& settings);
+  /// Waits (up to the delivery timeout) for tracked messages still in flight.
   ~ProducerSession();
   ProducerSession(const ProducerSession&) = delete;
   ProducerSession& operator=(const ProducerSession&) = delete;
 
-  /// Sends `messages` messages and waits for every delivery report (bounded by the
-  /// connection's delivery timeout). Failures are reported in the outcome, not thrown.
+  /// Sends `messages` messages. In DeliveryMode::kWait, waits for their delivery reports
+  /// (bounded by the delivery timeout); in kTrack, returns once they are queued, with the
+  /// deliveries reported since the last call. Failures are in the outcome, not thrown.
   ProduceOutcome produce(std::uint32_t messages);
 
+  /// kTrack: waits for every message still in flight (up to the delivery timeout) and
+  /// returns their deliveries, so none goes unreported at thread end.
+  ProduceOutcome finish();
+
  private:
-  /// Enqueues one message, waiting politely while librdkafka's queue is full.
-  int enqueue(void* batch);
+  struct Header {
+    std::string name;
+    MessageTemplate value;
+  };
+
+  std::int32_t partitionFor(std::uint64_t sequence) const;
+  /// Builds and enqueues one message; returns librdkafka's error code.
+  int enqueue(void* opaque, std::uint64_t sequence);
+  int renderMessage(std::uint64_t sequence);
+  void sendBatch(DeliveryBatch& batch, std::uint32_t messages);
+  /// Tracked mode: collects completed batches; waits for one while `waitWhileAbove` or more
+  /// are in flight, up to `timeout`.
+  void drainCompleted(ProduceOutcome& outcome, std::size_t waitWhileAbove,
+                      std::chrono::milliseconds timeout);
+  void appendClientError(ProduceOutcome& outcome) const;
 
   std::shared_ptr<Connection> connection_;
+  ProducerStats& stats_;
+  ProducerSettings settings_;
   rd_kafka_topic_s* topic_ = nullptr;
+  std::int32_t partitionCount_ = 0;
   MessageTemplate key_;
   MessageTemplate value_;
+  std::vector<Header> headers_;
+  std::shared_ptr<RateLimiter> rateLimiter_;
+  std::string producerId_;
+  FastRandom random_;
   std::uint64_t sequence_ = 0;
   std::string keyBuffer_;
   std::string valueBuffer_;
+  std::vector<std::string> headerBuffers_;
+  std::shared_ptr<OutcomeQueue> completed_;  ///< kTrack only
+  std::size_t inFlightBatches_ = 0;
+  std::uint64_t inFlightMessages_ = 0;
 };
 
 }  // namespace kafkanative

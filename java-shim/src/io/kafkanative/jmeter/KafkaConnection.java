@@ -30,6 +30,14 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   private String clientId = "jmeter-kafka-native";
   private long deliveryTimeoutMs = 30000;
   private long flushTimeoutMs = 10000;
+  // Producer settings with a named field. Empty means librdkafka's default, which is also
+  // what plans saved before a field existed get (JMeter sets missing properties to "").
+  private String acks = "all";
+  private String compression = "";
+  private String lingerMs = "";
+  private String batchSize = "";
+  private boolean idempotence = false;
+  private String maxInFlight = "";
   private String properties = "";
   private String summaryFile = "";
 
@@ -76,8 +84,22 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
     Map<String, String> result = new LinkedHashMap<String, String>();
     result.put("client.id", clientId);
     result.put("message.timeout.ms", Long.toString(deliveryTimeoutMs));
-    result.putAll(PropertyLines.parse(properties));
+    putIfSet(result, "acks", acks);
+    putIfSet(result, "compression.type", compression);
+    putIfSet(result, "linger.ms", lingerMs);
+    putIfSet(result, "batch.size", batchSize);
+    putIfSet(result, "max.in.flight.requests.per.connection", maxInFlight);
+    if (idempotence) {
+      result.put("enable.idempotence", "true");
+    }
+    result.putAll(PropertyLines.parse(properties, "librdkafka properties"));
     return result;
+  }
+
+  private static void putIfSet(Map<String, String> properties, String name, String value) {
+    if (value != null && !value.trim().isEmpty()) {
+      properties.put(name, value.trim());
+    }
   }
 
   private void writeSummary(String summary) {
@@ -131,6 +153,54 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
 
   public void setFlushTimeoutMs(long flushTimeoutMs) {
     this.flushTimeoutMs = flushTimeoutMs;
+  }
+
+  public String getAcks() {
+    return acks;
+  }
+
+  public void setAcks(String acks) {
+    this.acks = acks;
+  }
+
+  public String getCompression() {
+    return compression;
+  }
+
+  public void setCompression(String compression) {
+    this.compression = compression;
+  }
+
+  public String getLingerMs() {
+    return lingerMs;
+  }
+
+  public void setLingerMs(String lingerMs) {
+    this.lingerMs = lingerMs;
+  }
+
+  public String getBatchSize() {
+    return batchSize;
+  }
+
+  public void setBatchSize(String batchSize) {
+    this.batchSize = batchSize;
+  }
+
+  public boolean isIdempotence() {
+    return idempotence;
+  }
+
+  public void setIdempotence(boolean idempotence) {
+    this.idempotence = idempotence;
+  }
+
+  public String getMaxInFlight() {
+    return maxInFlight;
+  }
+
+  public void setMaxInFlight(String maxInFlight) {
+    this.maxInFlight = maxInFlight;
   }
 
   public String getProperties() {

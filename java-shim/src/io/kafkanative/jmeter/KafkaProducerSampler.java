@@ -3,32 +3,50 @@ package io.kafkanative.jmeter;
 import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeProducer;
 import io.kafkanative.jmeter.core.ProduceOutcome;
-import java.util.Arrays;
+import io.kafkanative.jmeter.core.ProducerConfig;
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.samplers.AbstractSampler;
 import org.apache.jmeter.samplers.Entry;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.ThreadListener;
+import org.apache.jmeter.threads.JMeterContextService;
+import org.apache.jorphan.logging.LoggingManager;
+import org.apache.log.Logger;
 
 /**
- * Sampler "Kafka Producer": each sample sends N messages through the native core and waits
- * for their delivery reports. Messages are built natively from templates, so a sample costs one
- * JNI crossing whatever N is. Each JMeter thread has its own clone and so its own session.
+ * Sampler "Kafka Producer": each sample sends N messages built natively from templates, so a
+ * sample costs one JNI crossing whatever N is. In "wait" mode the sample ends at the last
+ * delivery report; in "track" mode it ends once the messages are queued, and their deliveries
+ * are reported by the thread's following samples and, at thread end, in jmeter.log. Each
+ * JMeter thread has its own clone and so its own native session.
  */
 public class KafkaProducerSampler extends AbstractSampler implements TestBean, ThreadListener {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggingManager.getLoggerForClass();
+
+  static final String[] PARTITIONING = {"default", "fixed", "round-robin", "by-key"};
+  static final String[] DELIVERY_MODES = {"wait", "track"};
+  static final String[] RATE_SCOPES = {"sampler", "thread group"};
 
   private String connectionName = "kafka";
   private String topic = "";
   private String keyTemplate = "";
   private String valueTemplate = "message-{{seq}}";
   private int valueSize = 0;
+  private String headers = "";
+  private boolean stampHeaders = false;
+  private String partitioning = PARTITIONING[0];
+  private int partition = 0;
   private int messagesPerSample = 1;
+  private String deliveryMode = DELIVERY_MODES[0];
+  private double targetRate = 0;
+  private String rateScope = RATE_SCOPES[0];
 
   private transient NativeProducer producer;
   /** The settings {@link #producer} was opened with; JMeter variables may change them. */
-  private transient String[] producerSettings;
+  private transient String producerIdentity;
+  private transient boolean tracked;
   private final transient ProduceOutcome outcome = new ProduceOutcome();
 
   @Override
@@ -45,33 +63,95 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
     } finally {
       result.sampleEnd();
     }
-    ProduceResultMapper.apply(outcome, result);
+    ProduceResultMapper.apply(outcome, tracked, result);
     return result;
   }
 
   private void failBeforeSending(String name, String message) {
-    outcome.setCounts(Math.max(messagesPerSample, 1), 0, 0, 0, 0, 0, 0);
+    outcome.setCounts(Math.max(messagesPerSample, 1), 0, 0, 0);
     outcome.setError(name, message);
   }
 
   private NativeProducer producer() {
-    String[] settings = {
-      connectionName, topic, keyTemplate, valueTemplate, Integer.toString(valueSize)
-    };
-    if (producer == null || !Arrays.equals(settings, producerSettings)) {
+    ProducerConfig config = producerConfig();
+    String identity = connectionName + '\n' + config.identity();
+    if (producer == null || !identity.equals(producerIdentity)) {
       closeProducer();
-      producer =
-          ConnectionRegistry.lookup(connectionName)
-              .openProducer(topic, keyTemplate, valueTemplate, valueSize);
-      producerSettings = settings;
+      producer = ConnectionRegistry.lookup(connectionName).openProducer(config);
+      producerIdentity = identity;
+      tracked = config.mode == ProducerConfig.DeliveryMode.TRACK;
     }
     return producer;
   }
 
+  ProducerConfig producerConfig() {
+    ProducerConfig config = new ProducerConfig();
+    config.topic = topic;
+    config.keyTemplate = keyTemplate;
+    config.valueTemplate = valueTemplate;
+    config.valueSize = valueSize;
+    config.headers = PropertyLines.parse(headers, "headers");
+    config.stampHeaders = stampHeaders;
+    config.partitioning =
+        ProducerConfig.Partitioning.values()[choice("partitioning", partitioning, PARTITIONING)];
+    config.partition = partition;
+    config.mode =
+        ProducerConfig.DeliveryMode.values()[choice("delivery mode", deliveryMode, DELIVERY_MODES)];
+    config.ratePerSecond = targetRate;
+    config.rateGroup =
+        choice("rate scope", rateScope, RATE_SCOPES) == 0
+            ? "sampler:" + getName()
+            : "thread group:" + JMeterContextService.getContext().getThreadGroup().getName();
+    config.statsName = getName();
+    config.thread = JMeterContextService.getContext().getThreadNum();
+    return config;
+  }
+
+  /**
+   * The index of {@code value} among {@code choices}; empty (a plan saved before the field
+   * existed) means the first, the default. Anything else is a clear configuration error.
+   */
+  static int choice(String field, String value, String[] choices) {
+    if (value == null || value.isEmpty()) {
+      return 0;
+    }
+    for (int i = 0; i < choices.length; i++) {
+      if (choices[i].equals(value)) {
+        return i;
+      }
+    }
+    throw new KafkaNativeException(
+        "_INVALID_ARG",
+        field + ": '" + value + "' is not one of " + java.util.Arrays.toString(choices));
+  }
+
+  /** Tracked messages still in flight are waited for and their failures logged, never lost. */
   private void closeProducer() {
-    if (producer != null) {
+    if (producer == null) {
+      return;
+    }
+    try {
+      if (tracked) {
+        ProduceOutcome last = new ProduceOutcome();
+        producer.finish(last);
+        logFinalDeliveries(last);
+      }
+    } catch (RuntimeException e) {
+      LOG.error(getName() + ": final deliveries unknown: " + e);
+    } finally {
       producer.close();
       producer = null;
+    }
+  }
+
+  private void logFinalDeliveries(ProduceOutcome last) {
+    String text =
+        getName() + " at thread end: " + last.acked() + " acknowledged, " + last.failed()
+            + " failed, " + last.inFlight() + " unreported";
+    if (last.isSuccess() && last.inFlight() == 0) {
+      LOG.info(text);
+    } else {
+      LOG.error(text + (last.errorMessage() != null ? "; " + last.errorMessage() : ""));
     }
   }
 
@@ -129,11 +209,67 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
     this.valueSize = valueSize;
   }
 
+  public String getHeaders() {
+    return headers;
+  }
+
+  public void setHeaders(String headers) {
+    this.headers = headers;
+  }
+
+  public boolean isStampHeaders() {
+    return stampHeaders;
+  }
+
+  public void setStampHeaders(boolean stampHeaders) {
+    this.stampHeaders = stampHeaders;
+  }
+
+  public String getPartitioning() {
+    return partitioning;
+  }
+
+  public void setPartitioning(String partitioning) {
+    this.partitioning = partitioning;
+  }
+
+  public int getPartition() {
+    return partition;
+  }
+
+  public void setPartition(int partition) {
+    this.partition = partition;
+  }
+
   public int getMessagesPerSample() {
     return messagesPerSample;
   }
 
   public void setMessagesPerSample(int messagesPerSample) {
     this.messagesPerSample = messagesPerSample;
+  }
+
+  public String getDeliveryMode() {
+    return deliveryMode;
+  }
+
+  public void setDeliveryMode(String deliveryMode) {
+    this.deliveryMode = deliveryMode;
+  }
+
+  public double getTargetRate() {
+    return targetRate;
+  }
+
+  public void setTargetRate(double targetRate) {
+    this.targetRate = targetRate;
+  }
+
+  public String getRateScope() {
+    return rateScope;
+  }
+
+  public void setRateScope(String rateScope) {
+    this.rateScope = rateScope;
   }
 }

@@ -1,5 +1,6 @@
 package io.kafkanative.jmeter;
 
+import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.choices;
 import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.required;
 
 import org.apache.jmeter.testbeans.BeanInfoSupport;
@@ -10,14 +11,25 @@ public class KafkaProducerSamplerBeanInfo extends BeanInfoSupport {
   public KafkaProducerSamplerBeanInfo() {
     super(KafkaProducerSampler.class);
     createPropertyGroup("connection", new String[] {"connectionName"});
-    createPropertyGroup("message", new String[] {"topic", "keyTemplate", "valueTemplate", "valueSize"});
-    createPropertyGroup("delivery", new String[] {"messagesPerSample"});
+    createPropertyGroup(
+        "message",
+        new String[] {"topic", "keyTemplate", "valueTemplate", "valueSize", "headers", "stampHeaders"});
+    createPropertyGroup("partitioning", new String[] {"partitioning", "partition"});
+    createPropertyGroup("delivery", new String[] {"messagesPerSample", "deliveryMode"});
+    createPropertyGroup("rate", new String[] {"targetRate", "rateScope"});
 
     required(property("connectionName"), "kafka");
     required(property("topic"), "");
     required(property("keyTemplate"), "");
     required(property("valueTemplate", TypeEditor.TextAreaEditor), "message-{{seq}}");
     required(property("valueSize"), Integer.valueOf(0));
+    required(property("headers", TypeEditor.TextAreaEditor), "");
+    required(property("stampHeaders"), Boolean.FALSE);
+    choices(property("partitioning"), KafkaProducerSampler.PARTITIONING);
+    required(property("partition"), Integer.valueOf(0));
     required(property("messagesPerSample"), Integer.valueOf(1));
+    choices(property("deliveryMode"), KafkaProducerSampler.DELIVERY_MODES);
+    required(property("targetRate"), Double.valueOf(0));
+    choices(property("rateScope"), KafkaProducerSampler.RATE_SCOPES);
   }
 }

@@ -5,9 +5,9 @@ import java.lang.reflect.Method;
 import org.apache.jmeter.samplers.SampleResult;
 
 /**
- * Turns a native {@link ProduceOutcome} into the fields of a JMeter {@link SampleResult}. A
- * sample is successful only if every one of its messages was acknowledged: a failure is never
- * silent, even when most of the batch got through.
+ * Turns a native {@link ProduceOutcome} into the fields of a JMeter sample. A sample is
+ * successful only if none of the messages it reports failed: a failure is never silent, even
+ * when most of the batch got through.
  */
 final class ProduceResultMapper {
   /** librdkafka's name for error code 0. */
@@ -18,7 +18,11 @@ final class ProduceResultMapper {
 
   private ProduceResultMapper() {}
 
-  static void apply(ProduceOutcome outcome, KafkaSampleResult result) {
+  /**
+   * @param tracked the sampler runs in fire-and-track mode: the deliveries in {@code outcome}
+   *     are those of earlier samples' messages
+   */
+  static void apply(ProduceOutcome outcome, boolean tracked, KafkaSampleResult result) {
     result.setSampleCount((int) Math.max(1, outcome.requested()));
     result.setSuccessful(outcome.isSuccess());
     result.setErrorCount((int) Math.min(Integer.MAX_VALUE, outcome.failed()));
@@ -26,40 +30,46 @@ final class ProduceResultMapper {
     // rate. No response data: JMeter would count its length as the bytes instead.
     result.setBytes((int) Math.min(Integer.MAX_VALUE, outcome.ackedBytes()));
     setSentBytes(result, outcome.ackedBytes());
-    result.setLatency(Math.round(outcome.firstAckMicros() / 1000.0));
+    result.setLatency(
+        tracked ? result.getTime() : Math.round(outcome.firstAckMicros() / 1000.0));
     result.setDataType(SampleResult.TEXT);
     result.setSamplerData(summary(outcome));
     if (outcome.isSuccess()) {
       result.setResponseCode(OK_CODE);
-      result.setResponseMessage(outcome.acked() + " of " + outcome.requested() + " acknowledged");
+      result.setResponseMessage(
+          tracked
+              ? outcome.sent() + " queued; " + outcome.acked() + " acknowledged since the previous"
+                  + " sample; " + outcome.inFlight() + " in flight"
+              : outcome.acked() + " of " + outcome.requested() + " acknowledged");
     } else {
       result.setResponseCode(outcome.errorName() != null ? outcome.errorName() : "_FAIL");
       result.setResponseMessage(
           outcome.failed()
-              + " of "
-              + outcome.requested()
-              + " messages failed: "
+              + (tracked ? " messages failed" : " of " + outcome.requested() + " messages failed")
+              + ": "
               + (outcome.errorMessage() != null ? outcome.errorMessage() : "not acknowledged"));
     }
   }
 
   static String summary(ProduceOutcome outcome) {
-    return "requested="
-        + outcome.requested()
-        + " sent="
-        + outcome.sent()
-        + " acked="
-        + outcome.acked()
-        + " failed="
-        + outcome.failed()
-        + " ackedBytes="
-        + outcome.ackedBytes()
-        + " elapsedMicros="
-        + outcome.elapsedMicros()
-        + " firstAckMicros="
-        + outcome.firstAckMicros()
-        + " maxAckLatencyMicros="
-        + outcome.maxAckLatencyMicros();
+    StringBuilder text = new StringBuilder(256);
+    text.append("requested=").append(outcome.requested());
+    text.append(" sent=").append(outcome.sent());
+    text.append(" acked=").append(outcome.acked());
+    text.append(" failed=").append(outcome.failed());
+    text.append(" inFlight=").append(outcome.inFlight());
+    text.append(" ackedBytes=").append(outcome.ackedBytes());
+    text.append(" elapsedMicros=").append(outcome.elapsedMicros());
+    text.append(" firstAckMicros=").append(outcome.firstAckMicros());
+    text.append(" maxAckLatencyMicros=").append(outcome.maxAckLatencyMicros());
+    text.append(" maxIntendedLatencyMicros=").append(outcome.maxIntendedLatencyMicros());
+    if (outcome.firstPartition() >= 0) {
+      text.append(" first=").append(outcome.firstPartition()).append('@');
+      text.append(outcome.firstOffset());
+      text.append(" last=").append(outcome.lastPartition()).append('@');
+      text.append(outcome.lastOffset());
+    }
+    return text.toString();
   }
 
   private static void setSentBytes(SampleResult result, long bytes) {

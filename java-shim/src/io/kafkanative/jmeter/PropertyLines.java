@@ -4,11 +4,12 @@ import io.kafkanative.jmeter.core.KafkaNativeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Parses the "key=value per line" librdkafka property text; blank lines and # comments skipped. */
+/** Parses "key=value per line" text (properties, headers); blank lines and # comments skipped. */
 final class PropertyLines {
   private PropertyLines() {}
 
-  static Map<String, String> parse(String text) {
+  /** @param field names the field in error messages */
+  static Map<String, String> parse(String text, String field) {
     Map<String, String> result = new LinkedHashMap<String, String>();
     if (text == null) {
       return result;
@@ -24,7 +25,7 @@ final class PropertyLines {
       if (equals <= 0) {
         throw new KafkaNativeException(
             "_INVALID_ARG",
-            "librdkafka properties, line " + lineNumber + ": expected key=value");
+            field + ", line " + lineNumber + ": expected key=value");
       }
       result.put(trimmed.substring(0, equals).trim(), trimmed.substring(equals + 1).trim());
     }

@@ -24,10 +24,8 @@ public final class NativeConnection extends NativeHandle {
   }
 
   /** Opens a per-thread producer session on this client. */
-  public NativeProducer openProducer(
-      String topic, String keyTemplate, String valueTemplate, int valueSize) {
-    return new NativeProducer(
-        NativeKafka.openProducer(handle(), topic, keyTemplate, valueTemplate, valueSize));
+  public NativeProducer openProducer(ProducerConfig config) {
+    return new NativeProducer(NativeKafka.openProducer(handle(), config));
   }
 
   @Override

@@ -33,19 +33,25 @@ public final class NativeKafka {
     return new String(connectionSummary0(connection), StandardCharsets.UTF_8);
   }
 
-  static long openProducer(
-      long connection, String topic, String keyTemplate, String valueTemplate, int valueSize) {
-    return openProducer0(
-        connection, utf8(topic), utf8(keyTemplate), utf8(valueTemplate), valueSize);
+  static long openProducer(long connection, ProducerConfig config) {
+    return openProducer0(connection, config.texts(), config.numbers(), config.ratePerSecond);
   }
 
   static void closeProducer(long producer) {
     closeProducer0(producer);
   }
 
-  /** Sends and waits; fills {@code outcome}'s slots and sets its error, if any. */
+  /** Sends (and waits, in WAIT mode); fills {@code outcome}'s slots and its error, if any. */
   static void produce(long producer, int messages, ProduceOutcome outcome) {
-    byte[][] error = produce0(producer, messages, outcome.slots());
+    setError(outcome, produce0(producer, messages, outcome.slots()));
+  }
+
+  /** TRACK mode: waits for the deliveries still in flight and reports them. */
+  static void finish(long producer, ProduceOutcome outcome) {
+    setError(outcome, finish0(producer, outcome.slots()));
+  }
+
+  private static void setError(ProduceOutcome outcome, byte[][] error) {
     if (error == null) {
       outcome.clearError();
     } else {
@@ -67,7 +73,7 @@ public final class NativeKafka {
   }
 
   private static byte[] utf8(String text) {
-    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    return ProducerConfig.utf8(text);
   }
 
   private static native long openConnection0(byte[] bootstrap, byte[][] properties, long flushMs);
@@ -77,11 +83,13 @@ public final class NativeKafka {
   private static native byte[] connectionSummary0(long connection);
 
   private static native long openProducer0(
-      long connection, byte[] topic, byte[] keyTemplate, byte[] valueTemplate, int valueSize);
+      long connection, byte[][] texts, long[] numbers, double ratePerSecond);
 
   private static native void closeProducer0(long producer);
 
   private static native byte[][] produce0(long producer, int messages, long[] outcome);
+
+  private static native byte[][] finish0(long producer, long[] outcome);
 
   private static native byte[][] drainLog0();
 }

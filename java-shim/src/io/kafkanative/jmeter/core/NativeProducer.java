@@ -6,9 +6,17 @@ public final class NativeProducer extends NativeHandle {
     super(handle);
   }
 
-  /** Sends {@code messages} messages, waits for their delivery reports, fills {@code outcome}. */
+  /**
+   * Sends {@code messages} messages and fills {@code outcome}: in WAIT mode with their
+   * deliveries, in TRACK mode with the deliveries reported since the previous call.
+   */
   public void produce(int messages, ProduceOutcome outcome) {
     NativeKafka.produce(handle(), messages, outcome);
+  }
+
+  /** TRACK mode: waits for the messages still in flight and reports their deliveries. */
+  public void finish(ProduceOutcome outcome) {
+    NativeKafka.finish(handle(), outcome);
   }
 
   @Override

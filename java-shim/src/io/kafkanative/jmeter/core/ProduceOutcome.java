@@ -1,9 +1,10 @@
 package io.kafkanative.jmeter.core;
 
 /**
- * What happened to one sample's messages, as measured natively. Reused across samples by its
- * thread, so a sample allocates nothing here unless it failed. Slot order mirrors
- * {@code jni/OutcomeLayout.hpp}.
+ * What one sample reports, as measured natively; see {@code native/.../ProduceOutcome.hpp} for
+ * the meaning of each figure in WAIT and TRACK mode. Reused across samples by its thread, so a
+ * sample allocates nothing here unless it failed. Slot order mirrors {@code
+ * jni/OutcomeLayout.hpp}.
  */
 public final class ProduceOutcome {
   private static final int REQUESTED = 0;
@@ -14,7 +15,13 @@ public final class ProduceOutcome {
   private static final int ELAPSED_MICROS = 5;
   private static final int FIRST_ACK_MICROS = 6;
   private static final int MAX_ACK_LATENCY_MICROS = 7;
-  private static final int SLOTS = 8;
+  private static final int MAX_INTENDED_LATENCY_MICROS = 8;
+  private static final int FIRST_PARTITION = 9;
+  private static final int FIRST_OFFSET = 10;
+  private static final int LAST_PARTITION = 11;
+  private static final int LAST_OFFSET = 12;
+  private static final int IN_FLIGHT = 13;
+  private static final int SLOTS = 14;
 
   private final long[] slots = new long[SLOTS];
   private String errorName;
@@ -35,18 +42,21 @@ public final class ProduceOutcome {
     errorMessage = message;
   }
 
-  /** For tests and for failures raised before sending: sets every numeric slot at once. */
-  public void setCounts(
-      long requested, long sent, long acked, long ackedBytes, long elapsedMicros,
-      long firstAckMicros, long maxAckLatencyMicros) {
+  /**
+   * Sets the counts of a sample whose messages all failed before being sent (or, in tests, any
+   * counts): {@code failed} = requested - acked.
+   */
+  public void setCounts(long requested, long sent, long acked, long ackedBytes) {
+    java.util.Arrays.fill(slots, 0);
     slots[REQUESTED] = requested;
     slots[SENT] = sent;
     slots[ACKED] = acked;
     slots[FAILED] = requested - acked;
     slots[ACKED_BYTES] = ackedBytes;
-    slots[ELAPSED_MICROS] = elapsedMicros;
-    slots[FIRST_ACK_MICROS] = firstAckMicros;
-    slots[MAX_ACK_LATENCY_MICROS] = maxAckLatencyMicros;
+    slots[FIRST_PARTITION] = -1;
+    slots[FIRST_OFFSET] = -1;
+    slots[LAST_PARTITION] = -1;
+    slots[LAST_OFFSET] = -1;
   }
 
   public boolean isSuccess() {
@@ -83,6 +93,30 @@ public final class ProduceOutcome {
 
   public long maxAckLatencyMicros() {
     return slots[MAX_ACK_LATENCY_MICROS];
+  }
+
+  public long maxIntendedLatencyMicros() {
+    return slots[MAX_INTENDED_LATENCY_MICROS];
+  }
+
+  public long firstPartition() {
+    return slots[FIRST_PARTITION];
+  }
+
+  public long firstOffset() {
+    return slots[FIRST_OFFSET];
+  }
+
+  public long lastPartition() {
+    return slots[LAST_PARTITION];
+  }
+
+  public long lastOffset() {
+    return slots[LAST_OFFSET];
+  }
+
+  public long inFlight() {
+    return slots[IN_FLIGHT];
   }
 
   public String errorName() {

@@ -12,7 +12,7 @@ public class PropertyLinesTest {
   @Test
   public void parsesPairsSkippingCommentsAndBlankLines() {
     Map<String, String> parsed =
-        PropertyLines.parse("# tuning\nacks = all\r\n\nlinger.ms=5\nsasl.password=a=b\n");
+        PropertyLines.parse("# tuning\nacks = all\r\n\nlinger.ms=5\nsasl.password=a=b\n", "x");
     assertEquals(3, parsed.size());
     assertEquals("all", parsed.get("acks"));
     assertEquals("5", parsed.get("linger.ms"));
@@ -22,7 +22,7 @@ public class PropertyLinesTest {
   @Test
   public void lineWithoutEqualsNamesTheLineButNotItsText() {
     try {
-      PropertyLines.parse("acks=1\nsecret-without-equals");
+      PropertyLines.parse("acks=1\nsecret-without-equals", "librdkafka properties");
       fail("expected KafkaNativeException");
     } catch (KafkaNativeException e) {
       assertEquals("_INVALID_ARG", e.getErrorName());

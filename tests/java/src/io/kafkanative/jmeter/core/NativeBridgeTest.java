@@ -24,7 +24,7 @@ public class NativeBridgeTest {
   public void producesThroughTheBridgeAndReportsCounts() {
     try (NativeConnection connection =
             new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000);
-        NativeProducer producer = connection.openProducer(topic("bridge"), "", "é-{{seq}}", 0)) {
+        NativeProducer producer = connection.openProducer(Outcomes.config(topic("bridge"), "é-{{seq}}"))) {
       ProduceOutcome outcome = new ProduceOutcome();
       producer.produce(50, outcome);
       assertTrue(outcome.errorMessage(), outcome.isSuccess());
@@ -38,7 +38,7 @@ public class NativeBridgeTest {
   public void nativeErrorsArriveAsKafkaNativeExceptionWithUtf8Intact() {
     try (NativeConnection connection =
         new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000)) {
-      connection.openProducer(topic("t"), "", "ü{{nöpe}}", 0);
+      connection.openProducer(Outcomes.config(topic("t"), "ü{{nöpe}}"));
       fail("expected KafkaNativeException");
     } catch (KafkaNativeException e) {
       assertEquals("_INVALID_ARG", e.getErrorName());
@@ -62,7 +62,7 @@ public class NativeBridgeTest {
   public void closedHandlesAreRefusedNotDereferenced() {
     NativeConnection connection =
         new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000);
-    NativeProducer producer = connection.openProducer(topic("closed"), "", "v", 0);
+    NativeProducer producer = connection.openProducer(Outcomes.config(topic("closed"), "v"));
     long stale = producer.handle();
     producer.close();
     producer.close(); // a second close is a no-op

@@ -1,0 +1,72 @@
+package io.kafkanative.jmeter.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a native producer session sends and how. Crosses into native code as one {@code
+ * byte[][]} of UTF-8 texts and one {@code long[]} of numbers, whose order mirrors {@code
+ * jni/SettingsLayout.hpp}.
+ */
+public final class ProducerConfig {
+  /** How each message's partition is chosen; the ordinal crosses into native code. */
+  public enum Partitioning {
+    DEFAULT,
+    FIXED,
+    ROUND_ROBIN,
+    BY_KEY
+  }
+
+  /** Whether a sample waits for its deliveries; the ordinal crosses into native code. */
+  public enum DeliveryMode {
+    WAIT,
+    TRACK
+  }
+
+  public String topic = "";
+  public String keyTemplate = "";
+  public String valueTemplate = "";
+  public int valueSize;
+  public Map<String, String> headers = new LinkedHashMap<String, String>();
+  public boolean stampHeaders;
+  public Partitioning partitioning = Partitioning.DEFAULT;
+  public int partition;
+  public DeliveryMode mode = DeliveryMode.WAIT;
+  /** Messages per second shared by every session of {@link #rateGroup}; 0 for no limit. */
+  public double ratePerSecond;
+  public String rateGroup = "";
+  /** Sessions with the same name share statistics: the sampler's name. */
+  public String statsName = "producer";
+  public int thread;
+
+  byte[][] texts() {
+    String[] fixed = {topic, keyTemplate, valueTemplate, statsName, rateGroup};
+    byte[][] texts = new byte[fixed.length + headers.size() * 2][];
+    int i = 0;
+    for (String text : fixed) {
+      texts[i++] = utf8(text);
+    }
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      texts[i++] = utf8(header.getKey());
+      texts[i++] = utf8(header.getValue());
+    }
+    return texts;
+  }
+
+  long[] numbers() {
+    return new long[] {
+      valueSize, partitioning.ordinal(), partition, mode.ordinal(), stampHeaders ? 1 : 0, thread
+    };
+  }
+
+  /** The settings that, when changed, need a new session (JMeter variables may change them). */
+  public String identity() {
+    return java.util.Arrays.deepToString(texts()) + java.util.Arrays.toString(numbers())
+        + ratePerSecond;
+  }
+
+  static byte[] utf8(String text) {
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,63 @@
+#include "SettingsLayout.hpp"
+
+#include <array>
+#include <limits>
+
+#include "JniBytes.hpp"
+#include "kafkanative/KafkaError.hpp"
+
+namespace kafkanative::jni {
+
+namespace {
+
+std::string textAt(JNIEnv* env, jobjectArray texts, jsize index, const char* what) {
+  auto bytes = static_cast<jbyteArray>(env->GetObjectArrayElement(texts, index));
+  std::string text = fromBytes(env, bytes, what);
+  env->DeleteLocalRef(bytes);
+  return text;
+}
+
+jlong inRange(jlong value, jlong low, jlong high, const char* what) {
+  if (value < low || value > high) {
+    throw KafkaError::invalidArgument(std::string(what) + ": must be from " + std::to_string(low) +
+                                      " to " + std::to_string(high));
+  }
+  return value;
+}
+
+}  // namespace
+
+ProducerSettings readSettings(JNIEnv* env, jobjectArray texts, jlongArray numbers,
+                              jdouble ratePerSecond) {
+  if (texts == nullptr || numbers == nullptr || env->GetArrayLength(texts) < kTexts ||
+      (env->GetArrayLength(texts) - kTexts) % 2 != 0 || env->GetArrayLength(numbers) != kNumbers) {
+    throw KafkaError::invalidArgument("producer settings: malformed");
+  }
+  std::array<jlong, kNumbers> number{};
+  env->GetLongArrayRegion(numbers, 0, kNumbers, number.data());
+  constexpr jlong kMaxInt = std::numeric_limits<std::int32_t>::max();
+
+  ProducerSettings settings;
+  settings.topic = textAt(env, texts, kTopic, "topic");
+  settings.keyTemplate = textAt(env, texts, kKeyTemplate, "key template");
+  settings.valueTemplate = textAt(env, texts, kValueTemplate, "value template");
+  settings.statsName = textAt(env, texts, kStatsName, "sampler name");
+  settings.rateGroup = textAt(env, texts, kRateGroup, "rate group");
+  for (jsize i = kTexts; i < env->GetArrayLength(texts); i += 2) {
+    settings.headers.push_back(
+        {textAt(env, texts, i, "header name"), textAt(env, texts, i + 1, "header value")});
+  }
+  settings.valueSize =
+      static_cast<std::size_t>(inRange(number[kValueSize], 0, kMaxInt, "value size"));
+  settings.partitioning = static_cast<Partitioning>(
+      inRange(number[kPartitioning], 0, static_cast<jlong>(Partitioning::kByKey), "partitioning"));
+  settings.partition = static_cast<std::int32_t>(inRange(number[kPartition], 0, kMaxInt, "partition"));
+  settings.mode = static_cast<DeliveryMode>(
+      inRange(number[kMode], 0, static_cast<jlong>(DeliveryMode::kTrack), "delivery mode"));
+  settings.stampHeaders = number[kStampHeaders] != 0;
+  settings.thread = static_cast<std::uint32_t>(inRange(number[kThread], 0, kMaxInt, "thread"));
+  settings.ratePerSecond = ratePerSecond;
+  return settings;
+}
+
+}  // namespace kafkanative::jni

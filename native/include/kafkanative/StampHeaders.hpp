@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string_view>
+
+namespace kafkanative {
+
+/// Names of the headers a producer stamps when asked. Values are decimal ASCII, so other
+/// tools (kcat -f '%h') can read them too.
+namespace StampHeaders {
+/// Wall-clock epoch microseconds when the message was handed to librdkafka.
+inline constexpr std::string_view kTimestampMicros = "kn-ts-us";
+/// Identifies one producer session (random, 16 hex digits).
+inline constexpr std::string_view kProducerId = "kn-producer";
+/// The session's message sequence number: 0, 1, 2, ... across all partitions.
+inline constexpr std::string_view kSequence = "kn-seq";
+}  // namespace StampHeaders
+
+}  // namespace kafkanative

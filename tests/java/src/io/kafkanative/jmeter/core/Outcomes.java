@@ -1,0 +1,29 @@
+package io.kafkanative.jmeter.core;
+
+/** Builds ProduceOutcome values for tests, slot by slot as native code fills them. */
+public final class Outcomes {
+  private Outcomes() {}
+
+  public static ProduceOutcome of(
+      long requested, long acked, long ackedBytes, long firstAckMicros, long inFlight) {
+    ProduceOutcome outcome = new ProduceOutcome();
+    outcome.setCounts(requested, requested, acked, ackedBytes);
+    long[] slots = outcome.slots();
+    slots[5] = firstAckMicros * 3; // elapsed
+    slots[6] = firstAckMicros;
+    slots[7] = firstAckMicros * 2; // worst ack latency
+    slots[9] = 2; // first partition@offset
+    slots[10] = 40;
+    slots[11] = 0; // last
+    slots[12] = 17;
+    slots[13] = inFlight;
+    return outcome;
+  }
+
+  public static ProducerConfig config(String topic, String valueTemplate) {
+    ProducerConfig config = new ProducerConfig();
+    config.topic = topic;
+    config.valueTemplate = valueTemplate;
+    return config;
+  }
+}
