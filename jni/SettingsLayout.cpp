@@ -43,6 +43,7 @@ ProducerSettings readSettings(JNIEnv* env, jobjectArray texts, jlongArray number
   settings.valueTemplate = textAt(env, texts, kValueTemplate, "value template");
   settings.statsName = textAt(env, texts, kStatsName, "sampler name");
   settings.rateGroup = textAt(env, texts, kRateGroup, "rate group");
+  settings.payloadFile = textAt(env, texts, kPayloadFile, "payload file");
   for (jsize i = kTexts; i < env->GetArrayLength(texts); i += 2) {
     settings.headers.push_back(
         {textAt(env, texts, i, "header name"), textAt(env, texts, i + 1, "header value")});
@@ -56,6 +57,7 @@ ProducerSettings readSettings(JNIEnv* env, jobjectArray texts, jlongArray number
       inRange(number[kMode], 0, static_cast<jlong>(DeliveryMode::kTrack), "delivery mode"));
   settings.stampHeaders = number[kStampHeaders] != 0;
   settings.thread = static_cast<std::uint32_t>(inRange(number[kThread], 0, kMaxInt, "thread"));
+  settings.payloadRandom = number[kPayloadRandom] != 0;
   settings.ratePerSecond = ratePerSecond;
   return settings;
 }

@@ -9,7 +9,15 @@ namespace kafkanative::jni {
 /// Positions of the producer settings Java passes as one `byte[][]` of UTF-8 texts and one
 /// `long[]` of numbers; mirrored by ProducerConfig.java. Header name/value pairs follow the
 /// fixed texts.
-enum SettingsText : jsize { kTopic, kKeyTemplate, kValueTemplate, kStatsName, kRateGroup, kTexts };
+enum SettingsText : jsize {
+  kTopic,
+  kKeyTemplate,
+  kValueTemplate,
+  kStatsName,
+  kRateGroup,
+  kPayloadFile,
+  kTexts
+};
 enum SettingsNumber : jsize {
   kValueSize,
   kPartitioning,
@@ -17,6 +25,7 @@ enum SettingsNumber : jsize {
   kMode,
   kStampHeaders,
   kThread,
+  kPayloadRandom,
   kNumbers
 };
 

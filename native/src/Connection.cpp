@@ -11,6 +11,7 @@
 #include "LibrdkafkaLog.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/NativeLog.hpp"
+#include "kafkanative/PayloadFile.hpp"
 #include "kafkanative/RateLimiter.hpp"
 
 namespace kafkanative {
@@ -180,6 +181,15 @@ std::shared_ptr<RateLimiter> Connection::rateLimiter(const std::string& group,
     limiter = std::make_shared<RateLimiter>(messagesPerSecond);
   }
   return limiter;
+}
+
+std::shared_ptr<const PayloadFile> Connection::payloadFile(const std::string& path) {
+  std::lock_guard lock(registryMutex_);
+  auto& payloads = payloadFiles_[path];
+  if (!payloads) {
+    payloads = std::make_shared<const PayloadFile>(path);
+  }
+  return payloads;
 }
 
 std::string Connection::summaryJson() const {

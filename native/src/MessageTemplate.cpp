@@ -188,13 +188,17 @@ bool MessageTemplate::render(const TemplateContext& context, std::string& out) c
   for (const Segment& segment : segments_) {
     renderSegment(segment, context, out);
   }
-  if (targetSize_ == 0) {
+  return fitToSize(out, targetSize_);
+}
+
+bool MessageTemplate::fitToSize(std::string& out, std::size_t targetSize) {
+  if (targetSize == 0) {
     return true;
   }
-  if (out.size() > targetSize_) {
+  if (out.size() > targetSize) {
     return false;
   }
-  out.append(targetSize_ - out.size(), 'x');
+  out.append(targetSize - out.size(), 'x');
   return true;
 }
 

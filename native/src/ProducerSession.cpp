@@ -15,6 +15,7 @@
 #include "OutcomeQueue.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/KafkaError.hpp"
+#include "kafkanative/PayloadFile.hpp"
 #include "kafkanative/RateLimiter.hpp"
 #include "kafkanative/StampHeaders.hpp"
 
@@ -110,6 +111,9 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
     stats_.targetRate = settings.ratePerSecond;
   } else if (settings.ratePerSecond < 0) {
     throw KafkaError::invalidArgument("target rate: must not be negative");
+  }
+  if (!settings.payloadFile.empty()) {
+    payloads_ = connection_->payloadFile(settings.payloadFile);
   }
   producerId_ = hex16(random_.next());
   if (settings.mode == DeliveryMode::kTrack) {
@@ -221,7 +225,12 @@ std::int32_t ProducerSession::partitionFor(std::uint64_t sequence) const {
 
 int ProducerSession::renderMessage(std::uint64_t sequence) {
   const TemplateContext context{sequence, settings_.thread, random_};
-  if (!value_.render(context, valueBuffer_)) {
+  const bool fits =
+      payloads_ ? MessageTemplate::fitToSize(
+                      valueBuffer_ = payloads_->pick(sequence, settings_.payloadRandom, random_),
+                      settings_.valueSize)
+                : value_.render(context, valueBuffer_);
+  if (!fits) {
     return RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE;
   }
   if (!key_.empty()) {

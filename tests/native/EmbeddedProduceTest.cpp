@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <set>
 
@@ -250,4 +252,21 @@ TEST(TargetRate, BrokerDelayShowsInIntendedLatencyAndInAckLatency) {
   EXPECT_GE(stats.intendedLatency.max(), 500'000u);
   EXPECT_GT(stats.intendedLatency.percentile(99), stats.ackLatency.percentile(99));
   EXPECT_GT(stats.scheduleLagMicros.load(), 0);
+}
+
+TEST(EmbeddedProduce, ValuesFromAPayloadFileCycleInOrder) {
+  const auto path = std::filesystem::temp_directory_path() / ("kns-values-" + uniqueTopic("p"));
+  std::ofstream(path) << "red\ngreen\nblue\n";
+  auto connection = Connection::open(config());
+  auto fromFile = settings(uniqueTopic("payloads"));
+  fromFile.payloadFile = path.string();
+  fromFile.partitioning = Partitioning::kFixed;  // one partition keeps the order to check
+  ProducerSession session(connection, fromFile);
+  ASSERT_EQ(session.produce(6).acked, 6u);
+  std::vector<std::string> values;
+  for (const auto& message : readTopic(connection->bootstrapServers(), fromFile.topic, 6)) {
+    values.push_back(message.value);
+  }
+  EXPECT_EQ(values, (std::vector<std::string>{"red", "green", "blue", "red", "green", "blue"}));
+  std::filesystem::remove(path);
 }

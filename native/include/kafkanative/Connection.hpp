@@ -15,6 +15,7 @@ struct rd_kafka_s;
 namespace kafkanative {
 
 class EmbeddedCluster;
+class PayloadFile;
 class RateLimiter;
 
 /// One librdkafka producer shared by every session with the same ConnectionConfig in this
@@ -48,6 +49,9 @@ class Connection {
   /// the first session that asks, so later sessions join the running schedule.
   std::shared_ptr<RateLimiter> rateLimiter(const std::string& group, double messagesPerSecond);
 
+  /// The payloads of `path`, read once and shared by every session that uses them.
+  std::shared_ptr<const PayloadFile> payloadFile(const std::string& path);
+
   /// The last error librdkafka reported for the client as a whole (e.g. "all brokers down"),
   /// empty if none; appended to failed samples' messages to say why they failed.
   std::string lastClientError() const;
@@ -66,9 +70,10 @@ class Connection {
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;
   std::chrono::milliseconds deliveryTimeout_{};
-  mutable std::mutex registryMutex_;  // guards the two maps, touched once per session
+  mutable std::mutex registryMutex_;  // guards the maps below, touched once per session
   std::map<std::string, std::unique_ptr<ProducerStats>> stats_;
   std::map<std::string, std::shared_ptr<RateLimiter>> rateLimiters_;
+  std::map<std::string, std::shared_ptr<const PayloadFile>> payloadFiles_;
   std::atomic<std::shared_ptr<const std::string>> lastClientError_;
   rd_kafka_s* handle_ = nullptr;
   std::jthread poller_;

@@ -36,6 +36,10 @@ class MessageTemplate {
   /// than the target size (it is not sent then).
   bool render(const TemplateContext& context, std::string& out) const;
 
+  /// Pads `out` with 'x' to `targetSize` bytes; false when it is already longer. A
+  /// `targetSize` of 0 accepts any size.
+  static bool fitToSize(std::string& out, std::size_t targetSize);
+
   bool empty() const noexcept { return segments_.empty() && targetSize_ == 0; }
   std::size_t targetSize() const noexcept { return targetSize_; }
 

@@ -18,6 +18,7 @@ namespace kafkanative {
 class Connection;
 class DeliveryBatch;
 class OutcomeQueue;
+class PayloadFile;
 class RateLimiter;
 struct ProducerStats;
 
@@ -71,6 +72,7 @@ class ProducerSession {
   MessageTemplate value_;
   std::vector<Header> headers_;
   std::shared_ptr<RateLimiter> rateLimiter_;
+  std::shared_ptr<const PayloadFile> payloads_;  ///< replaces value_ when set
   std::string producerId_;
   FastRandom random_;
   std::uint64_t sequence_ = 0;

@@ -33,6 +33,10 @@ struct ProducerSettings {
   std::string keyTemplate;    ///< empty: messages have no key
   std::string valueTemplate;  ///< see MessageTemplate for the syntax
   std::size_t valueSize = 0;  ///< exact value size: pad shorter values, refuse longer; 0: as is
+  /// When set, values come from this file (one per line) or directory (one per file) instead
+  /// of `valueTemplate`: in order, cycling, or at random.
+  std::string payloadFile;
+  bool payloadRandom = false;
   std::vector<HeaderTemplate> headers;
   /// Adds the headers a consumer uses for end-to-end latency and loss/duplicate/reorder
   /// checks: see StampHeaders.

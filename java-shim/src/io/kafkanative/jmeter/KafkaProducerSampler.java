@@ -28,12 +28,15 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
   static final String[] PARTITIONING = {"default", "fixed", "round-robin", "by-key"};
   static final String[] DELIVERY_MODES = {"wait", "track"};
   static final String[] RATE_SCOPES = {"sampler", "thread group"};
+  static final String[] PAYLOAD_ORDERS = {"cycle", "random"};
 
   private String connectionName = "kafka";
   private String topic = "";
   private String keyTemplate = "";
   private String valueTemplate = "message-{{seq}}";
   private int valueSize = 0;
+  private String payloadFile = "";
+  private String payloadOrder = PAYLOAD_ORDERS[0];
   private String headers = "";
   private boolean stampHeaders = false;
   private String partitioning = PARTITIONING[0];
@@ -90,6 +93,8 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
     config.keyTemplate = keyTemplate;
     config.valueTemplate = valueTemplate;
     config.valueSize = valueSize;
+    config.payloadFile = payloadFile == null ? "" : payloadFile.trim();
+    config.payloadRandom = choice("payload order", payloadOrder, PAYLOAD_ORDERS) == 1;
     config.headers = PropertyLines.parse(headers, "headers");
     config.stampHeaders = stampHeaders;
     config.partitioning =
@@ -207,6 +212,22 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
 
   public void setValueSize(int valueSize) {
     this.valueSize = valueSize;
+  }
+
+  public String getPayloadFile() {
+    return payloadFile;
+  }
+
+  public void setPayloadFile(String payloadFile) {
+    this.payloadFile = payloadFile;
+  }
+
+  public String getPayloadOrder() {
+    return payloadOrder;
+  }
+
+  public void setPayloadOrder(String payloadOrder) {
+    this.payloadOrder = payloadOrder;
   }
 
   public String getHeaders() {

@@ -13,7 +13,10 @@ public class KafkaProducerSamplerBeanInfo extends BeanInfoSupport {
     createPropertyGroup("connection", new String[] {"connectionName"});
     createPropertyGroup(
         "message",
-        new String[] {"topic", "keyTemplate", "valueTemplate", "valueSize", "headers", "stampHeaders"});
+        new String[] {
+          "topic", "keyTemplate", "valueTemplate", "valueSize", "payloadFile", "payloadOrder",
+          "headers", "stampHeaders"
+        });
     createPropertyGroup("partitioning", new String[] {"partitioning", "partition"});
     createPropertyGroup("delivery", new String[] {"messagesPerSample", "deliveryMode"});
     createPropertyGroup("rate", new String[] {"targetRate", "rateScope"});
@@ -23,6 +26,8 @@ public class KafkaProducerSamplerBeanInfo extends BeanInfoSupport {
     required(property("keyTemplate"), "");
     required(property("valueTemplate", TypeEditor.TextAreaEditor), "message-{{seq}}");
     required(property("valueSize"), Integer.valueOf(0));
+    required(property("payloadFile", TypeEditor.FileEditor), "");
+    choices(property("payloadOrder"), KafkaProducerSampler.PAYLOAD_ORDERS);
     required(property("headers", TypeEditor.TextAreaEditor), "");
     required(property("stampHeaders"), Boolean.FALSE);
     choices(property("partitioning"), KafkaProducerSampler.PARTITIONING);

@@ -28,6 +28,9 @@ public final class ProducerConfig {
   public String keyTemplate = "";
   public String valueTemplate = "";
   public int valueSize;
+  /** Values from this file (one per line) or directory (one per file) instead of the template. */
+  public String payloadFile = "";
+  public boolean payloadRandom;
   public Map<String, String> headers = new LinkedHashMap<String, String>();
   public boolean stampHeaders;
   public Partitioning partitioning = Partitioning.DEFAULT;
@@ -41,7 +44,7 @@ public final class ProducerConfig {
   public int thread;
 
   byte[][] texts() {
-    String[] fixed = {topic, keyTemplate, valueTemplate, statsName, rateGroup};
+    String[] fixed = {topic, keyTemplate, valueTemplate, statsName, rateGroup, payloadFile};
     byte[][] texts = new byte[fixed.length + headers.size() * 2][];
     int i = 0;
     for (String text : fixed) {
@@ -56,7 +59,13 @@ public final class ProducerConfig {
 
   long[] numbers() {
     return new long[] {
-      valueSize, partitioning.ordinal(), partition, mode.ordinal(), stampHeaders ? 1 : 0, thread
+      valueSize,
+      partitioning.ordinal(),
+      partition,
+      mode.ordinal(),
+      stampHeaders ? 1 : 0,
+      thread,
+      payloadRandom ? 1 : 0
     };
   }
 
