@@ -102,7 +102,8 @@ JNIEXPORT void JNICALL JNI_OnUnload(JavaVM* vm, void*) {
 }
 
 JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openConnection0(
-    JNIEnv* env, jclass, jbyteArray bootstrap, jobjectArray properties, jlong flushTimeoutMs) {
+    JNIEnv* env, jclass, jbyteArray bootstrap, jobjectArray properties, jlong flushTimeoutMs,
+    jbyteArray statisticsFile) {
   return guarded<jlong>(env, 0, [&] {
     if (flushTimeoutMs < 0) {
       throw KafkaError::invalidArgument("flush timeout: must not be negative");
@@ -111,6 +112,7 @@ JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openConnecti
     config.bootstrapServers = fromBytes(env, bootstrap, "bootstrap servers");
     config.properties = propertiesFrom(env, properties);
     config.flushTimeout = std::chrono::milliseconds(flushTimeoutMs);
+    config.statisticsFile = fromBytes(env, statisticsFile, "statistics file");
     return connections.add(Connection::open(config));
   });
 }
@@ -124,9 +126,10 @@ JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeConnecti
 }
 
 JNIEXPORT jbyteArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_connectionSummary0(
-    JNIEnv* env, jclass, jlong connection) {
+    JNIEnv* env, jclass, jlong connection, jboolean asText) {
   return guarded<jbyteArray>(env, nullptr, [&] {
-    jbyteArray summary = toBytes(env, connections.get(connection)->summaryJson());
+    const auto target = connections.get(connection);
+    jbyteArray summary = toBytes(env, asText ? target->summaryText() : target->summaryJson());
     if (summary == nullptr) {
       throw JavaExceptionPending{};
     }

@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -75,6 +76,36 @@ nlohmann::json statsJson(const ProducerStats& s) {
   return json;
 }
 
+std::string millis(std::uint64_t micros) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(micros) / 1000.0);
+  return text;
+}
+
+std::string histogramText(const LatencyHistogram& h) {
+  return "mean " + millis(static_cast<std::uint64_t>(h.mean())) + " p50 " +
+         millis(h.percentile(50)) + " p90 " + millis(h.percentile(90)) + " p99 " +
+         millis(h.percentile(99)) + " p99.9 " + millis(h.percentile(99.9)) + " max " +
+         millis(h.max());
+}
+
+std::string statsText(const ProducerStats& s) {
+  const auto json = statsJson(s);
+  char rates[96];
+  std::snprintf(rates, sizeof rates, "%.0f msgs/s, %.2f MB/s",
+                json["messagesPerSecond"].get<double>(), json["megabytesPerSecond"].get<double>());
+  std::string text = std::to_string(s.sent.load()) + " sent, " + std::to_string(s.acked.load()) +
+                     " acked, " + std::to_string(s.failed.load()) + " failed, " + rates +
+                     "; ack latency ms: " + histogramText(s.ackLatency);
+  if (s.targetRate.load() > 0) {
+    text += "; intended-time latency ms: " + histogramText(s.intendedLatency) + "; target " +
+            std::to_string(static_cast<long long>(s.targetRate.load())) +
+            " msgs/s, behind schedule by " +
+            millis(static_cast<std::uint64_t>(s.scheduleLagMicros.load())) + " ms";
+  }
+  return text;
+}
+
 }  // namespace
 
 std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
@@ -114,6 +145,15 @@ Connection::Connection(const ConnectionConfig& config) : flushTimeout_(config.fl
   rd_kafka_conf_set_dr_msg_cb(conf, &DeliveryBatch::onDeliveryReport);
   rd_kafka_conf_set_error_cb(conf, &Connection::onClientError);
   rd_kafka_conf_set_log_cb(conf, &logFromLibrdkafka);
+  if (!config.statisticsFile.empty()) {
+    statistics_.open(config.statisticsFile, std::ios::app);
+    if (!statistics_) {
+      rd_kafka_conf_destroy(conf);
+      throw KafkaError::invalidArgument("statistics file: cannot write '" +
+                                        config.statisticsFile + "'");
+    }
+    rd_kafka_conf_set_stats_cb(conf, &Connection::onStatistics);
+  }
 
   char error[512];
   handle_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof error);
@@ -159,6 +199,12 @@ void Connection::onClientError(rd_kafka_s* handle, int error, const char* reason
   self->lastClientError_.store(std::make_shared<const std::string>(std::move(text)));
 }
 
+int Connection::onStatistics(rd_kafka_s*, char* json, size_t length, void* opaque) {
+  auto& out = static_cast<Connection*>(opaque)->statistics_;
+  out.write(json, static_cast<std::streamsize>(length)).put('\n').flush();
+  return 0;  // librdkafka frees `json`
+}
+
 std::string Connection::lastClientError() const {
   const auto error = lastClientError_.load();
   return error ? *error : std::string();
@@ -190,6 +236,15 @@ std::shared_ptr<const PayloadFile> Connection::payloadFile(const std::string& pa
     payloads = std::make_shared<const PayloadFile>(path);
   }
   return payloads;
+}
+
+std::string Connection::summaryText() const {
+  std::string text;
+  std::lock_guard lock(registryMutex_);
+  for (const auto& [name, stats] : stats_) {
+    text += name + ": " + statsText(*stats) + "\n";
+  }
+  return text;
 }
 
 std::string Connection::summaryJson() const {

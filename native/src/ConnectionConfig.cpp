@@ -15,6 +15,7 @@ std::string ConnectionConfig::identity() const {
   std::string key;
   appendField(key, bootstrapServers);
   appendField(key, std::to_string(flushTimeout.count()));
+  appendField(key, statisticsFile);
   for (const auto& [name, value] : properties) {
     appendField(key, name);
     appendField(key, value);

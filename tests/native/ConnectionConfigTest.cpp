@@ -10,7 +10,7 @@ using kafkanative::EmbeddedCluster;
 using kafkanative::KafkaError;
 
 TEST(ConnectionConfig, IdentityDistinguishesEveryField) {
-  ConnectionConfig a{"h:1", {{"acks", "all"}}, std::chrono::milliseconds(5)};
+  ConnectionConfig a{"h:1", {{"acks", "all"}}, std::chrono::milliseconds(5), ""};
   ConnectionConfig b = a;
   EXPECT_EQ(a.identity(), b.identity());
   b.properties["acks"] = "1";
@@ -19,8 +19,8 @@ TEST(ConnectionConfig, IdentityDistinguishesEveryField) {
   b.flushTimeout = std::chrono::milliseconds(6);
   EXPECT_NE(a.identity(), b.identity());
   // A value cannot impersonate the next key.
-  ConnectionConfig c{"h:1", {{"a", "b"}}, {}};
-  ConnectionConfig d{"h:1", {{"a", "b1:c"}}, {}};
+  ConnectionConfig c{"h:1", {{"a", "b"}}, {}, ""};
+  ConnectionConfig d{"h:1", {{"a", "b1:c"}}, {}, ""};
   EXPECT_NE(c.identity(), d.identity());
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "EmbeddedCluster.hpp"
 #include "Murmur2.hpp"
@@ -31,7 +32,7 @@ std::string uniqueTopic(const std::string& prefix) {
 }
 
 ConnectionConfig config(std::map<std::string, std::string> properties = {}) {
-  return ConnectionConfig{bootstrap(), std::move(properties), std::chrono::milliseconds(5000)};
+  return ConnectionConfig{bootstrap(), std::move(properties), std::chrono::milliseconds(5000), ""};
 }
 
 ProducerSettings settings(const std::string& topic, const std::string& value = "v",
@@ -207,7 +208,7 @@ TEST(EmbeddedProduce, InvalidSettingsAreRefused) {
 
 TEST(UnreachableCluster, SamplesFailWithTheReasonWithinTheDeliveryTimeout) {
   auto connection = Connection::open(ConnectionConfig{
-      "127.0.0.1:1", {{"message.timeout.ms", "1500"}}, std::chrono::milliseconds(1000)});
+      "127.0.0.1:1", {{"message.timeout.ms", "1500"}}, std::chrono::milliseconds(1000), ""});
   ProducerSession session(connection, settings("unreachable"));
   const ProduceOutcome outcome = session.produce(5);
   EXPECT_EQ(outcome.acked, 0u);
@@ -268,5 +269,26 @@ TEST(EmbeddedProduce, ValuesFromAPayloadFileCycleInOrder) {
     values.push_back(message.value);
   }
   EXPECT_EQ(values, (std::vector<std::string>{"red", "green", "blue", "red", "green", "blue"}));
+  std::filesystem::remove(path);
+}
+
+TEST(EmbeddedProduce, LibrdkafkaStatisticsGoToTheStatisticsFile) {
+  const auto path = std::filesystem::temp_directory_path() / ("kns-stats-" + uniqueTopic("s"));
+  auto statsConfig = config({{"statistics.interval.ms", "100"}});
+  statsConfig.statisticsFile = path.string();
+  {
+    auto connection = Connection::open(statsConfig);
+    ProducerSession session(connection, settings(uniqueTopic("stats")));
+    ASSERT_EQ(session.produce(10).acked, 10u);
+    // Statistics arrive every 100 ms; wait (bounded) for the first.
+    for (int i = 0; i < 100 && std::filesystem::file_size(path) == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  std::ifstream in(path);
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  EXPECT_EQ(line.front(), '{');
+  EXPECT_NE(line.find("\"txmsgs\""), std::string::npos);
   std::filesystem::remove(path);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -59,10 +60,14 @@ class Connection {
   /// Counters, rates and latency percentiles as a JSON document: totals, then per sampler.
   std::string summaryJson() const;
 
+  /// The same, as one human-readable line per sampler (for jmeter.log).
+  std::string summaryText() const;
+
   rd_kafka_s* handle() const noexcept { return handle_; }
 
  private:
   static void onClientError(rd_kafka_s* handle, int error, const char* reason, void* opaque);
+  static int onStatistics(rd_kafka_s* handle, char* json, size_t length, void* opaque);
   void pollUntilStopped(const std::stop_token& stop);
   void flushAndPurge();
 
@@ -75,6 +80,7 @@ class Connection {
   std::map<std::string, std::shared_ptr<RateLimiter>> rateLimiters_;
   std::map<std::string, std::shared_ptr<const PayloadFile>> payloadFiles_;
   std::atomic<std::shared_ptr<const std::string>> lastClientError_;
+  std::ofstream statistics_;  // written only by the thread serving callbacks
   rd_kafka_s* handle_ = nullptr;
   std::jthread poller_;
 };

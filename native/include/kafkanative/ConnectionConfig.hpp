@@ -15,6 +15,9 @@ struct ConnectionConfig {
   std::map<std::string, std::string> properties;
   /// How long closing the client waits for in-flight messages before purging them.
   std::chrono::milliseconds flushTimeout{10000};
+  /// When set, librdkafka's statistics (`statistics.interval.ms`) are appended to this file,
+  /// one JSON document per line.
+  std::string statisticsFile;
 
   /// A canonical text form of all fields, used as the sharing key.
   std::string identity() const;

@@ -38,8 +38,19 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   private String batchSize = "";
   private boolean idempotence = false;
   private String maxInFlight = "";
+  // Security: passed to librdkafka as they are, never logged or written anywhere by the plugin.
+  private String securityProtocol = "";
+  private String saslMechanism = "";
+  private String saslUsername = "";
+  private String saslPassword = "";
+  private String sslCaLocation = "";
+  private String sslCertificateLocation = "";
+  private String sslKeyLocation = "";
+  private String sslKeyPassword = "";
+  private String sslEndpointIdentification = "";
   private String properties = "";
   private String summaryFile = "";
+  private String statisticsFile = "";
 
   private transient NativeConnection connection;
 
@@ -47,7 +58,12 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   public void testStarted() {
     NativeLogForwarder.start();
     try {
-      connection = new NativeConnection(bootstrapServers, librdkafkaProperties(), flushTimeoutMs);
+      connection =
+          new NativeConnection(
+              bootstrapServers,
+              librdkafkaProperties(),
+              flushTimeoutMs,
+              statisticsFile == null ? "" : statisticsFile.trim());
       ConnectionRegistry.register(connectionName, connection);
       LOG.info("Kafka Connection '" + connectionName + "' opened to " + bootstrapServers);
     } catch (KafkaNativeException e) {
@@ -65,10 +81,15 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   public void testEnded() {
     ConnectionRegistry.unregister(connectionName);
     if (connection != null) {
+      // Complete: every sampler thread has already waited for its messages at thread end.
       String summary = connection.summaryJson();
+      for (String line : connection.summaryText().split("\n")) {
+        if (!line.isEmpty()) {
+          LOG.info("Kafka Connection '" + connectionName + "' " + line);
+        }
+      }
       connection.close();
       connection = null;
-      LOG.info("Kafka Connection '" + connectionName + "' summary: " + summary);
       writeSummary(summary);
     }
     NativeLogForwarder.stop();
@@ -92,6 +113,15 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
     if (idempotence) {
       result.put("enable.idempotence", "true");
     }
+    putIfSet(result, "security.protocol", securityProtocol);
+    putIfSet(result, "sasl.mechanism", saslMechanism);
+    putIfSet(result, "sasl.username", saslUsername);
+    putIfSet(result, "sasl.password", saslPassword);
+    putIfSet(result, "ssl.ca.location", sslCaLocation);
+    putIfSet(result, "ssl.certificate.location", sslCertificateLocation);
+    putIfSet(result, "ssl.key.location", sslKeyLocation);
+    putIfSet(result, "ssl.key.password", sslKeyPassword);
+    putIfSet(result, "ssl.endpoint.identification.algorithm", sslEndpointIdentification);
     result.putAll(PropertyLines.parse(properties, "librdkafka properties"));
     return result;
   }
@@ -203,12 +233,92 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
     this.maxInFlight = maxInFlight;
   }
 
+  public String getSecurityProtocol() {
+    return securityProtocol;
+  }
+
+  public void setSecurityProtocol(String securityProtocol) {
+    this.securityProtocol = securityProtocol;
+  }
+
+  public String getSaslMechanism() {
+    return saslMechanism;
+  }
+
+  public void setSaslMechanism(String saslMechanism) {
+    this.saslMechanism = saslMechanism;
+  }
+
+  public String getSaslUsername() {
+    return saslUsername;
+  }
+
+  public void setSaslUsername(String saslUsername) {
+    this.saslUsername = saslUsername;
+  }
+
+  public String getSaslPassword() {
+    return saslPassword;
+  }
+
+  public void setSaslPassword(String saslPassword) {
+    this.saslPassword = saslPassword;
+  }
+
+  public String getSslCaLocation() {
+    return sslCaLocation;
+  }
+
+  public void setSslCaLocation(String sslCaLocation) {
+    this.sslCaLocation = sslCaLocation;
+  }
+
+  public String getSslCertificateLocation() {
+    return sslCertificateLocation;
+  }
+
+  public void setSslCertificateLocation(String sslCertificateLocation) {
+    this.sslCertificateLocation = sslCertificateLocation;
+  }
+
+  public String getSslKeyLocation() {
+    return sslKeyLocation;
+  }
+
+  public void setSslKeyLocation(String sslKeyLocation) {
+    this.sslKeyLocation = sslKeyLocation;
+  }
+
+  public String getSslKeyPassword() {
+    return sslKeyPassword;
+  }
+
+  public void setSslKeyPassword(String sslKeyPassword) {
+    this.sslKeyPassword = sslKeyPassword;
+  }
+
+  public String getSslEndpointIdentification() {
+    return sslEndpointIdentification;
+  }
+
+  public void setSslEndpointIdentification(String sslEndpointIdentification) {
+    this.sslEndpointIdentification = sslEndpointIdentification;
+  }
+
   public String getProperties() {
     return properties;
   }
 
   public void setProperties(String properties) {
     this.properties = properties;
+  }
+
+  public String getStatisticsFile() {
+    return statisticsFile;
+  }
+
+  public void setStatisticsFile(String statisticsFile) {
+    this.statisticsFile = statisticsFile;
   }
 
   public String getSummaryFile() {

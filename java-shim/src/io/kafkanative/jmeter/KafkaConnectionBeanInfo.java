@@ -15,7 +15,14 @@ public class KafkaConnectionBeanInfo extends BeanInfoSupport {
           "acks", "compression", "lingerMs", "batchSize", "idempotence", "maxInFlight",
           "deliveryTimeoutMs", "flushTimeoutMs"
         });
-    createPropertyGroup("advanced", new String[] {"properties", "summaryFile"});
+    createPropertyGroup(
+        "security",
+        new String[] {
+          "securityProtocol", "saslMechanism", "saslUsername", "saslPassword", "sslCaLocation",
+          "sslCertificateLocation", "sslKeyLocation", "sslKeyPassword", "sslEndpointIdentification"
+        });
+    createPropertyGroup(
+        "advanced", new String[] {"properties", "summaryFile", "statisticsFile"});
 
     required(property("connectionName"), "kafka");
     required(property("bootstrapServers"), "embedded");
@@ -28,8 +35,22 @@ public class KafkaConnectionBeanInfo extends BeanInfoSupport {
     required(property("maxInFlight"), "");
     required(property("deliveryTimeoutMs"), Long.valueOf(30000));
     required(property("flushTimeoutMs"), Long.valueOf(10000));
+    choices(
+        property("securityProtocol"),
+        new String[] {"", "plaintext", "ssl", "sasl_plaintext", "sasl_ssl"});
+    choices(
+        property("saslMechanism"),
+        new String[] {"", "PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI", "OAUTHBEARER"});
+    required(property("saslUsername"), "");
+    required(property("saslPassword", TypeEditor.PasswordEditor), "");
+    required(property("sslCaLocation", TypeEditor.FileEditor), "");
+    required(property("sslCertificateLocation", TypeEditor.FileEditor), "");
+    required(property("sslKeyLocation", TypeEditor.FileEditor), "");
+    required(property("sslKeyPassword", TypeEditor.PasswordEditor), "");
+    choices(property("sslEndpointIdentification"), new String[] {"", "https", "none"});
     required(property("properties", TypeEditor.TextAreaEditor), "");
     required(property("summaryFile"), "");
+    required(property("statisticsFile"), "");
   }
 
   static void required(PropertyDescriptor property, Object defaultValue) {

@@ -12,15 +12,22 @@ public final class NativeConnection extends NativeHandle {
    *     the in-process cluster
    * @param properties librdkafka properties, passed through verbatim
    * @param flushTimeoutMs how long closing waits for in-flight messages
+   * @param statisticsFile where librdkafka's statistics go, one JSON per line; "" for nowhere
    * @throws KafkaNativeException for an invalid configuration or a missing native library
    */
-  public NativeConnection(String bootstrap, Map<String, String> properties, long flushTimeoutMs) {
-    super(NativeKafka.openConnection(bootstrap, properties, flushTimeoutMs));
+  public NativeConnection(
+      String bootstrap, Map<String, String> properties, long flushTimeoutMs, String statisticsFile) {
+    super(NativeKafka.openConnection(bootstrap, properties, flushTimeoutMs, statisticsFile));
   }
 
-  /** Counters and ack-latency percentiles of the shared client, as JSON. */
+  /** Counters, rates and latency percentiles: totals and per sampler, as JSON. */
   public String summaryJson() {
-    return NativeKafka.connectionSummary(handle());
+    return NativeKafka.connectionSummary(handle(), false);
+  }
+
+  /** The same, one human-readable line per sampler. */
+  public String summaryText() {
+    return NativeKafka.connectionSummary(handle(), true);
   }
 
   /** Opens a per-thread producer session on this client. */

@@ -14,7 +14,8 @@ public final class NativeKafka {
   private NativeKafka() {}
 
   /** Opens (or shares) the client for this configuration; see {@link NativeConnection}. */
-  static long openConnection(String bootstrap, Map<String, String> properties, long flushMs) {
+  static long openConnection(
+      String bootstrap, Map<String, String> properties, long flushMs, String statisticsFile) {
     NativeLibrary.ensureLoaded();
     byte[][] pairs = new byte[properties.size() * 2][];
     int i = 0;
@@ -22,15 +23,15 @@ public final class NativeKafka {
       pairs[i++] = utf8(property.getKey());
       pairs[i++] = utf8(property.getValue());
     }
-    return openConnection0(utf8(bootstrap), pairs, flushMs);
+    return openConnection0(utf8(bootstrap), pairs, flushMs, utf8(statisticsFile));
   }
 
   static void closeConnection(long connection) {
     closeConnection0(connection);
   }
 
-  static String connectionSummary(long connection) {
-    return new String(connectionSummary0(connection), StandardCharsets.UTF_8);
+  static String connectionSummary(long connection, boolean asText) {
+    return new String(connectionSummary0(connection, asText), StandardCharsets.UTF_8);
   }
 
   static long openProducer(long connection, ProducerConfig config) {
@@ -76,11 +77,12 @@ public final class NativeKafka {
     return ProducerConfig.utf8(text);
   }
 
-  private static native long openConnection0(byte[] bootstrap, byte[][] properties, long flushMs);
+  private static native long openConnection0(
+      byte[] bootstrap, byte[][] properties, long flushMs, byte[] statisticsFile);
 
   private static native void closeConnection0(long connection);
 
-  private static native byte[] connectionSummary0(long connection);
+  private static native byte[] connectionSummary0(long connection, boolean asText);
 
   private static native long openProducer0(
       long connection, byte[][] texts, long[] numbers, double ratePerSecond);

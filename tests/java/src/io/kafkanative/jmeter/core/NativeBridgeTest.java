@@ -23,7 +23,7 @@ public class NativeBridgeTest {
   @Test
   public void producesThroughTheBridgeAndReportsCounts() {
     try (NativeConnection connection =
-            new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000);
+            new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000, "");
         NativeProducer producer = connection.openProducer(Outcomes.config(topic("bridge"), "é-{{seq}}"))) {
       ProduceOutcome outcome = new ProduceOutcome();
       producer.produce(50, outcome);
@@ -37,7 +37,7 @@ public class NativeBridgeTest {
   @Test
   public void nativeErrorsArriveAsKafkaNativeExceptionWithUtf8Intact() {
     try (NativeConnection connection =
-        new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000)) {
+        new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000, "")) {
       connection.openProducer(Outcomes.config(topic("t"), "ü{{nöpe}}"));
       fail("expected KafkaNativeException");
     } catch (KafkaNativeException e) {
@@ -51,7 +51,7 @@ public class NativeBridgeTest {
     Map<String, String> properties = new HashMap<String, String>();
     properties.put("no.such.property", "1");
     try {
-      new NativeConnection(bootstrap(), properties, 5000).close();
+      new NativeConnection(bootstrap(), properties, 5000, "").close();
       fail("expected KafkaNativeException");
     } catch (KafkaNativeException e) {
       assertTrue(e.getMessage(), e.getMessage().contains("no.such.property"));
@@ -61,7 +61,7 @@ public class NativeBridgeTest {
   @Test
   public void closedHandlesAreRefusedNotDereferenced() {
     NativeConnection connection =
-        new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000);
+        new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000, "");
     NativeProducer producer = connection.openProducer(Outcomes.config(topic("closed"), "v"));
     long stale = producer.handle();
     producer.close();
