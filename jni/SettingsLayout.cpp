@@ -58,6 +58,7 @@ ProducerSettings readSettings(JNIEnv* env, jobjectArray texts, jlongArray number
   settings.stampHeaders = number[kStampHeaders] != 0;
   settings.thread = static_cast<std::uint32_t>(inRange(number[kThread], 0, kMaxInt, "thread"));
   settings.payloadRandom = number[kPayloadRandom] != 0;
+  settings.dedicatedClient = number[kDedicatedClient] != 0;
   settings.ratePerSecond = ratePerSecond;
   return settings;
 }

@@ -26,6 +26,7 @@ enum SettingsNumber : jsize {
   kStampHeaders,
   kThread,
   kPayloadRandom,
+  kDedicatedClient,
   kNumbers
 };
 

@@ -10,6 +10,8 @@
 #include "DeliveryBatch.hpp"
 #include "EmbeddedCluster.hpp"
 #include "LibrdkafkaLog.hpp"
+#include "ProducerClient.hpp"
+#include "StatsReport.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/NativeLog.hpp"
 #include "kafkanative/PayloadFile.hpp"
@@ -19,7 +21,6 @@ namespace kafkanative {
 
 namespace {
 
-constexpr std::chrono::milliseconds kPollInterval{100};
 
 void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::string& value) {
   char error[512];
@@ -41,69 +42,6 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
     return kLibrdkafkaDefault;
   }
   return std::chrono::milliseconds(std::stoll(value));
-}
-
-nlohmann::json histogramJson(const LatencyHistogram& h) {
-  return {{"count", h.count()},          {"mean", h.mean()},
-          {"p50", h.percentile(50)},     {"p90", h.percentile(90)},
-          {"p99", h.percentile(99)},     {"p99_9", h.percentile(99.9)},
-          {"max", h.max()}};
-}
-
-nlohmann::json statsJson(const ProducerStats& s) {
-  const std::int64_t first = s.firstSendEpochMicros.load();
-  const std::int64_t last = s.lastAckEpochMicros.load();
-  const double seconds = last > first ? static_cast<double>(last - first) / 1e6 : 0.0;
-  const auto acked = s.acked.load();
-  const auto bytes = s.ackedBytes.load();
-  nlohmann::json json = {
-      {"sent", s.sent.load()},
-      {"acked", acked},
-      {"failed", s.failed.load()},
-      {"ackedBytes", bytes},
-      {"queueFullRetries", s.queueFullRetries.load()},
-      {"firstSendEpochMicros", first},
-      {"lastAckEpochMicros", last},
-      {"seconds", seconds},
-      {"messagesPerSecond", seconds > 0 ? static_cast<double>(acked) / seconds : 0.0},
-      {"megabytesPerSecond", seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0},
-      {"ackLatencyMicros", histogramJson(s.ackLatency)}};
-  if (const double target = s.targetRate.load(); target > 0) {
-    json["targetMessagesPerSecond"] = target;
-    json["scheduleLagMicros"] = s.scheduleLagMicros.load();
-    json["intendedLatencyMicros"] = histogramJson(s.intendedLatency);
-  }
-  return json;
-}
-
-std::string millis(std::uint64_t micros) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(micros) / 1000.0);
-  return text;
-}
-
-std::string histogramText(const LatencyHistogram& h) {
-  return "mean " + millis(static_cast<std::uint64_t>(h.mean())) + " p50 " +
-         millis(h.percentile(50)) + " p90 " + millis(h.percentile(90)) + " p99 " +
-         millis(h.percentile(99)) + " p99.9 " + millis(h.percentile(99.9)) + " max " +
-         millis(h.max());
-}
-
-std::string statsText(const ProducerStats& s) {
-  const auto json = statsJson(s);
-  char rates[96];
-  std::snprintf(rates, sizeof rates, "%.0f msgs/s, %.2f MB/s",
-                json["messagesPerSecond"].get<double>(), json["megabytesPerSecond"].get<double>());
-  std::string text = std::to_string(s.sent.load()) + " sent, " + std::to_string(s.acked.load()) +
-                     " acked, " + std::to_string(s.failed.load()) + " failed, " + rates +
-                     "; ack latency ms: " + histogramText(s.ackLatency);
-  if (s.targetRate.load() > 0) {
-    text += "; intended-time latency ms: " + histogramText(s.intendedLatency) + "; target " +
-            std::to_string(static_cast<long long>(s.targetRate.load())) +
-            " msgs/s, behind schedule by " +
-            millis(static_cast<std::uint64_t>(s.scheduleLagMicros.load())) + " ms";
-  }
-  return text;
 }
 
 }  // namespace
@@ -154,40 +92,32 @@ Connection::Connection(const ConnectionConfig& config) : flushTimeout_(config.fl
     }
     rd_kafka_conf_set_stats_cb(conf, &Connection::onStatistics);
   }
-
-  char error[512];
-  handle_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof error);
-  if (handle_ == nullptr) {
-    rd_kafka_conf_destroy(conf);
-    throw KafkaError::invalidArgument(error);
+  clientConf_ = conf;
+  try {
+    dedicatedHandle();  // the shared client, created now so configuration errors show at once
+  } catch (...) {
+    rd_kafka_conf_destroy(clientConf_);
+    throw;
   }
-  poller_ = std::jthread([this](const std::stop_token& stop) { pollUntilStopped(stop); });
 }
 
 Connection::~Connection() {
-  poller_.request_stop();
-  poller_.join();
-  flushAndPurge();
-  rd_kafka_destroy(handle_);
+  clients_.clear();  // flushes while the statistics and delivery counters still exist
+  rd_kafka_conf_destroy(clientConf_);
 }
 
-void Connection::pollUntilStopped(const std::stop_token& stop) {
-  while (!stop.stop_requested()) {
-    rd_kafka_poll(handle_, static_cast<int>(kPollInterval.count()));
-  }
+rd_kafka_s* Connection::handle() const noexcept { return clients_.front()->handle(); }
+
+std::size_t Connection::clientCount() const {
+  std::lock_guard lock(registryMutex_);
+  return clients_.size();
 }
 
-void Connection::flushAndPurge() {
-  if (rd_kafka_flush(handle_, static_cast<int>(flushTimeout_.count())) ==
-      RD_KAFKA_RESP_ERR_NO_ERROR) {
-    return;
-  }
-  NativeLog::warn(std::to_string(rd_kafka_outq_len(handle_)) +
-                  " messages still in flight after the flush timeout of " +
-                  std::to_string(flushTimeout_.count()) + " ms; purging them");
-  rd_kafka_purge(handle_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
-  // Serves the purge's delivery reports so every waiting sample completes.
-  rd_kafka_flush(handle_, static_cast<int>(kPollInterval.count()));
+rd_kafka_s* Connection::dedicatedHandle() {
+  std::lock_guard lock(registryMutex_);
+  clients_.push_back(
+      std::make_unique<ProducerClient>(rd_kafka_conf_dup(clientConf_), flushTimeout_));
+  return clients_.back()->handle();
 }
 
 void Connection::onClientError(rd_kafka_s* handle, int error, const char* reason, void* opaque) {
@@ -200,8 +130,9 @@ void Connection::onClientError(rd_kafka_s* handle, int error, const char* reason
 }
 
 int Connection::onStatistics(rd_kafka_s*, char* json, size_t length, void* opaque) {
-  auto& out = static_cast<Connection*>(opaque)->statistics_;
-  out.write(json, static_cast<std::streamsize>(length)).put('\n').flush();
+  auto* self = static_cast<Connection*>(opaque);
+  std::lock_guard lock(self->statisticsMutex_);
+  self->statistics_.write(json, static_cast<std::streamsize>(length)).put('\n').flush();
   return 0;  // librdkafka frees `json`
 }
 
@@ -260,6 +191,7 @@ std::string Connection::summaryJson() const {
   nlohmann::json summary = statsJson(totals);
   summary["bootstrapServers"] = bootstrapServers_;
   summary["embedded"] = embedded();
+  summary["producerClients"] = clientCount();
   summary["samplers"] = std::move(samplers);
   return summary.dump(2);
 }

@@ -86,6 +86,7 @@ std::uint64_t seedFor(std::uint32_t thread) {
 ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
                                  const ProducerSettings& settings)
     : connection_(std::move(connection)),
+      client_(settings.dedicatedClient ? connection_->dedicatedHandle() : connection_->handle()),
       stats_(connection_->statsFor(settings.statsName)),
       settings_(settings),
       key_(settings.keyTemplate, 0, "key template"),
@@ -119,7 +120,7 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
   if (settings.mode == DeliveryMode::kTrack) {
     completed_ = std::make_shared<OutcomeQueue>();
   }
-  topic_ = rd_kafka_topic_new(connection_->handle(), settings.topic.c_str(), nullptr);
+  topic_ = rd_kafka_topic_new(client_, settings.topic.c_str(), nullptr);
   if (topic_ == nullptr) {
     const auto error = rd_kafka_last_error();
     throw KafkaError(rd_kafka_err2name(error),
@@ -129,7 +130,7 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
       settings.partitioning == Partitioning::kByKey) {
     try {
       partitionCount_ = fetchPartitionCount(
-          connection_->handle(), topic_, std::min(connection_->deliveryTimeout(), kMaxMetadataWait));
+          client_, topic_, std::min(connection_->deliveryTimeout(), kMaxMetadataWait));
     } catch (...) {
       rd_kafka_topic_destroy(topic_);
       throw;
@@ -274,7 +275,7 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
   std::optional<std::chrono::steady_clock::time_point> deadline;
   while (true) {
     const auto error = rd_kafka_producev(
-        connection_->handle(), RD_KAFKA_V_RKT(topic_), RD_KAFKA_V_PARTITION(partition),
+        client_, RD_KAFKA_V_RKT(topic_), RD_KAFKA_V_PARTITION(partition),
         RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
         RD_KAFKA_V_VALUE(valueBuffer_.data(), valueBuffer_.size()),
         RD_KAFKA_V_KEY(key_.empty() ? nullptr : keyBuffer_.data(),

@@ -292,3 +292,19 @@ TEST(EmbeddedProduce, LibrdkafkaStatisticsGoToTheStatisticsFile) {
   EXPECT_NE(line.find("\"txmsgs\""), std::string::npos);
   std::filesystem::remove(path);
 }
+
+TEST(EmbeddedProduce, PerThreadScopeGivesEachSessionItsOwnProducer) {
+  auto connection = Connection::open(config({{"client.id", uniqueTopic("scope")}}));
+  ASSERT_EQ(connection->clientCount(), 1u);  // the shared producer
+  auto own = settings(uniqueTopic("scoped"));
+  own.dedicatedClient = true;
+  ProducerSession first(connection, own);
+  ProducerSession second(connection, own);
+  ProducerSession shared(connection, settings(own.topic));
+  EXPECT_EQ(connection->clientCount(), 3u);
+  EXPECT_EQ(first.produce(10).acked, 10u);
+  EXPECT_EQ(second.produce(10).acked, 10u);
+  EXPECT_EQ(shared.produce(10).acked, 10u);
+  EXPECT_EQ(connection->statsFor(own.statsName).acked.load(), 30u);
+  EXPECT_NE(connection->summaryJson().find("\"producerClients\": 3"), std::string::npos);
+}

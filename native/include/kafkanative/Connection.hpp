@@ -6,23 +6,26 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
+#include <vector>
 
 #include "kafkanative/ConnectionConfig.hpp"
 #include "kafkanative/ProducerStats.hpp"
 
 struct rd_kafka_s;
+struct rd_kafka_conf_s;
 
 namespace kafkanative {
 
 class EmbeddedCluster;
+class ProducerClient;
 class PayloadFile;
 class RateLimiter;
 
-/// One librdkafka producer shared by every session with the same ConnectionConfig in this
-/// process (librdkafka clients are thread-safe and batch best when shared). Owns a poller
-/// thread that serves delivery callbacks; closing flushes in-flight messages up to the
-/// configured timeout and purges the rest, so every waiting sample gets an outcome.
+/// The Kafka producer side of one ConnectionConfig, shared by every session with that
+/// configuration in this process: one librdkafka producer that all sessions share
+/// (librdkafka clients are thread-safe and batch best when shared), plus a dedicated one for
+/// each session that asks for its own. Closing flushes every client (see ProducerClient).
+/// Statistics live here, per sampler, for the run summary.
 class Connection {
  public:
   /// Returns the live connection for `config`, creating it (and the embedded cluster, when
@@ -63,26 +66,30 @@ class Connection {
   /// The same, as one human-readable line per sampler (for jmeter.log).
   std::string summaryText() const;
 
-  rd_kafka_s* handle() const noexcept { return handle_; }
+  /// The shared librdkafka producer.
+  rd_kafka_s* handle() const noexcept;
+  /// A new librdkafka producer for one session alone, closed with the connection.
+  rd_kafka_s* dedicatedHandle();
+  /// How many librdkafka producers the connection holds: the shared one plus dedicated ones.
+  std::size_t clientCount() const;
 
  private:
   static void onClientError(rd_kafka_s* handle, int error, const char* reason, void* opaque);
   static int onStatistics(rd_kafka_s* handle, char* json, size_t length, void* opaque);
-  void pollUntilStopped(const std::stop_token& stop);
-  void flushAndPurge();
 
   std::shared_ptr<EmbeddedCluster> embeddedCluster_;
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;
+  rd_kafka_conf_s* clientConf_ = nullptr;  ///< every client is created from a copy of it
   std::chrono::milliseconds deliveryTimeout_{};
   mutable std::mutex registryMutex_;  // guards the maps below, touched once per session
   std::map<std::string, std::unique_ptr<ProducerStats>> stats_;
   std::map<std::string, std::shared_ptr<RateLimiter>> rateLimiters_;
   std::map<std::string, std::shared_ptr<const PayloadFile>> payloadFiles_;
   std::atomic<std::shared_ptr<const std::string>> lastClientError_;
-  std::ofstream statistics_;  // written only by the thread serving callbacks
-  rd_kafka_s* handle_ = nullptr;
-  std::jthread poller_;
+  std::ofstream statistics_;  // written by the threads serving callbacks, one per client
+  std::mutex statisticsMutex_;
+  std::vector<std::unique_ptr<ProducerClient>> clients_;  // [0] is the shared one
 };
 
 }  // namespace kafkanative

@@ -11,6 +11,7 @@
 #include "kafkanative/ProduceOutcome.hpp"
 #include "kafkanative/ProducerSettings.hpp"
 
+struct rd_kafka_s;
 struct rd_kafka_topic_s;
 
 namespace kafkanative {
@@ -64,6 +65,7 @@ class ProducerSession {
   void appendClientError(ProduceOutcome& outcome) const;
 
   std::shared_ptr<Connection> connection_;
+  rd_kafka_s* client_;  ///< the connection's shared producer, or a dedicated one
   ProducerStats& stats_;
   ProducerSettings settings_;
   rd_kafka_topic_s* topic_ = nullptr;

@@ -44,6 +44,9 @@ struct ProducerSettings {
   Partitioning partitioning = Partitioning::kDefault;
   std::int32_t partition = 0;  ///< for Partitioning::kFixed
   DeliveryMode mode = DeliveryMode::kWait;
+  /// Sends through a librdkafka producer of the session's own instead of the connection's
+  /// shared one (for "one producer per JMeter thread" tests).
+  bool dedicatedClient = false;
   /// Target messages per second shared by every session with the same `rateGroup` on this
   /// connection; 0: as fast as possible.
   double ratePerSecond = 0;

@@ -17,7 +17,7 @@ public class KafkaProducerJavaClient extends AbstractJavaSamplerClient {
   static final String[] PARAMETERS = {
     "connectionName", "topic", "keyTemplate", "valueTemplate", "valueSize", "payloadFile",
     "payloadOrder", "headers", "stampHeaders", "partitioning", "partition",
-    "messagesPerSample", "deliveryMode", "targetRate", "rateScope"
+    "messagesPerSample", "deliveryMode", "producerScope", "targetRate", "rateScope"
   };
 
   private final KafkaProducerSampler sampler = new KafkaProducerSampler();

@@ -29,6 +29,7 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
   static final String[] DELIVERY_MODES = {"wait", "track"};
   static final String[] RATE_SCOPES = {"sampler", "thread group"};
   static final String[] PAYLOAD_ORDERS = {"cycle", "random"};
+  static final String[] PRODUCER_SCOPES = {"shared", "per thread"};
 
   private String connectionName = "kafka";
   private String topic = "";
@@ -43,6 +44,7 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
   private int partition = 0;
   private int messagesPerSample = 1;
   private String deliveryMode = DELIVERY_MODES[0];
+  private String producerScope = PRODUCER_SCOPES[0];
   private double targetRate = 0;
   private String rateScope = RATE_SCOPES[0];
 
@@ -102,6 +104,7 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
     config.partition = partition;
     config.mode =
         ProducerConfig.DeliveryMode.values()[choice("delivery mode", deliveryMode, DELIVERY_MODES)];
+    config.dedicatedClient = choice("producer scope", producerScope, PRODUCER_SCOPES) == 1;
     config.ratePerSecond = targetRate;
     config.rateGroup =
         choice("rate scope", rateScope, RATE_SCOPES) == 0
@@ -276,6 +279,14 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
 
   public void setDeliveryMode(String deliveryMode) {
     this.deliveryMode = deliveryMode;
+  }
+
+  public String getProducerScope() {
+    return producerScope;
+  }
+
+  public void setProducerScope(String producerScope) {
+    this.producerScope = producerScope;
   }
 
   public double getTargetRate() {

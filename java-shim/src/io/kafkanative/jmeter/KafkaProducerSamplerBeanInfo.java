@@ -18,7 +18,8 @@ public class KafkaProducerSamplerBeanInfo extends BeanInfoSupport {
           "headers", "stampHeaders"
         });
     createPropertyGroup("partitioning", new String[] {"partitioning", "partition"});
-    createPropertyGroup("delivery", new String[] {"messagesPerSample", "deliveryMode"});
+    createPropertyGroup(
+        "delivery", new String[] {"messagesPerSample", "deliveryMode", "producerScope"});
     createPropertyGroup("rate", new String[] {"targetRate", "rateScope"});
 
     required(property("connectionName"), "kafka");
@@ -34,6 +35,7 @@ public class KafkaProducerSamplerBeanInfo extends BeanInfoSupport {
     required(property("partition"), Integer.valueOf(0));
     required(property("messagesPerSample"), Integer.valueOf(1));
     choices(property("deliveryMode"), KafkaProducerSampler.DELIVERY_MODES);
+    choices(property("producerScope"), KafkaProducerSampler.PRODUCER_SCOPES);
     required(property("targetRate"), Double.valueOf(0));
     choices(property("rateScope"), KafkaProducerSampler.RATE_SCOPES);
   }

@@ -36,6 +36,8 @@ public final class ProducerConfig {
   public Partitioning partitioning = Partitioning.DEFAULT;
   public int partition;
   public DeliveryMode mode = DeliveryMode.WAIT;
+  /** A librdkafka producer of the session's own instead of the connection's shared one. */
+  public boolean dedicatedClient;
   /** Messages per second shared by every session of {@link #rateGroup}; 0 for no limit. */
   public double ratePerSecond;
   public String rateGroup = "";
@@ -65,7 +67,8 @@ public final class ProducerConfig {
       mode.ordinal(),
       stampHeaders ? 1 : 0,
       thread,
-      payloadRandom ? 1 : 0
+      payloadRandom ? 1 : 0,
+      dedicatedClient ? 1 : 0
     };
   }
 

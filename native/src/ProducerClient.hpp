@@ -1,0 +1,33 @@
+#pragma once
+
+#include <librdkafka/rdkafka.h>
+
+#include <chrono>
+#include <thread>
+
+namespace kafkanative {
+
+/// One librdkafka producer handle and the thread that serves its callbacks (delivery
+/// reports, errors, statistics) — the only thread that ever runs them, until close, when the
+/// closing thread takes over: it flushes in-flight messages up to the flush timeout and purges
+/// the rest, so every waiting sample gets its outcome.
+class ProducerClient {
+ public:
+  /// Takes ownership of `conf`; throws KafkaError if librdkafka refuses it.
+  ProducerClient(rd_kafka_conf_t* conf, std::chrono::milliseconds flushTimeout);
+  ~ProducerClient();
+  ProducerClient(const ProducerClient&) = delete;
+  ProducerClient& operator=(const ProducerClient&) = delete;
+
+  rd_kafka_t* handle() const noexcept { return handle_; }
+
+ private:
+  void pollUntilStopped(const std::stop_token& stop);
+  void flushAndPurge();
+
+  std::chrono::milliseconds flushTimeout_;
+  rd_kafka_t* handle_ = nullptr;
+  std::jthread poller_;
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "kafkanative/ProducerStats.hpp"
+
+namespace kafkanative {
+
+/// Counters, rates (over first send to last ack) and latency percentiles of `stats` as JSON.
+nlohmann::json statsJson(const ProducerStats& stats);
+
+/// The same as one human-readable line, latencies in milliseconds.
+std::string statsText(const ProducerStats& stats);
+
+}  // namespace kafkanative
