@@ -66,8 +66,7 @@ jobjectArray toByteArrays(JNIEnv* env, const std::vector<std::string>& texts) {
 // Checked before sending, so a bad array never costs a sample its outcome.
 void checkOutcomeArray(JNIEnv* env, jlongArray outcome) {
   if (outcome == nullptr || env->GetArrayLength(outcome) < kOutcomeSlots) {
-    throw KafkaError::invalidArgument("outcome: needs " + std::to_string(kOutcomeSlots) +
-                                      " slots");
+    throw KafkaError::invalidArgument("outcome: needs " + std::to_string(kOutcomeSlots) + " slots");
   }
 }
 
@@ -142,8 +141,7 @@ JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openProducer
     jdouble ratePerSecond) {
   return guarded<jlong>(env, 0, [&] {
     const auto settings = readSettings(env, texts, numbers, ratePerSecond);
-    return producers.add(
-        std::make_shared<ProducerSession>(connections.get(connection), settings));
+    return producers.add(std::make_shared<ProducerSession>(connections.get(connection), settings));
   });
 }
 

@@ -52,7 +52,8 @@ ProducerSettings readSettings(JNIEnv* env, jobjectArray texts, jlongArray number
       static_cast<std::size_t>(inRange(number[kValueSize], 0, kMaxInt, "value size"));
   settings.partitioning = static_cast<Partitioning>(
       inRange(number[kPartitioning], 0, static_cast<jlong>(Partitioning::kByKey), "partitioning"));
-  settings.partition = static_cast<std::int32_t>(inRange(number[kPartition], 0, kMaxInt, "partition"));
+  settings.partition =
+      static_cast<std::int32_t>(inRange(number[kPartition], 0, kMaxInt, "partition"));
   settings.mode = static_cast<DeliveryMode>(
       inRange(number[kMode], 0, static_cast<jlong>(DeliveryMode::kTrack), "delivery mode"));
   settings.stampHeaders = number[kStampHeaders] != 0;

@@ -21,7 +21,6 @@ namespace kafkanative {
 
 namespace {
 
-
 void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::string& value) {
   char error[512];
   if (rd_kafka_conf_set(conf, name.c_str(), value.c_str(), error, sizeof error) !=
@@ -87,8 +86,8 @@ Connection::Connection(const ConnectionConfig& config) : flushTimeout_(config.fl
     statistics_.open(config.statisticsFile, std::ios::app);
     if (!statistics_) {
       rd_kafka_conf_destroy(conf);
-      throw KafkaError::invalidArgument("statistics file: cannot write '" +
-                                        config.statisticsFile + "'");
+      throw KafkaError::invalidArgument("statistics file: cannot write '" + config.statisticsFile +
+                                        "'");
     }
     rd_kafka_conf_set_stats_cb(conf, &Connection::onStatistics);
   }

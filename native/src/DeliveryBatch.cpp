@@ -119,9 +119,8 @@ ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout) {
   bool completed = false;
   {
     std::unique_lock lock(mutex_);
-    completed = done_.wait_for(lock, timeout, [this] {
-      return pending_.load(std::memory_order_acquire) == 0;
-    });
+    completed = done_.wait_for(lock, timeout,
+                               [this] { return pending_.load(std::memory_order_acquire) == 0; });
   }
   ProduceOutcome outcome;
   outcome.requested = requested_;

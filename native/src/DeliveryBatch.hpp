@@ -34,14 +34,12 @@ class DeliveryBatch {
     std::int64_t intendedNanos;  ///< steady-clock intended send time; 0 without a target rate
   };
 
-  DeliveryBatch(std::uint32_t messages, ProducerStats& stats,
-                std::shared_ptr<OutcomeQueue> queue);
+  DeliveryBatch(std::uint32_t messages, ProducerStats& stats, std::shared_ptr<OutcomeQueue> queue);
   DeliveryBatch(const DeliveryBatch&) = delete;
   DeliveryBatch& operator=(const DeliveryBatch&) = delete;
 
   /// librdkafka's delivery report callback (`dr_msg_cb`), for every connection.
-  static void onDeliveryReport(rd_kafka_t* handle, const rd_kafka_message_t* message,
-                               void* opaque);
+  static void onDeliveryReport(rd_kafka_t* handle, const rd_kafka_message_t* message, void* opaque);
 
   /// The opaque for message `index`, which is intended to be sent at `intendedNanos`.
   Slot* slot(std::uint32_t index, std::int64_t intendedNanos) noexcept;

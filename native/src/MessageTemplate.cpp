@@ -52,8 +52,8 @@ void appendRandom(std::string& out, std::size_t length, std::string_view alphabe
 void appendUuid(std::string& out, FastRandom& random) {
   std::uint64_t high = random.next();
   std::uint64_t low = random.next();
-  high = (high & ~0xF000ULL) | 0x4000ULL;                          // version 4
-  low = (low & ~(0xC0ULL << 56)) | (0x80ULL << 56);                // RFC 4122 variant
+  high = (high & ~0xF000ULL) | 0x4000ULL;            // version 4
+  low = (low & ~(0xC0ULL << 56)) | (0x80ULL << 56);  // RFC 4122 variant
   const auto hex = [&out](std::uint64_t bits, int nibbles) {
     for (int shift = (nibbles - 1) * 4; shift >= 0; shift -= 4) {
       out += kHex[(bits >> shift) & 0xF];
@@ -125,8 +125,8 @@ MessageTemplate::Segment MessageTemplate::compilePlaceholder(std::string_view bo
     const auto bounds = split(arguments, ':');
     Segment segment{Kind::kRandomInteger, {}, 0, 0, {}};
     if (bounds.size() != 2 || !parseNumber(bounds[0], segment.low) ||
-        !parseNumber(bounds[1], segment.high) || segment.low > segment.high ||
-        segment.low < min || segment.high > max) {
+        !parseNumber(bounds[1], segment.high) || segment.low > segment.high || segment.low < min ||
+        segment.high > max) {
       throw invalid("{{" + std::string(name) + ":MIN:MAX}} with integers MIN <= MAX in range");
     }
     return segment;

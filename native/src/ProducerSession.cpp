@@ -53,18 +53,18 @@ std::int32_t fetchPartitionCount(rd_kafka_t* handle, rd_kafka_topic_t* topic,
   const auto error =
       rd_kafka_metadata(handle, 0, topic, &metadata, static_cast<int>(timeout.count()));
   if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
-    throw KafkaError(rd_kafka_err2name(error), std::string("topic '") + rd_kafka_topic_name(topic) +
-                                                   "': no partition count: " +
-                                                   rd_kafka_err2str(error));
+    throw KafkaError(rd_kafka_err2name(error),
+                     std::string("topic '") + rd_kafka_topic_name(topic) +
+                         "': no partition count: " + rd_kafka_err2str(error));
   }
   const auto& described = metadata->topics[0];
   const auto topicError = described.err;
   const int count = described.partition_cnt;
   rd_kafka_metadata_destroy(metadata);
   if (topicError != RD_KAFKA_RESP_ERR_NO_ERROR || count <= 0) {
-    throw KafkaError(rd_kafka_err2name(topicError), std::string("topic '") +
-                                                        rd_kafka_topic_name(topic) +
-                                                        "': " + rd_kafka_err2str(topicError));
+    throw KafkaError(
+        rd_kafka_err2name(topicError),
+        std::string("topic '") + rd_kafka_topic_name(topic) + "': " + rd_kafka_err2str(topicError));
   }
   return count;
 }
@@ -97,8 +97,8 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
     if (header.name.empty()) {
       throw KafkaError::invalidArgument("headers: a header has an empty name");
     }
-    headers_.push_back({header.name, MessageTemplate(header.valueTemplate, 0,
-                                                     "header '" + header.name + "'")});
+    headers_.push_back(
+        {header.name, MessageTemplate(header.valueTemplate, 0, "header '" + header.name + "'")});
   }
   headerBuffers_.resize(headers_.size());
   if (settings.partitioning == Partitioning::kFixed && settings.partition < 0) {
@@ -274,13 +274,13 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
   const std::int32_t partition = partitionFor(sequence);
   std::optional<std::chrono::steady_clock::time_point> deadline;
   while (true) {
-    const auto error = rd_kafka_producev(
-        client_, RD_KAFKA_V_RKT(topic_), RD_KAFKA_V_PARTITION(partition),
-        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-        RD_KAFKA_V_VALUE(valueBuffer_.data(), valueBuffer_.size()),
-        RD_KAFKA_V_KEY(key_.empty() ? nullptr : keyBuffer_.data(),
-                       key_.empty() ? 0 : keyBuffer_.size()),
-        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
+    const auto error =
+        rd_kafka_producev(client_, RD_KAFKA_V_RKT(topic_), RD_KAFKA_V_PARTITION(partition),
+                          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                          RD_KAFKA_V_VALUE(valueBuffer_.data(), valueBuffer_.size()),
+                          RD_KAFKA_V_KEY(key_.empty() ? nullptr : keyBuffer_.data(),
+                                         key_.empty() ? 0 : keyBuffer_.size()),
+                          RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
     if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
       return error;  // librdkafka owns the headers now
     }

@@ -59,11 +59,11 @@ TEST(MessageTemplate, PlainTextAndEmpty) {
 }
 
 TEST(MessageTemplate, RandomPlaceholdersHaveTheirShape) {
-  const std::string out = render(
-      MessageTemplate("{{uuid}}|{{random_int:-5:5}}|{{random_long:10000000000:10000000001}}|"
-                      "{{random_string:12}}|{{random_hex:6}}|{{pick:red|green}}",
-                      0, "value"),
-      0);
+  const std::string out =
+      render(MessageTemplate("{{uuid}}|{{random_int:-5:5}}|{{random_long:10000000000:10000000001}}|"
+                             "{{random_string:12}}|{{random_hex:6}}|{{pick:red|green}}",
+                             0, "value"),
+             0);
   const std::regex shape(
       "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\|-?[0-5]\\|"
       "1000000000[01]\\|[A-Za-z0-9]{12}\\|[0-9a-f]{6}\\|(red|green)");

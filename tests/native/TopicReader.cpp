@@ -33,8 +33,10 @@ std::vector<ReadMessage> readTopic(const std::string& bootstrap, const std::stri
       const auto text = [](const void* data, size_t size) {
         return data == nullptr ? std::string() : std::string(static_cast<const char*>(data), size);
       };
-      ReadMessage read{message->partition, text(message->key, message->key_len),
-                       text(message->payload, message->len), {}};
+      ReadMessage read{message->partition,
+                       text(message->key, message->key_len),
+                       text(message->payload, message->len),
+                       {}};
       rd_kafka_headers_t* headers = nullptr;
       if (rd_kafka_message_headers(message, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR) {
         const char* name = nullptr;
