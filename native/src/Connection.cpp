@@ -6,12 +6,14 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "DeliveryBatch.hpp"
 #include "EmbeddedCluster.hpp"
 #include "LibrdkafkaLog.hpp"
 #include "ProducerClient.hpp"
 #include "StatsReport.hpp"
+#include "kafkanative/ConsumerStats.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/NativeLog.hpp"
 #include "kafkanative/PayloadFile.hpp"
@@ -59,7 +61,8 @@ std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
   return connection;
 }
 
-Connection::Connection(const ConnectionConfig& config) : flushTimeout_(config.flushTimeout) {
+Connection::Connection(const ConnectionConfig& config)
+    : flushTimeout_(config.flushTimeout), properties_(config.properties) {
   if (const auto brokers = EmbeddedCluster::brokersFor(config.bootstrapServers)) {
     embeddedCluster_ = EmbeddedCluster::acquire(*brokers);
     bootstrapServers_ = embeddedCluster_->bootstrapServers();
@@ -149,6 +152,47 @@ ProducerStats& Connection::statsFor(const std::string& name) {
   return *stats;
 }
 
+ConsumerStats& Connection::consumerStatsFor(const std::string& name) {
+  std::lock_guard lock(registryMutex_);
+  auto& stats = consumerStats_[name];
+  if (!stats) {
+    stats = std::make_unique<ConsumerStats>();
+  }
+  return *stats;
+}
+
+rd_kafka_conf_s* Connection::newConsumerConf() const {
+  // Set by the Kafka Connection's producer fields; a consumer would only warn about them.
+  static const std::set<std::string> kProducerOnly = {"acks",
+                                                      "request.required.acks",
+                                                      "compression.type",
+                                                      "compression.codec",
+                                                      "linger.ms",
+                                                      "queue.buffering.max.ms",
+                                                      "batch.size",
+                                                      "batch.num.messages",
+                                                      "enable.idempotence",
+                                                      "max.in.flight.requests.per.connection",
+                                                      "max.in.flight",
+                                                      "message.timeout.ms",
+                                                      "delivery.timeout.ms",
+                                                      "retries",
+                                                      "message.send.max.retries",
+                                                      "partitioner",
+                                                      "queue.buffering.max.messages",
+                                                      "queue.buffering.max.kbytes",
+                                                      "transactional.id"};
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  for (const auto& [name, value] : properties_) {
+    if (kProducerOnly.count(name) == 0) {
+      setProperty(conf, name, value);
+    }
+  }
+  setProperty(conf, "bootstrap.servers", bootstrapServers_);
+  rd_kafka_conf_set_log_cb(conf, &logFromLibrdkafka);
+  return conf;
+}
+
 std::shared_ptr<RateLimiter> Connection::rateLimiter(const std::string& group,
                                                      double messagesPerSecond) {
   std::lock_guard lock(registryMutex_);
@@ -174,6 +218,9 @@ std::string Connection::summaryText() const {
   for (const auto& [name, stats] : stats_) {
     text += name + ": " + statsText(*stats) + "\n";
   }
+  for (const auto& [name, stats] : consumerStats_) {
+    text += name + ": " + consumerText(*stats) + "\n";
+  }
   return text;
 }
 
@@ -187,7 +234,15 @@ std::string Connection::summaryJson() const {
       samplers[name] = statsJson(*stats);
     }
   }
+  nlohmann::json consumers = nlohmann::json::object();
+  {
+    std::lock_guard lock(registryMutex_);
+    for (const auto& [name, stats] : consumerStats_) {
+      consumers[name] = consumerJson(*stats);
+    }
+  }
   nlohmann::json summary = statsJson(totals);
+  summary["consumers"] = std::move(consumers);
   summary["bootstrapServers"] = bootstrapServers_;
   summary["embedded"] = embedded();
   summary["producerClients"] = clientCount();

@@ -1,5 +1,6 @@
 #include "EmbeddedCluster.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <mutex>
@@ -72,6 +73,15 @@ void EmbeddedCluster::setBrokerRtt(int broker, std::chrono::milliseconds rtt) {
     throw KafkaError::invalidArgument("embedded cluster: no broker " + std::to_string(broker));
   }
   rd_kafka_mock_broker_set_rtt(cluster_, broker, static_cast<int>(rtt.count()));
+}
+
+void EmbeddedCluster::createTopic(const std::string& topic, int partitions) {
+  const auto error =
+      rd_kafka_mock_topic_create(cluster_, topic.c_str(), partitions, std::min(brokers_, 3));
+  if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw KafkaError(rd_kafka_err2name(error), "embedded cluster: cannot create topic '" + topic +
+                                                   "': " + rd_kafka_err2str(error));
+  }
 }
 
 EmbeddedCluster::~EmbeddedCluster() {

@@ -36,6 +36,10 @@ class EmbeddedCluster {
   /// (1..brokers()); zero removes it.
   void setBrokerRtt(int broker, std::chrono::milliseconds rtt);
 
+  /// Creates `topic` with `partitions` partitions, replicated on up to 3 brokers (the mock
+  /// cluster answers no CreateTopics requests of its own).
+  void createTopic(const std::string& topic, int partitions);
+
  private:
   rd_kafka_t* owner_ = nullptr;  // the mock cluster lives inside this client handle
   rd_kafka_mock_cluster_t* cluster_ = nullptr;

@@ -126,8 +126,10 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
     throw KafkaError(rd_kafka_err2name(error),
                      "topic '" + settings.topic + "': " + rd_kafka_err2str(error));
   }
+  // Stamped messages carry a per-partition sequence, so the session must know each
+  // message's partition before sending it: it chooses them itself.
   if (settings.partitioning == Partitioning::kRoundRobin ||
-      settings.partitioning == Partitioning::kByKey) {
+      settings.partitioning == Partitioning::kByKey || settings.stampHeaders) {
     try {
       partitionCount_ = fetchPartitionCount(
           client_, topic_, std::min(connection_->deliveryTimeout(), kMaxMetadataWait));
@@ -135,6 +137,13 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
       rd_kafka_topic_destroy(topic_);
       throw;
     }
+    partitionSequences_.assign(static_cast<std::size_t>(partitionCount_), 0);
+  }
+  if (settings.stampHeaders && settings.partitioning == Partitioning::kFixed &&
+      settings.partition >= partitionCount_) {
+    rd_kafka_topic_destroy(topic_);
+    throw KafkaError::invalidArgument("partition: topic '" + settings.topic + "' has only " +
+                                      std::to_string(partitionCount_) + " partitions");
   }
 }
 
@@ -209,7 +218,7 @@ void ProducerSession::sendBatch(DeliveryBatch& batch, std::uint32_t messages) {
   }
 }
 
-std::int32_t ProducerSession::partitionFor(std::uint64_t sequence) const {
+std::int32_t ProducerSession::partitionFor(std::uint64_t sequence) {
   switch (settings_.partitioning) {
     case Partitioning::kFixed:
       return settings_.partition;
@@ -221,7 +230,14 @@ std::int32_t ProducerSession::partitionFor(std::uint64_t sequence) const {
     case Partitioning::kDefault:
       break;
   }
-  return RD_KAFKA_PARTITION_UA;
+  if (!settings_.stampHeaders) {
+    return RD_KAFKA_PARTITION_UA;  // librdkafka's partitioner decides
+  }
+  // The same choice librdkafka's default partitioner (consistent_random) would make.
+  return key_.empty()
+             ? static_cast<std::int32_t>(random_.below(static_cast<std::uint64_t>(partitionCount_)))
+             : rd_kafka_msg_partitioner_consistent_random(
+                   topic_, keyBuffer_.data(), keyBuffer_.size(), partitionCount_, nullptr, nullptr);
 }
 
 int ProducerSession::renderMessage(std::uint64_t sequence) {
@@ -247,9 +263,10 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
   if (const int error = renderMessage(sequence); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return error;
   }
+  const std::int32_t partition = partitionFor(sequence);
   rd_kafka_headers_t* headers = nullptr;
   if (!headers_.empty() || settings_.stampHeaders) {
-    headers = rd_kafka_headers_new(headers_.size() + 3);
+    headers = rd_kafka_headers_new(headers_.size() + 4);
     for (std::size_t i = 0; i < headers_.size(); ++i) {
       rd_kafka_header_add(headers, headers_[i].name.data(),
                           static_cast<ssize_t>(headers_[i].name.size()), headerBuffers_[i].data(),
@@ -270,8 +287,11 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
     add(StampHeaders::kProducerId, producerId_);
     add(StampHeaders::kSequence,
         std::string_view(number, std::to_chars(number, number + sizeof number, sequence).ptr));
+    const auto partitionSequence = partitionSequences_[static_cast<std::size_t>(partition)];
+    add(StampHeaders::kPartitionSequence,
+        std::string_view(number,
+                         std::to_chars(number, number + sizeof number, partitionSequence).ptr));
   }
-  const std::int32_t partition = partitionFor(sequence);
   std::optional<std::chrono::steady_clock::time_point> deadline;
   while (true) {
     const auto error =
@@ -282,6 +302,10 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
                                          key_.empty() ? 0 : keyBuffer_.size()),
                           RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
     if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      if (settings_.stampHeaders) {
+        // Only messages that were queued take a number: a refused one leaves no gap.
+        ++partitionSequences_[static_cast<std::size_t>(partition)];
+      }
       return error;  // librdkafka owns the headers now
     }
     const auto now = std::chrono::steady_clock::now();

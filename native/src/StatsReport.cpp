@@ -74,4 +74,36 @@ std::string statsText(const ProducerStats& s) {
   return text;
 }
 
+nlohmann::json consumerJson(const ConsumerStats& s) {
+  const std::int64_t first = s.firstConsumeEpochMicros.load();
+  const std::int64_t last = s.lastConsumeEpochMicros.load();
+  const double seconds = last > first ? static_cast<double>(last - first) / 1e6 : 0.0;
+  const auto consumed = s.consumed.load();
+  return {{"consumed", consumed},
+          {"bytes", s.bytes.load()},
+          {"errors", s.errors.load()},
+          {"rebalances", s.rebalances.load()},
+          {"seconds", seconds},
+          {"messagesPerSecond", seconds > 0 ? static_cast<double>(consumed) / seconds : 0.0},
+          {"maxLag", s.maxLag.load()},
+          {"lastLag", s.lastLag.load()},
+          {"endToEndLatencyMicros", histogramJson(s.endToEndLatency)},
+          {"missing", s.verifier.missing()},
+          {"duplicates", s.verifier.duplicates()},
+          {"reordered", s.verifier.reordered()}};
+}
+
+std::string consumerText(const ConsumerStats& s) {
+  const auto json = consumerJson(s);
+  char rate[48];
+  std::snprintf(rate, sizeof rate, "%.0f msgs/s", json["messagesPerSecond"].get<double>());
+  return std::to_string(s.consumed.load()) + " consumed, " + rate + ", " +
+         std::to_string(s.errors.load()) + " errors, " + std::to_string(s.rebalances.load()) +
+         " rebalances; end-to-end latency ms: " + histogramText(s.endToEndLatency) + "; lag max " +
+         std::to_string(s.maxLag.load()) + ", last " + std::to_string(s.lastLag.load()) +
+         "; verification: " + std::to_string(s.verifier.missing()) + " missing, " +
+         std::to_string(s.verifier.duplicates()) + " duplicates, " +
+         std::to_string(s.verifier.reordered()) + " reordered";
+}
+
 }  // namespace kafkanative

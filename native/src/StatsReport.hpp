@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "kafkanative/ConsumerStats.hpp"
 #include "kafkanative/ProducerStats.hpp"
 
 namespace kafkanative {
@@ -12,5 +13,11 @@ nlohmann::json statsJson(const ProducerStats& stats);
 
 /// The same as one human-readable line, latencies in milliseconds.
 std::string statsText(const ProducerStats& stats);
+
+/// A consumer sampler's counts, rate, end-to-end latency, lag and verification, as JSON.
+nlohmann::json consumerJson(const ConsumerStats& stats);
+
+/// The same as one human-readable line.
+std::string consumerText(const ConsumerStats& stats);
 
 }  // namespace kafkanative

@@ -16,6 +16,7 @@ struct rd_kafka_conf_s;
 
 namespace kafkanative {
 
+struct ConsumerStats;
 class EmbeddedCluster;
 class ProducerClient;
 class PayloadFile;
@@ -49,6 +50,13 @@ class Connection {
   /// and kept as long as the connection.
   ProducerStats& statsFor(const std::string& name);
 
+  /// The consumer statistics (and sequence verification) shared by the sessions named `name`.
+  ConsumerStats& consumerStatsFor(const std::string& name);
+
+  /// A new librdkafka configuration for a consumer of this connection: its properties minus
+  /// the producer-only ones, the bootstrap servers, and logging into the core's log.
+  rd_kafka_conf_s* newConsumerConf() const;
+
   /// The send schedule shared by the sessions of `group`; created at `messagesPerSecond` by
   /// the first session that asks, so later sessions join the running schedule.
   std::shared_ptr<RateLimiter> rateLimiter(const std::string& group, double messagesPerSecond);
@@ -80,10 +88,12 @@ class Connection {
   std::shared_ptr<EmbeddedCluster> embeddedCluster_;
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;
+  std::map<std::string, std::string> properties_;
   rd_kafka_conf_s* clientConf_ = nullptr;  ///< every client is created from a copy of it
   std::chrono::milliseconds deliveryTimeout_{};
   mutable std::mutex registryMutex_;  // guards the maps below, touched once per session
   std::map<std::string, std::unique_ptr<ProducerStats>> stats_;
+  std::map<std::string, std::unique_ptr<ConsumerStats>> consumerStats_;
   std::map<std::string, std::shared_ptr<RateLimiter>> rateLimiters_;
   std::map<std::string, std::shared_ptr<const PayloadFile>> payloadFiles_;
   std::atomic<std::shared_ptr<const std::string>> lastClientError_;

@@ -53,7 +53,7 @@ class ProducerSession {
     MessageTemplate value;
   };
 
-  std::int32_t partitionFor(std::uint64_t sequence) const;
+  std::int32_t partitionFor(std::uint64_t sequence);
   /// Builds and enqueues one message; returns librdkafka's error code.
   int enqueue(void* opaque, std::uint64_t sequence);
   int renderMessage(std::uint64_t sequence);
@@ -70,6 +70,7 @@ class ProducerSession {
   ProducerSettings settings_;
   rd_kafka_topic_s* topic_ = nullptr;
   std::int32_t partitionCount_ = 0;
+  std::vector<std::uint64_t> partitionSequences_;  ///< next kn-pseq of each partition
   MessageTemplate key_;
   MessageTemplate value_;
   std::vector<Header> headers_;

@@ -13,6 +13,10 @@ inline constexpr std::string_view kTimestampMicros = "kn-ts-us";
 inline constexpr std::string_view kProducerId = "kn-producer";
 /// The session's message sequence number: 0, 1, 2, ... across all partitions.
 inline constexpr std::string_view kSequence = "kn-seq";
+/// The session's sequence number within the message's partition: 0, 1, 2, ... per partition,
+/// so a consumer of that partition can tell a gap (loss), a repeat (duplicate) or a step
+/// back (reordering) from the messages alone.
+inline constexpr std::string_view kPartitionSequence = "kn-pseq";
 }  // namespace StampHeaders
 
 }  // namespace kafkanative

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kafkanative/ConsumeOutcome.hpp"
+#include "kafkanative/ConsumerSettings.hpp"
+#include "kafkanative/SequenceVerifier.hpp"
+
+struct rd_kafka_s;
+struct rd_kafka_message_s;
+
+namespace kafkanative {
+
+class Connection;
+struct ConsumerStats;
+
+/// One JMeter thread's consumer: its own librdkafka consumer, so a thread group of K threads
+/// with one group id is a consumer group of K members. Measures end-to-end latency from the
+/// producers' stamps, lag, and sequence continuity. Not thread-safe: one per JMeter thread.
+class ConsumerSession {
+ public:
+  /// Throws KafkaError for invalid settings or configuration.
+  ConsumerSession(std::shared_ptr<Connection> connection, const ConsumerSettings& settings);
+  /// Leaves the group (committing first unless the commit mode is "none").
+  ~ConsumerSession();
+  ConsumerSession(const ConsumerSession&) = delete;
+  ConsumerSession& operator=(const ConsumerSession&) = delete;
+
+  /// Consumes up to `maxMessages`, returning early once that many arrived or `timeout`
+  /// passed. Errors are in the outcome, not thrown.
+  ConsumeOutcome poll(std::uint32_t maxMessages, std::chrono::milliseconds timeout);
+
+  /// How many partitions the group currently assigns to this member.
+  std::size_t assignedPartitions() const;
+
+ private:
+  struct PartitionPosition {
+    std::string topic;
+    std::int32_t partition;
+    std::int64_t nextOffset;
+  };
+
+  friend struct ConsumerCallbacks;  // librdkafka's callbacks, with librdkafka's own types
+  void start();
+  void record(const rd_kafka_message_s& message, ConsumeOutcome& outcome, std::int64_t nowMicros);
+  void finishPoll(ConsumeOutcome& outcome);
+  void commit(ConsumeOutcome& outcome);
+
+  std::shared_ptr<Connection> connection_;
+  ConsumerStats& stats_;
+  ConsumerSettings settings_;
+  rd_kafka_s* consumer_ = nullptr;
+  std::string lastClientError_;  ///< set by onError, which runs inside this thread's poll
+  std::vector<SequenceVerifier::Record> records_;  ///< reused by every poll
+  std::vector<PartitionPosition> positions_;       ///< partitions seen by the current poll
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kafkanative {
+
+/// When a consumer commits its offsets.
+enum class CommitMode {
+  kAuto,   ///< librdkafka's periodic auto-commit
+  kSync,   ///< synchronously after every sample that consumed something
+  kAsync,  ///< asynchronously after every such sample
+  kNone    ///< never (offsets are not stored in the group)
+};
+
+/// One explicitly assigned partition, for consuming without a group subscription.
+struct PartitionAssignment {
+  std::string topic;
+  std::int32_t partition = 0;
+  std::int64_t offset = -2;  ///< an offset, or -2 (beginning), -1 (end), -1000 (stored)
+};
+
+/// What one Kafka Consumer sampler reads and how.
+struct ConsumerSettings {
+  /// Topics to subscribe to; an entry starting with '^' is a regular expression.
+  std::vector<std::string> topics;
+  /// Explicit partitions instead of a subscription (then `groupId` only stores offsets).
+  std::vector<PartitionAssignment> assignments;
+  std::string groupId;
+  std::string autoOffsetReset = "earliest";
+  CommitMode commit = CommitMode::kAuto;
+  /// Keep the last message of each poll (key, value, headers) for the host to expose.
+  bool keepLastMessage = false;
+  /// Sessions with the same name share statistics and sequence verification.
+  std::string statsName = "consumer";
+};
+
+}  // namespace kafkanative

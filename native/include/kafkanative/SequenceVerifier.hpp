@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kafkanative {
+
+/// Checks the per-partition sequence numbers producers stamp (StampHeaders::kPartitionSequence)
+/// as messages are consumed: per (producer, partition) each number should follow the last.
+/// - a jump ahead leaves the skipped numbers *missing* (lost, unless they turn up later);
+/// - a number that fills such a gap later counts as *reordered* and is no longer missing;
+/// - any other number at or below one already seen is a *duplicate*.
+/// The first message of each (producer, partition) sets its baseline: what came before the
+/// consumer's starting offset is not judged. Shared by every consumer thread of one sampler,
+/// so a partition that moves to another group member in a rebalance keeps its history; one
+/// lock per polled batch, never per message.
+class SequenceVerifier {
+ public:
+  struct Record {
+    std::uint64_t producer;  ///< the kn-producer id, as a number
+    std::int32_t partition;
+    std::uint64_t sequence;
+    std::int64_t offset;
+  };
+
+  struct Findings {
+    std::uint64_t missing = 0;  ///< numbers newly skipped by this batch
+    std::uint64_t duplicates = 0;
+    std::uint64_t reordered = 0;
+    std::string firstProblem;  ///< the first one, with producer, partition and offset
+    bool clean() const noexcept { return missing == 0 && duplicates == 0 && reordered == 0; }
+  };
+
+  /// The most gaps remembered per (producer, partition); beyond it gaps are only counted.
+  static constexpr std::size_t kMaxTrackedGaps = 100000;
+
+  /// Checks one polled batch, in consumption order.
+  Findings check(const std::vector<Record>& batch);
+
+  /// Numbers still missing now (lost, unless they arrive later), over all producers.
+  std::uint64_t missing() const;
+  std::uint64_t duplicates() const;
+  std::uint64_t reordered() const;
+
+ private:
+  struct Stream {
+    std::uint64_t next = 0;
+    std::set<std::uint64_t> gaps;     ///< skipped numbers not seen yet
+    std::uint64_t untrackedGaps = 0;  ///< skipped beyond kMaxTrackedGaps
+  };
+
+  void checkOne(const Record& record, Findings& findings);
+
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::uint64_t, std::int32_t>, Stream> streams_;
+  std::uint64_t duplicates_ = 0;
+  std::uint64_t reordered_ = 0;
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,333 @@
+#include "kafkanative/ConsumerSession.hpp"
+
+#include <librdkafka/rdkafka.h>
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <random>
+
+#include "kafkanative/Connection.hpp"
+#include "kafkanative/ConsumerStats.hpp"
+#include "kafkanative/KafkaError.hpp"
+#include "kafkanative/NativeLog.hpp"
+#include "kafkanative/StampHeaders.hpp"
+
+namespace kafkanative {
+
+namespace {
+
+std::int64_t epochMicrosNow() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void set(rd_kafka_conf_t* conf, const char* name, const std::string& value) {
+  char error[512];
+  if (rd_kafka_conf_set(conf, name, value.c_str(), error, sizeof error) != RD_KAFKA_CONF_OK) {
+    rd_kafka_conf_destroy(conf);
+    throw KafkaError::invalidArgument(std::string("consumer ") + name + ": " + error);
+  }
+}
+
+/// The value of header `name` (one of the StampHeaders literals, so NUL-terminated), if any.
+std::optional<std::string_view> header(rd_kafka_headers_t* headers, std::string_view name) {
+  const void* value = nullptr;
+  size_t size = 0;
+  if (headers == nullptr ||
+      rd_kafka_header_get_last(headers, name.data(), &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR ||
+      value == nullptr) {
+    return std::nullopt;
+  }
+  return std::string_view(static_cast<const char*>(value), size);
+}
+
+template <typename T>
+std::optional<T> number(std::optional<std::string_view> text, int base = 10) {
+  T value{};
+  if (!text || text->empty() ||
+      std::from_chars(text->data(), text->data() + text->size(), value, base).ptr !=
+          text->data() + text->size()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+/// Our producers' ids are 16 hex digits; any other id is hashed, so the check needs no
+/// per-message allocation either way.
+std::uint64_t producerKey(std::string_view id) {
+  if (const auto hex = number<std::uint64_t>(id, 16); hex && id.size() <= 16) {
+    return *hex;
+  }
+  return std::hash<std::string_view>{}(id);
+}
+
+std::string text(const void* data, size_t size) {
+  return data == nullptr ? std::string() : std::string(static_cast<const char*>(data), size);
+}
+
+std::string headerLines(const rd_kafka_message_t& message) {
+  rd_kafka_headers_t* headers = nullptr;
+  std::string lines;
+  if (rd_kafka_message_headers(&message, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return lines;
+  }
+  const char* name = nullptr;
+  const void* value = nullptr;
+  size_t size = 0;
+  for (size_t i = 0;
+       rd_kafka_header_get_all(headers, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
+       ++i) {
+    lines += std::string(name) + "=" + text(value, size) + "\n";
+  }
+  return lines;
+}
+
+}  // namespace
+
+struct ConsumerCallbacks {
+  static void onRebalance(rd_kafka_t* handle, rd_kafka_resp_err_t error,
+                          rd_kafka_topic_partition_list_t* list, void* opaque) {
+    static_cast<ConsumerSession*>(opaque)->stats_.rebalances.fetch_add(1,
+                                                                       std::memory_order_relaxed);
+    const bool assign = error == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS;
+    NativeLog::logSyslog(6, std::string(rd_kafka_name(handle)) +
+                                " rebalance: " + (assign ? "assigned " : "revoked ") +
+                                std::to_string(list->cnt) + " partitions");
+    if (std::string_view(rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE") {
+      rd_kafka_error_t* failure = assign ? rd_kafka_incremental_assign(handle, list)
+                                         : rd_kafka_incremental_unassign(handle, list);
+      if (failure != nullptr) {
+        NativeLog::warn(std::string("rebalance failed: ") + rd_kafka_error_string(failure));
+        rd_kafka_error_destroy(failure);
+      }
+    } else {
+      rd_kafka_assign(handle, assign ? list : nullptr);
+    }
+  }
+
+  static void onError(rd_kafka_t* handle, int error, const char* reason, void* opaque) {
+    auto* self = static_cast<ConsumerSession*>(opaque);
+    self->lastClientError_ =
+        std::string(rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(error))) + ": " + reason;
+    NativeLog::logSyslog(4, std::string(rd_kafka_name(handle)) + " " + self->lastClientError_);
+  }
+};
+
+ConsumerSession::ConsumerSession(std::shared_ptr<Connection> connection,
+                                 const ConsumerSettings& settings)
+    : connection_(std::move(connection)),
+      stats_(connection_->consumerStatsFor(settings.statsName)),
+      settings_(settings) {
+  if (settings_.topics.empty() && settings_.assignments.empty()) {
+    throw KafkaError::invalidArgument("topics: name at least one topic or partition");
+  }
+  if (settings_.groupId.empty()) {
+    std::random_device entropy;
+    settings_.groupId = "jmeter-kafka-native-" + std::to_string(entropy());
+  }
+  rd_kafka_conf_t* conf = connection_->newConsumerConf();
+  set(conf, "group.id", settings_.groupId);
+  set(conf, "auto.offset.reset", settings_.autoOffsetReset);
+  set(conf, "enable.auto.commit", settings_.commit == CommitMode::kAuto ? "true" : "false");
+  rd_kafka_conf_set_opaque(conf, this);
+  rd_kafka_conf_set_rebalance_cb(conf, &ConsumerCallbacks::onRebalance);
+  rd_kafka_conf_set_error_cb(conf, &ConsumerCallbacks::onError);
+  char error[512];
+  consumer_ = rd_kafka_new(RD_KAFKA_CONSUMER, conf, error, sizeof error);
+  if (consumer_ == nullptr) {
+    rd_kafka_conf_destroy(conf);
+    throw KafkaError::invalidArgument(error);
+  }
+  rd_kafka_poll_set_consumer(consumer_);
+  try {
+    start();
+  } catch (...) {
+    rd_kafka_destroy(consumer_);
+    throw;
+  }
+}
+
+void ConsumerSession::start() {
+  const auto list = std::unique_ptr<rd_kafka_topic_partition_list_t,
+                                    decltype(&rd_kafka_topic_partition_list_destroy)>(
+      rd_kafka_topic_partition_list_new(
+          static_cast<int>(settings_.topics.size() + settings_.assignments.size())),
+      &rd_kafka_topic_partition_list_destroy);
+  rd_kafka_resp_err_t error;
+  if (settings_.assignments.empty()) {
+    for (const auto& topic : settings_.topics) {
+      rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), RD_KAFKA_PARTITION_UA);
+    }
+    error = rd_kafka_subscribe(consumer_, list.get());
+  } else {
+    for (const auto& assignment : settings_.assignments) {
+      rd_kafka_topic_partition_list_add(list.get(), assignment.topic.c_str(), assignment.partition)
+          ->offset = assignment.offset;
+    }
+    error = rd_kafka_assign(consumer_, list.get());
+  }
+  if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    throw KafkaError(rd_kafka_err2name(error),
+                     std::string("topics: cannot subscribe or assign: ") + rd_kafka_err2str(error));
+  }
+}
+
+ConsumerSession::~ConsumerSession() {
+  rd_kafka_consumer_close(consumer_);
+  rd_kafka_destroy(consumer_);
+}
+
+std::size_t ConsumerSession::assignedPartitions() const {
+  rd_kafka_topic_partition_list_t* assignment = nullptr;
+  if (rd_kafka_assignment(consumer_, &assignment) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return 0;
+  }
+  const auto count = static_cast<std::size_t>(assignment->cnt);
+  rd_kafka_topic_partition_list_destroy(assignment);
+  return count;
+}
+
+ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::milliseconds timeout) {
+  if (maxMessages == 0) {
+    throw KafkaError::invalidArgument("messages per sample: must be at least 1");
+  }
+  ConsumeOutcome outcome;
+  records_.clear();
+  positions_.clear();
+  rd_kafka_message_t* last = nullptr;
+  const auto start = std::chrono::steady_clock::now();
+  const auto deadline = start + timeout;
+  while (outcome.messages < maxMessages) {
+    const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (remaining.count() <= 0) {
+      break;
+    }
+    rd_kafka_message_t* message =
+        rd_kafka_consumer_poll(consumer_, static_cast<int>(remaining.count()));
+    if (message == nullptr) {
+      continue;
+    }
+    if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF && outcome.errorName.empty()) {
+        outcome.errorName = rd_kafka_err2name(message->err);
+        outcome.errorMessage = rd_kafka_message_errstr(message);
+        stats_.errors.fetch_add(1, std::memory_order_relaxed);
+      }
+      rd_kafka_message_destroy(message);
+      continue;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    outcome.elapsedMicros =
+        std::chrono::duration_cast<std::chrono::microseconds>(now - start).count();
+    if (outcome.firstMessageMicros < 0) {
+      outcome.firstMessageMicros = outcome.elapsedMicros;
+    }
+    record(*message, outcome, epochMicrosNow());
+    if (last != nullptr) {
+      rd_kafka_message_destroy(last);
+    }
+    last = message;
+  }
+  if (outcome.messages == 0) {
+    outcome.elapsedMicros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::steady_clock::now() - start)
+                                .count();
+  }
+  if (last != nullptr) {
+    if (settings_.keepLastMessage) {
+      outcome.lastKey = text(last->key, last->key_len);
+      outcome.lastValue = text(last->payload, last->len);
+      outcome.lastHeaders = headerLines(*last);
+    }
+    rd_kafka_message_destroy(last);
+  }
+  finishPoll(outcome);
+  return outcome;
+}
+
+void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& outcome,
+                             std::int64_t nowMicros) {
+  ++outcome.messages;
+  outcome.bytes += message.len + message.key_len;
+  const char* topic = rd_kafka_topic_name(message.rkt);
+  const auto seen = std::find_if(positions_.begin(), positions_.end(), [&](const auto& p) {
+    return p.partition == message.partition && p.topic == topic;
+  });
+  if (seen == positions_.end()) {
+    positions_.push_back({topic, message.partition, message.offset + 1});
+  } else {
+    seen->nextOffset = message.offset + 1;
+  }
+  rd_kafka_headers_t* headers = nullptr;
+  if (rd_kafka_message_headers(&message, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return;
+  }
+  if (const auto stamp = number<std::int64_t>(header(headers, StampHeaders::kTimestampMicros))) {
+    const auto latency = std::max<std::int64_t>(0, nowMicros - *stamp);
+    outcome.maxEndToEndMicros = std::max(outcome.maxEndToEndMicros, latency);
+    stats_.endToEndLatency.record(static_cast<std::uint64_t>(latency));
+  }
+  const auto producer = header(headers, StampHeaders::kProducerId);
+  const auto sequence = number<std::uint64_t>(header(headers, StampHeaders::kPartitionSequence));
+  if (producer && sequence) {
+    records_.push_back({producerKey(*producer), message.partition, *sequence, message.offset});
+  }
+}
+
+void ConsumerSession::finishPoll(ConsumeOutcome& outcome) {
+  if (outcome.messages > 0) {
+    const auto now = epochMicrosNow();
+    std::int64_t unset = 0;
+    stats_.firstConsumeEpochMicros.compare_exchange_strong(unset, now);
+    stats_.lastConsumeEpochMicros = now;
+    stats_.consumed.fetch_add(outcome.messages, std::memory_order_relaxed);
+    stats_.bytes.fetch_add(outcome.bytes, std::memory_order_relaxed);
+  }
+  // Lag from librdkafka's cached high watermarks: no broker round trip per sample.
+  for (const auto& position : positions_) {
+    std::int64_t low = 0;
+    std::int64_t high = 0;
+    if (rd_kafka_get_watermark_offsets(consumer_, position.topic.c_str(), position.partition, &low,
+                                       &high) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+        high >= 0) {
+      outcome.maxLag =
+          std::max(outcome.maxLag, std::max<std::int64_t>(0, high - position.nextOffset));
+    }
+  }
+  if (outcome.maxLag >= 0) {
+    stats_.lastLag = outcome.maxLag;
+    std::int64_t seen = stats_.maxLag.load();
+    while (outcome.maxLag > seen && !stats_.maxLag.compare_exchange_weak(seen, outcome.maxLag)) {
+    }
+  }
+  if (!records_.empty()) {
+    const auto findings = stats_.verifier.check(records_);
+    outcome.missing = findings.missing;
+    outcome.duplicates = findings.duplicates;
+    outcome.reordered = findings.reordered;
+    outcome.verificationProblem = findings.firstProblem;
+  }
+  if (outcome.messages > 0) {
+    commit(outcome);
+  }
+  if (!outcome.errorName.empty() && !lastClientError_.empty()) {
+    outcome.errorMessage += "; last client error: " + lastClientError_;
+  }
+}
+
+void ConsumerSession::commit(ConsumeOutcome& outcome) {
+  if (settings_.commit != CommitMode::kSync && settings_.commit != CommitMode::kAsync) {
+    return;
+  }
+  const auto error = rd_kafka_commit(consumer_, nullptr, settings_.commit == CommitMode::kAsync);
+  if (error != RD_KAFKA_RESP_ERR_NO_ERROR && error != RD_KAFKA_RESP_ERR__NO_OFFSET &&
+      outcome.errorName.empty()) {
+    outcome.errorName = rd_kafka_err2name(error);
+    outcome.errorMessage = std::string("commit failed: ") + rd_kafka_err2str(error);
+  }
+}
+
+}  // namespace kafkanative

@@ -1,0 +1,192 @@
+// The consumer engine against the embedded cluster (or $KAFKA_BOOTSTRAP): what the core's
+// producer wrote is read back, counted, timed and verified.
+#include "kafkanative/ConsumerSession.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <random>
+
+#include "EmbeddedCluster.hpp"
+#include "TestTopics.hpp"
+#include "kafkanative/Connection.hpp"
+#include "kafkanative/ConsumerStats.hpp"
+#include "kafkanative/ProducerSession.hpp"
+
+using namespace kafkanative;
+
+namespace {
+
+std::string bootstrap() {
+  const char* configured = std::getenv("KAFKA_BOOTSTRAP");
+  return configured != nullptr && *configured != '\0' ? configured : "embedded";
+}
+
+std::string unique(const std::string& prefix) {
+  std::random_device random;
+  return prefix + "-" + std::to_string(random());
+}
+
+std::shared_ptr<Connection> connection() {
+  return Connection::open(ConnectionConfig{bootstrap(), {}, std::chrono::milliseconds(5000), ""});
+}
+
+ProducerSettings stamped(const std::string& topic) {
+  ProducerSettings settings;
+  settings.topic = topic;
+  settings.valueTemplate = "{{seq}}";
+  settings.stampHeaders = true;
+  settings.statsName = topic;
+  return settings;
+}
+
+ConsumerSettings consumerOf(const std::string& topic, const std::string& group) {
+  ConsumerSettings settings;
+  settings.topics = {topic};
+  settings.groupId = group;
+  settings.commit = CommitMode::kSync;
+  settings.statsName = group;
+  return settings;
+}
+
+/// Polls `sessions` in turn until `expected` messages arrived in all or 30 s passed.
+std::vector<ConsumeOutcome> consumeAll(std::vector<ConsumerSession*> sessions,
+                                       std::uint32_t expected) {
+  std::vector<ConsumeOutcome> totals(sessions.size());
+  std::uint32_t consumed = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (consumed < expected && std::chrono::steady_clock::now() < deadline) {
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+      const auto outcome = sessions[i]->poll(1000, std::chrono::milliseconds(200));
+      EXPECT_TRUE(outcome.errorName.empty()) << outcome.errorName << outcome.errorMessage;
+      totals[i].messages += outcome.messages;
+      totals[i].missing += outcome.missing;
+      totals[i].duplicates += outcome.duplicates;
+      totals[i].reordered += outcome.reordered;
+      if (totals[i].verificationProblem.empty()) {
+        totals[i].verificationProblem = outcome.verificationProblem;
+      }
+      consumed += outcome.messages;
+    }
+  }
+  return totals;
+}
+
+}  // namespace
+
+TEST(ConsumerSession, ConsumesExactlyWhatWasProducedWithLatencyAndNoFindings) {
+  auto kafka = connection();
+  const auto topic = unique("consume");
+  ProducerSession producer(kafka, stamped(topic));
+  for (int sample = 0; sample < 3; ++sample) {
+    ASSERT_EQ(producer.produce(100).acked, 100u);
+  }
+  ConsumerSession consumer(kafka, consumerOf(topic, unique("group")));
+  const auto outcome = consumeAll({&consumer}, 300).front();
+  EXPECT_EQ(outcome.messages, 300u);
+  EXPECT_EQ(outcome.missing + outcome.duplicates + outcome.reordered, 0u)
+      << outcome.verificationProblem;
+}
+
+TEST(ConsumerSession, StatsCountEveryMessageAndItsEndToEndLatency) {
+  auto kafka = connection();
+  const auto topic = unique("stats");
+  const auto group = unique("group");
+  ProducerSession producer(kafka, stamped(topic));
+  ASSERT_EQ(producer.produce(50).acked, 50u);
+  ConsumerSession consumer(kafka, consumerOf(topic, group));
+  consumeAll({&consumer}, 50);
+  const ConsumerStats& stats = kafka->consumerStatsFor(group);
+  EXPECT_EQ(stats.consumed.load(), 50u);
+  EXPECT_EQ(stats.endToEndLatency.count(), 50u);
+  EXPECT_EQ(stats.lastLag.load(), 0);
+  EXPECT_NE(kafka->summaryJson().find("\"consumed\": 50"), std::string::npos);
+}
+
+TEST(ConsumerSession, AGroupOfThreeSharesThePartitionsWithoutOverlap) {
+  auto kafka = connection();
+  const auto topic = unique("group3");
+  const auto group = unique("group");
+  createTopic(*kafka, topic, 4);
+  auto settings = stamped(topic);
+  settings.partitioning = Partitioning::kRoundRobin;
+  ProducerSession producer(kafka, settings);
+  ConsumerSession a(kafka, consumerOf(topic, group));
+  ConsumerSession b(kafka, consumerOf(topic, group));
+  ConsumerSession c(kafka, consumerOf(topic, group));
+  // Let the group settle (every member holding partitions) before there is anything to read
+  // twice.
+  const auto settled = [&] {
+    return a.assignedPartitions() > 0 && b.assignedPartitions() > 0 && c.assignedPartitions() > 0;
+  };
+  for (int round = 0; round < 100 && !settled(); ++round) {
+    for (auto* member : {&a, &b, &c}) {
+      member->poll(1, std::chrono::milliseconds(100));
+    }
+  }
+  ASSERT_TRUE(settled()) << "the group did not settle in 30 s";
+  EXPECT_EQ(a.assignedPartitions() + b.assignedPartitions() + c.assignedPartitions(),
+            static_cast<std::size_t>(4));
+  ASSERT_EQ(producer.produce(400).acked, 400u);
+  const auto totals = consumeAll({&a, &b, &c}, 400);
+  std::uint32_t sum = 0;
+  for (const auto& member : totals) {
+    EXPECT_GT(member.messages, 0u) << "every member got partitions";
+    EXPECT_EQ(member.duplicates, 0u) << member.verificationProblem;
+    sum += member.messages;
+  }
+  EXPECT_EQ(sum, 400u);
+}
+
+// Sequences crafted through the core's own producer: headers set by hand instead of stamped.
+TEST(ConsumerSession, VerificationFindsAGapADuplicateAndAReordering) {
+  auto kafka = connection();
+  const auto topic = unique("crafted");
+  const auto send = [&](const std::string& sequence, std::uint32_t count) {
+    ProducerSettings settings;
+    settings.topic = topic;
+    settings.valueTemplate = "v";
+    settings.partitioning = Partitioning::kFixed;
+    settings.partition = 0;
+    settings.headers = {{"kn-producer", "00000000000c0ffe"}, {"kn-pseq", sequence}};
+    ProducerSession session(kafka, settings);
+    ASSERT_EQ(session.produce(count).acked, count);
+  };
+  send("{{seq}}", 5);             // 0 1 2 3 4
+  send("{{random_int:7:7}}", 1);  // 7: 5 and 6 missing
+  send("{{random_int:5:5}}", 1);  // 5 arrives late: reordered
+  send("{{seq}}", 2);             // 0 1 again: duplicates
+  ConsumerSession consumer(kafka, consumerOf(topic, unique("group")));
+  const auto outcome = consumeAll({&consumer}, 9).front();
+  ASSERT_EQ(outcome.messages, 9u);
+  EXPECT_EQ(outcome.missing, 2u);
+  EXPECT_EQ(outcome.reordered, 1u);
+  EXPECT_EQ(outcome.duplicates, 2u);
+  EXPECT_EQ(outcome.verificationProblem,
+            "gap at partition 0 offset 5 (producer 00000000000c0ffe, sequence 7)");
+}
+
+TEST(ConsumerSession, EndToEndLatencyReflectsAddedBrokerRoundTrip) {
+  auto kafka = connection();
+  if (kafka->embeddedCluster() == nullptr) {
+    GTEST_SKIP() << "needs the embedded cluster's fault injection";
+  }
+  const auto topic = unique("rtt");
+  const auto group = unique("group");
+  ProducerSession producer(kafka, stamped(topic));
+  ConsumerSession consumer(kafka, consumerOf(topic, group));
+  consumer.poll(1, std::chrono::milliseconds(500));  // joins the group first
+  auto* cluster = kafka->embeddedCluster();
+  for (int broker = 1; broker <= cluster->brokers(); ++broker) {
+    cluster->setBrokerRtt(broker, std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(producer.produce(20).acked, 20u);
+  consumeAll({&consumer}, 20);
+  for (int broker = 1; broker <= cluster->brokers(); ++broker) {
+    cluster->setBrokerRtt(broker, std::chrono::milliseconds(0));
+  }
+  const auto& latency = kafka->consumerStatsFor(group).endToEndLatency;
+  ASSERT_EQ(latency.count(), 20u);
+  // The produce request alone waits out the added round trip before any consumer can see it.
+  EXPECT_GE(latency.percentile(1), 100'000u);
+}
