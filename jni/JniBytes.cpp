@@ -14,6 +14,13 @@ std::string fromBytes(JNIEnv* env, jbyteArray bytes, const char* what) {
   return text;
 }
 
+std::string textAt(JNIEnv* env, jobjectArray texts, jsize index, const char* what) {
+  auto bytes = static_cast<jbyteArray>(env->GetObjectArrayElement(texts, index));
+  std::string text = fromBytes(env, bytes, what);
+  env->DeleteLocalRef(bytes);
+  return text;
+}
+
 jbyteArray toBytes(JNIEnv* env, const std::string& text) {
   const auto length = static_cast<jsize>(text.size());
   jbyteArray bytes = env->NewByteArray(length);

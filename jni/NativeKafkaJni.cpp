@@ -7,14 +7,17 @@
 #include "HandleRegistry.hpp"
 #include "JniBytes.hpp"
 #include "JniErrors.hpp"
+#include "ConsumerLayout.hpp"
 #include "OutcomeLayout.hpp"
 #include "SettingsLayout.hpp"
 #include "io_kafkanative_jmeter_core_NativeKafka.h"
 #include "kafkanative/Connection.hpp"
+#include "kafkanative/ConsumerSession.hpp"
 #include "kafkanative/NativeLog.hpp"
 #include "kafkanative/ProducerSession.hpp"
 
 using kafkanative::Connection;
+using kafkanative::ConsumerSession;
 using kafkanative::KafkaError;
 using kafkanative::ProducerSession;
 using namespace kafkanative::jni;
@@ -23,6 +26,7 @@ namespace {
 
 HandleRegistry<Connection> connections("connection");
 HandleRegistry<ProducerSession> producers("producer");
+HandleRegistry<ConsumerSession> consumers("consumer");
 
 std::map<std::string, std::string> propertiesFrom(JNIEnv* env, jobjectArray pairs) {
   std::map<std::string, std::string> properties;
@@ -169,6 +173,48 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_finis
   return guarded<jobjectArray>(env, nullptr, [&] {
     checkOutcomeArray(env, outcome);
     return reportOutcome(env, outcome, producers.get(producer)->finish());
+  });
+}
+
+JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openConsumer0(
+    JNIEnv* env, jclass, jlong connection, jobjectArray texts, jlongArray numbers) {
+  return guarded<jlong>(env, 0, [&] {
+    const auto settings = readConsumerSettings(env, texts, numbers);
+    return consumers.add(
+        std::make_shared<ConsumerSession>(connections.get(connection), settings));
+  });
+}
+
+JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeConsumer0(
+    JNIEnv* env, jclass, jlong consumer) {
+  guarded<int>(env, 0, [&] {
+    consumers.remove(consumer);
+    return 0;
+  });
+}
+
+JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_consume0(
+    JNIEnv* env, jclass, jlong consumer, jint maxMessages, jlong timeoutMs, jlongArray outcome) {
+  return guarded<jobjectArray>(env, nullptr, [&]() -> jobjectArray {
+    if (outcome == nullptr || env->GetArrayLength(outcome) < kConsumeSlots) {
+      throw KafkaError::invalidArgument("outcome: needs " + std::to_string(kConsumeSlots) +
+                                        " slots");
+    }
+    if (maxMessages <= 0 || timeoutMs < 0) {
+      throw KafkaError::invalidArgument(
+          "messages per sample must be at least 1 and the poll timeout not negative");
+    }
+    const auto result = consumers.get(consumer)->poll(static_cast<std::uint32_t>(maxMessages),
+                                                      std::chrono::milliseconds(timeoutMs));
+    writeConsumeOutcome(env, outcome, result);
+    // Texts cross only when there is something to say, so a clean poll allocates nothing; the
+    // order is ConsumeOutcome.java's.
+    if (result.errorName.empty() && result.verificationProblem.empty() && result.lastKey.empty() &&
+        result.lastValue.empty() && result.lastHeaders.empty()) {
+      return nullptr;
+    }
+    return toByteArrays(env, {result.errorName, result.errorMessage, result.verificationProblem,
+                              result.lastKey, result.lastValue, result.lastHeaders});
   });
 }
 

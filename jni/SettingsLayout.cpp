@@ -10,13 +10,6 @@ namespace kafkanative::jni {
 
 namespace {
 
-std::string textAt(JNIEnv* env, jobjectArray texts, jsize index, const char* what) {
-  auto bytes = static_cast<jbyteArray>(env->GetObjectArrayElement(texts, index));
-  std::string text = fromBytes(env, bytes, what);
-  env->DeleteLocalRef(bytes);
-  return text;
-}
-
 jlong inRange(jlong value, jlong low, jlong high, const char* what) {
   if (value < low || value > high) {
     throw KafkaError::invalidArgument(std::string(what) + ": must be from " + std::to_string(low) +

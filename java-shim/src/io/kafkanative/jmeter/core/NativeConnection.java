@@ -35,6 +35,11 @@ public final class NativeConnection extends NativeHandle {
     return new NativeProducer(NativeKafka.openProducer(handle(), config));
   }
 
+  /** Opens a per-thread consumer (a group member) with this connection's settings. */
+  public NativeConsumer openConsumer(ConsumerConfig config) {
+    return new NativeConsumer(NativeKafka.openConsumer(handle(), config));
+  }
+
   @Override
   void release(long value) {
     NativeKafka.closeConnection(value);

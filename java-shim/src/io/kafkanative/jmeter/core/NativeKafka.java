@@ -38,6 +38,18 @@ public final class NativeKafka {
     return openProducer0(connection, config.texts(), config.numbers(), config.ratePerSecond);
   }
 
+  static long openConsumer(long connection, ConsumerConfig config) {
+    return openConsumer0(connection, config.texts(), config.numbers());
+  }
+
+  static void closeConsumer(long consumer) {
+    closeConsumer0(consumer);
+  }
+
+  static void consume(long consumer, int maxMessages, long timeoutMs, ConsumeOutcome outcome) {
+    outcome.setTexts(consume0(consumer, maxMessages, timeoutMs, outcome.slots()));
+  }
+
   static void closeProducer(long producer) {
     closeProducer0(producer);
   }
@@ -94,4 +106,11 @@ public final class NativeKafka {
   private static native byte[][] finish0(long producer, long[] outcome);
 
   private static native byte[][] drainLog0();
+
+  private static native long openConsumer0(long connection, byte[][] texts, long[] numbers);
+
+  private static native void closeConsumer0(long consumer);
+
+  private static native byte[][] consume0(
+      long consumer, int maxMessages, long timeoutMs, long[] outcome);
 }

@@ -20,6 +20,22 @@ public final class Outcomes {
     return outcome;
   }
 
+  public static ConsumeOutcome consumed(
+      long messages, long missing, long duplicates, long reordered, String problem) {
+    ConsumeOutcome outcome = new ConsumeOutcome();
+    long[] slots = outcome.slots();
+    slots[0] = messages;
+    slots[1] = messages * 100;
+    slots[3] = messages > 0 ? 1500 : -1;
+    slots[6] = missing;
+    slots[7] = duplicates;
+    slots[8] = reordered;
+    if (problem != null) {
+      outcome.setTexts(new byte[][] {null, null, ProducerConfig.utf8(problem), null, null, null});
+    }
+    return outcome;
+  }
+
   public static ProducerConfig config(String topic, String valueTemplate) {
     ProducerConfig config = new ProducerConfig();
     config.topic = topic;

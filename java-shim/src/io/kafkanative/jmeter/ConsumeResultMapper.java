@@ -1,0 +1,77 @@
+package io.kafkanative.jmeter;
+
+import io.kafkanative.jmeter.core.ConsumeOutcome;
+import org.apache.jmeter.samplers.SampleResult;
+
+/**
+ * Turns a native {@link ConsumeOutcome} into a JMeter sample: one sample per poll, its count
+ * the messages consumed. Sequence findings (missing, duplicate, reordered messages) fail the
+ * sample and count as its errors, so loss is never silent.
+ */
+final class ConsumeResultMapper {
+  /** The response code of a sample whose messages broke the producers' sequences. */
+  static final String SEQUENCE_CODE = "SEQUENCE_CHECK";
+  /** The response code of an empty poll, when that counts as a failure. */
+  static final String EMPTY_CODE = "NO_MESSAGES";
+
+  private ConsumeResultMapper() {}
+
+  static void apply(
+      ConsumeOutcome outcome, boolean emptyIsFailure, long timeoutMs, KafkaSampleResult result) {
+    long messages = outcome.messages();
+    result.setSampleCount((int) Math.max(1, messages));
+    result.setBytes((int) Math.min(Integer.MAX_VALUE, outcome.bytes()));
+    result.setLatency(
+        Math.round(
+            (outcome.firstMessageMicros() >= 0
+                    ? outcome.firstMessageMicros()
+                    : outcome.elapsedMicros())
+                / 1000.0));
+    result.setDataType(SampleResult.TEXT);
+    result.setSamplerData(summary(outcome));
+    if (outcome.errorName() != null) {
+      fail(result, 1, outcome.errorName(), outcome.errorMessage());
+    } else if (outcome.findings() > 0) {
+      fail(
+          result,
+          Math.min(outcome.findings(), Math.max(1, messages)),
+          SEQUENCE_CODE,
+          outcome.missing() + " missing, " + outcome.duplicates() + " duplicates, "
+              + outcome.reordered() + " reordered; first: " + outcome.verificationProblem());
+    } else if (messages == 0 && emptyIsFailure) {
+      fail(result, 1, EMPTY_CODE, "no message within " + timeoutMs + " ms");
+    } else {
+      result.setSuccessful(true);
+      result.setResponseCode(ProduceResultMapper.OK_CODE);
+      result.setResponseMessage(messages + " messages consumed");
+    }
+  }
+
+  private static void fail(KafkaSampleResult result, long errors, String code, String message) {
+    result.setSuccessful(false);
+    result.setErrorCount((int) errors);
+    result.setResponseCode(code);
+    result.setResponseMessage(message);
+  }
+
+  static String summary(ConsumeOutcome outcome) {
+    return "messages="
+        + outcome.messages()
+        + " bytes="
+        + outcome.bytes()
+        + " elapsedMicros="
+        + outcome.elapsedMicros()
+        + " firstMessageMicros="
+        + outcome.firstMessageMicros()
+        + " maxEndToEndMicros="
+        + outcome.maxEndToEndMicros()
+        + " maxLag="
+        + outcome.maxLag()
+        + " missing="
+        + outcome.missing()
+        + " duplicates="
+        + outcome.duplicates()
+        + " reordered="
+        + outcome.reordered();
+  }
+}

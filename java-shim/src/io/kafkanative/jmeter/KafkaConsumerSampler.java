@@ -1,0 +1,209 @@
+package io.kafkanative.jmeter;
+
+import io.kafkanative.jmeter.core.ConsumeOutcome;
+import io.kafkanative.jmeter.core.ConsumerConfig;
+import io.kafkanative.jmeter.core.KafkaNativeException;
+import io.kafkanative.jmeter.core.NativeConsumer;
+import org.apache.jmeter.config.ConfigTestElement;
+import org.apache.jmeter.samplers.AbstractSampler;
+import org.apache.jmeter.samplers.Entry;
+import org.apache.jmeter.samplers.SampleResult;
+import org.apache.jmeter.testbeans.TestBean;
+import org.apache.jmeter.testelement.ThreadListener;
+import org.apache.jmeter.threads.JMeterContextService;
+import org.apache.jmeter.threads.JMeterVariables;
+
+/**
+ * Sampler "Kafka Consumer": each sample polls up to N messages natively, within a timeout. Each
+ * JMeter thread is its own consumer, so a thread group of K threads with one group id is a
+ * consumer group of K members. Measures end-to-end latency from the producers' stamps, lag,
+ * and loss/duplicates/reordering from their sequence numbers.
+ */
+public class KafkaConsumerSampler extends AbstractSampler implements TestBean, ThreadListener {
+  private static final long serialVersionUID = 1L;
+
+  static final String[] OFFSET_RESETS = {"earliest", "latest"};
+  static final String[] COMMIT_MODES = {"auto", "sync", "async", "none"};
+
+  private String connectionName = "kafka";
+  private String topics = "";
+  private String partitions = "";
+  private String groupId = "jmeter-kafka-native";
+  private String autoOffsetReset = OFFSET_RESETS[0];
+  private String commitMode = COMMIT_MODES[0];
+  private int messagesPerSample = 100;
+  private long pollTimeoutMs = 1000;
+  private boolean emptyIsFailure = false;
+  private String variablePrefix = "";
+
+  private transient NativeConsumer consumer;
+  /** The settings {@link #consumer} was opened with; JMeter variables may change them. */
+  private transient String consumerIdentity;
+  private final transient ConsumeOutcome outcome = new ConsumeOutcome();
+
+  @Override
+  public SampleResult sample(Entry entry) {
+    KafkaSampleResult result = new KafkaSampleResult();
+    result.setSampleLabel(getName());
+    result.sampleStart();
+    try {
+      consumer().consume(messagesPerSample, pollTimeoutMs, outcome);
+    } catch (KafkaNativeException e) {
+      outcome.setError(e.getErrorName(), e.getMessage());
+    } catch (RuntimeException e) { // IllegalStateException from a closed session, and the like
+      outcome.setError("_FAIL", e.toString());
+    } finally {
+      result.sampleEnd();
+    }
+    ConsumeResultMapper.apply(outcome, emptyIsFailure, pollTimeoutMs, result);
+    storeLastMessage();
+    return result;
+  }
+
+  private NativeConsumer consumer() {
+    ConsumerConfig config = consumerConfig();
+    String identity = connectionName + '\n' + config.identity();
+    if (consumer == null || !identity.equals(consumerIdentity)) {
+      closeConsumer();
+      consumer = ConnectionRegistry.lookup(connectionName).openConsumer(config);
+      consumerIdentity = identity;
+    }
+    return consumer;
+  }
+
+  ConsumerConfig consumerConfig() {
+    ConsumerConfig config = new ConsumerConfig();
+    for (String topic : topics.split(",")) {
+      if (!topic.trim().isEmpty()) {
+        config.topics.add(topic.trim());
+      }
+    }
+    config.assignments = PartitionList.parse(partitions);
+    config.groupId = groupId.trim();
+    config.autoOffsetReset =
+        OFFSET_RESETS[KafkaProducerSampler.choice("auto offset reset", autoOffsetReset, OFFSET_RESETS)];
+    config.commit =
+        ConsumerConfig.CommitMode.values()[
+            KafkaProducerSampler.choice("commit mode", commitMode, COMMIT_MODES)];
+    config.keepLastMessage = !variablePrefix.trim().isEmpty();
+    config.statsName = getName();
+    return config;
+  }
+
+  /** Only when asked, and only the poll's last message: never per message at high rate. */
+  private void storeLastMessage() {
+    String prefix = variablePrefix.trim();
+    if (prefix.isEmpty() || outcome.messages() == 0) {
+      return;
+    }
+    JMeterVariables variables = JMeterContextService.getContext().getVariables();
+    variables.put(prefix + "_key", orEmpty(outcome.lastKey()));
+    variables.put(prefix + "_value", orEmpty(outcome.lastValue()));
+    variables.put(prefix + "_headers", orEmpty(outcome.lastHeaders()));
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
+  }
+
+  private void closeConsumer() {
+    if (consumer != null) {
+      consumer.close();
+      consumer = null;
+    }
+  }
+
+  /** Connection settings are never merged into the sampler: it finds its connection by name. */
+  @Override
+  public boolean applies(ConfigTestElement configElement) {
+    return false;
+  }
+
+  @Override
+  public void threadStarted() {}
+
+  @Override
+  public void threadFinished() {
+    closeConsumer();
+  }
+
+  public String getConnectionName() {
+    return connectionName;
+  }
+
+  public void setConnectionName(String connectionName) {
+    this.connectionName = connectionName;
+  }
+
+  public String getTopics() {
+    return topics;
+  }
+
+  public void setTopics(String topics) {
+    this.topics = topics;
+  }
+
+  public String getPartitions() {
+    return partitions;
+  }
+
+  public void setPartitions(String partitions) {
+    this.partitions = partitions;
+  }
+
+  public String getGroupId() {
+    return groupId;
+  }
+
+  public void setGroupId(String groupId) {
+    this.groupId = groupId;
+  }
+
+  public String getAutoOffsetReset() {
+    return autoOffsetReset;
+  }
+
+  public void setAutoOffsetReset(String autoOffsetReset) {
+    this.autoOffsetReset = autoOffsetReset;
+  }
+
+  public String getCommitMode() {
+    return commitMode;
+  }
+
+  public void setCommitMode(String commitMode) {
+    this.commitMode = commitMode;
+  }
+
+  public int getMessagesPerSample() {
+    return messagesPerSample;
+  }
+
+  public void setMessagesPerSample(int messagesPerSample) {
+    this.messagesPerSample = messagesPerSample;
+  }
+
+  public long getPollTimeoutMs() {
+    return pollTimeoutMs;
+  }
+
+  public void setPollTimeoutMs(long pollTimeoutMs) {
+    this.pollTimeoutMs = pollTimeoutMs;
+  }
+
+  public boolean isEmptyIsFailure() {
+    return emptyIsFailure;
+  }
+
+  public void setEmptyIsFailure(boolean emptyIsFailure) {
+    this.emptyIsFailure = emptyIsFailure;
+  }
+
+  public String getVariablePrefix() {
+    return variablePrefix;
+  }
+
+  public void setVariablePrefix(String variablePrefix) {
+    this.variablePrefix = variablePrefix;
+  }
+}

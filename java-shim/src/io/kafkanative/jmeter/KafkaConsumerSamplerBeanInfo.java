@@ -1,0 +1,32 @@
+package io.kafkanative.jmeter;
+
+import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.choices;
+import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.required;
+
+import org.apache.jmeter.testbeans.BeanInfoSupport;
+import org.apache.jmeter.testbeans.gui.TypeEditor;
+
+/** GUI description of {@link KafkaConsumerSampler}; labels live in its resource bundle. */
+public class KafkaConsumerSamplerBeanInfo extends BeanInfoSupport {
+  public KafkaConsumerSamplerBeanInfo() {
+    super(KafkaConsumerSampler.class);
+    createPropertyGroup("connection", new String[] {"connectionName"});
+    createPropertyGroup(
+        "subscription",
+        new String[] {"topics", "partitions", "groupId", "autoOffsetReset", "commitMode"});
+    createPropertyGroup(
+        "polling", new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure"});
+    createPropertyGroup("variables", new String[] {"variablePrefix"});
+
+    required(property("connectionName"), "kafka");
+    required(property("topics"), "");
+    required(property("partitions", TypeEditor.TextAreaEditor), "");
+    required(property("groupId"), "jmeter-kafka-native");
+    choices(property("autoOffsetReset"), KafkaConsumerSampler.OFFSET_RESETS);
+    choices(property("commitMode"), KafkaConsumerSampler.COMMIT_MODES);
+    required(property("messagesPerSample"), Integer.valueOf(100));
+    required(property("pollTimeoutMs"), Long.valueOf(1000));
+    required(property("emptyIsFailure"), Boolean.FALSE);
+    required(property("variablePrefix"), "");
+  }
+}

@@ -1,0 +1,78 @@
+package io.kafkanative.jmeter.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a native consumer session reads and how. Crosses into native code as one {@code
+ * byte[][]} of UTF-8 texts and one {@code long[]} of numbers, whose order mirrors {@code
+ * jni/ConsumerLayout.hpp}.
+ */
+public final class ConsumerConfig {
+  /** When offsets are committed; the ordinal crosses into native code. */
+  public enum CommitMode {
+    AUTO,
+    SYNC,
+    ASYNC,
+    NONE
+  }
+
+  /** One explicitly assigned partition. */
+  public static final class Assignment {
+    final String topic;
+    final int partition;
+    final long offset;
+
+    /** @param offset an offset, or -2 (beginning), -1 (end), -1000 (the group's stored one) */
+    public Assignment(String topic, int partition, long offset) {
+      this.topic = topic;
+      this.partition = partition;
+      this.offset = offset;
+    }
+  }
+
+  /** Topic names; one starting with '^' is a regular expression. */
+  public List<String> topics = new ArrayList<String>();
+  /** Explicit partitions instead of a group subscription. */
+  public List<Assignment> assignments = new ArrayList<Assignment>();
+  public String groupId = "";
+  public String autoOffsetReset = "earliest";
+  public CommitMode commit = CommitMode.AUTO;
+  public boolean keepLastMessage;
+  /** Sessions with the same name share statistics and sequence verification. */
+  public String statsName = "consumer";
+
+  byte[][] texts() {
+    List<String> texts = new ArrayList<String>();
+    texts.add(groupId);
+    texts.add(autoOffsetReset);
+    texts.add(statsName);
+    texts.addAll(topics);
+    for (Assignment assignment : assignments) {
+      texts.add(assignment.topic);
+    }
+    byte[][] bytes = new byte[texts.size()][];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = ProducerConfig.utf8(texts.get(i));
+    }
+    return bytes;
+  }
+
+  long[] numbers() {
+    long[] numbers = new long[4 + 2 * assignments.size()];
+    numbers[0] = commit.ordinal();
+    numbers[1] = keepLastMessage ? 1 : 0;
+    numbers[2] = topics.size();
+    numbers[3] = assignments.size();
+    for (int i = 0; i < assignments.size(); i++) {
+      numbers[4 + 2 * i] = assignments.get(i).partition;
+      numbers[5 + 2 * i] = assignments.get(i).offset;
+    }
+    return numbers;
+  }
+
+  /** The settings that, when changed, need a new session (JMeter variables may change them). */
+  public String identity() {
+    return java.util.Arrays.deepToString(texts()) + java.util.Arrays.toString(numbers());
+  }
+}

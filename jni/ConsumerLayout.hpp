@@ -1,0 +1,42 @@
+#pragma once
+
+#include <jni.h>
+
+#include "kafkanative/ConsumeOutcome.hpp"
+#include "kafkanative/ConsumerSettings.hpp"
+
+namespace kafkanative::jni {
+
+/// Consumer settings as Java passes them: a `byte[][]` of UTF-8 texts (the fixed ones, then
+/// the topics, then the assigned partitions' topics) and a `long[]` of numbers (the fixed ones,
+/// then partition and offset of each assignment); mirrored by ConsumerConfig.java.
+enum ConsumerText : jsize { kGroupId, kAutoOffsetReset, kConsumerStatsName, kConsumerTexts };
+enum ConsumerNumber : jsize {
+  kCommitMode,
+  kKeepLastMessage,
+  kTopicCount,
+  kAssignmentCount,
+  kConsumerNumbers
+};
+
+/// Slots of the `long[]` a consume call fills; mirrored by ConsumeOutcome.java.
+enum ConsumeSlot : jsize {
+  kMessages,
+  kBytes,
+  kConsumeElapsedMicros,
+  kFirstMessageMicros,
+  kMaxEndToEndMicros,
+  kMaxLag,
+  kMissing,
+  kDuplicates,
+  kReordered,
+  kConsumeSlots
+};
+
+/// Reads and range-checks the settings; throws KafkaError naming the bad field.
+ConsumerSettings readConsumerSettings(JNIEnv* env, jobjectArray texts, jlongArray numbers);
+
+/// Writes the numeric part of `outcome` into `target` in one crossing.
+void writeConsumeOutcome(JNIEnv* env, jlongArray target, const ConsumeOutcome& outcome);
+
+}  // namespace kafkanative::jni

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Producers at a target rate and a group of 3 consumers: everything produced is consumed,
+# nothing is missing, duplicated or reordered, and every message has an end-to-end latency.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+run_plan end-to-end.jmx -Jkafka.duration=4 -Jkafka.drain=4 -Jkafka.rate=1000 \
+  -Jkafka.group="e2e-group-$RANDOM-$$"
+(($(jtl_count_unsuccessful) == 0)) || fail "failed samples"
+produced=$(summary '.samplers["Kafka Producer"].acked')
+consumed=$(summary '.consumers["Kafka Consumer"].consumed')
+((produced > 0)) || fail "nothing produced"
+((consumed == produced)) || fail "produced $produced, consumed $consumed"
+for finding in missing duplicates reordered; do
+  (($(summary ".consumers[\"Kafka Consumer\"].$finding") == 0)) || fail "$finding messages"
+done
+(($(summary '.consumers["Kafka Consumer"].endToEndLatencyMicros.count') == consumed)) ||
+  fail "not every message has an end-to-end latency"
+echo "end-to-end: $produced produced, $consumed consumed, none missing or duplicated"

@@ -1,0 +1,59 @@
+package io.kafkanative.jmeter;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.kafkanative.jmeter.core.ConsumeOutcome;
+import io.kafkanative.jmeter.core.Outcomes;
+import org.junit.Test;
+
+public class ConsumeResultMapperTest {
+  @Test
+  public void cleanPollIsOneSuccessfulSampleOfItsMessages() {
+    KafkaSampleResult result = new KafkaSampleResult();
+    ConsumeResultMapper.apply(Outcomes.consumed(250, 0, 0, 0, null), false, 1000, result);
+    assertTrue(result.isSuccessful());
+    assertEquals(250, result.getSampleCount());
+    assertEquals(0, result.getErrorCount());
+    assertEquals("250 messages consumed", result.getResponseMessage());
+  }
+
+  @Test
+  public void sequenceFindingsFailTheSampleAndCountAsErrors() {
+    KafkaSampleResult result = new KafkaSampleResult();
+    ConsumeOutcome outcome = Outcomes.consumed(100, 2, 1, 0, "gap at partition 0 offset 5");
+    ConsumeResultMapper.apply(outcome, false, 1000, result);
+    assertFalse(result.isSuccessful());
+    assertEquals(3, result.getErrorCount());
+    assertEquals("SEQUENCE_CHECK", result.getResponseCode());
+    assertEquals(
+        "2 missing, 1 duplicates, 0 reordered; first: gap at partition 0 offset 5",
+        result.getResponseMessage());
+  }
+
+  @Test
+  public void anEmptyPollFailsOnlyWhenAskedTo() {
+    KafkaSampleResult lenient = new KafkaSampleResult();
+    ConsumeResultMapper.apply(Outcomes.consumed(0, 0, 0, 0, null), false, 500, lenient);
+    assertTrue(lenient.isSuccessful());
+    KafkaSampleResult strict = new KafkaSampleResult();
+    ConsumeResultMapper.apply(Outcomes.consumed(0, 0, 0, 0, null), true, 500, strict);
+    assertFalse(strict.isSuccessful());
+    assertEquals("NO_MESSAGES", strict.getResponseCode());
+    assertEquals("no message within 500 ms", strict.getResponseMessage());
+  }
+
+  @Test
+  public void partitionListParsesOffsetsAndRefusesNonsense() {
+    assertEquals(3, PartitionList.parse("orders:0\norders:1:beginning, orders:2:42").size());
+    try {
+      PartitionList.parse("orders:x");
+      org.junit.Assert.fail("expected KafkaNativeException");
+    } catch (io.kafkanative.jmeter.core.KafkaNativeException e) {
+      assertEquals(
+          "partitions: 'orders:x' is not topic:partition[:offset|beginning|end|stored]",
+          e.getMessage());
+    }
+  }
+}
