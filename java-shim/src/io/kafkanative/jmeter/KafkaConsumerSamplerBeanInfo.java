@@ -4,7 +4,6 @@ import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.choices;
 import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.required;
 
 import org.apache.jmeter.testbeans.BeanInfoSupport;
-import org.apache.jmeter.testbeans.gui.TypeEditor;
 
 /** GUI description of {@link KafkaConsumerSampler}; labels live in its resource bundle. */
 public class KafkaConsumerSamplerBeanInfo extends BeanInfoSupport {
@@ -20,7 +19,7 @@ public class KafkaConsumerSamplerBeanInfo extends BeanInfoSupport {
 
     required(property("connectionName"), "kafka");
     required(property("topics"), "");
-    required(property("partitions", TypeEditor.TextAreaEditor), "");
+    required(property("partitions"), "");
     required(property("groupId"), "jmeter-kafka-native");
     choices(property("autoOffsetReset"), KafkaConsumerSampler.OFFSET_RESETS);
     choices(property("commitMode"), KafkaConsumerSampler.COMMIT_MODES);
