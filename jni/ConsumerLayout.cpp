@@ -38,9 +38,9 @@ ConsumerSettings readConsumerSettings(JNIEnv* env, jobjectArray texts, jlongArra
     if (partition < 0 || partition > INT32_MAX) {
       throw KafkaError::invalidArgument("partitions: partition numbers are 0 or more");
     }
-    settings.assignments.push_back({textAt(env, texts, text++, "assigned topic"),
-                                    static_cast<std::int32_t>(partition),
-                                    number[static_cast<std::size_t>(kConsumerNumbers + 2 * i + 1)]});
+    settings.assignments.push_back(
+        {textAt(env, texts, text++, "assigned topic"), static_cast<std::int32_t>(partition),
+         number[static_cast<std::size_t>(kConsumerNumbers + 2 * i + 1)]});
   }
   return settings;
 }

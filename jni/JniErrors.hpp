@@ -2,6 +2,8 @@
 
 #include <jni.h>
 
+#include <atomic>
+#include <cstdint>
 #include <new>
 #include <utility>
 
@@ -22,10 +24,15 @@ void throwOutOfMemory(JNIEnv* env, const char* message);
 /// `guarded` returns without throwing another.
 struct JavaExceptionPending {};
 
+/// How many times Java called into the library (every entry point runs through `guarded`):
+/// a debug counter, so benchmarks can show one crossing per sample.
+inline std::atomic<std::uint64_t> jniCrossings{0};
+
 /// Runs `body` and turns any C++ exception into a pending Java exception, returning
 /// `fallback` then: no C++ exception ever unwinds through a JNI frame.
 template <typename Result, typename Body>
 Result guarded(JNIEnv* env, Result fallback, Body&& body) noexcept {
+  jniCrossings.fetch_add(1, std::memory_order_relaxed);
   try {
     return std::forward<Body>(body)();
   } catch (const JavaExceptionPending&) {

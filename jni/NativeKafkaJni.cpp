@@ -4,10 +4,10 @@
 
 #include <vector>
 
+#include "ConsumerLayout.hpp"
 #include "HandleRegistry.hpp"
 #include "JniBytes.hpp"
 #include "JniErrors.hpp"
-#include "ConsumerLayout.hpp"
 #include "OutcomeLayout.hpp"
 #include "SettingsLayout.hpp"
 #include "io_kafkanative_jmeter_core_NativeKafka.h"
@@ -104,6 +104,10 @@ JNIEXPORT void JNICALL JNI_OnUnload(JavaVM* vm, void*) {
   }
 }
 
+JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_crossings0(JNIEnv*, jclass) {
+  return static_cast<jlong>(jniCrossings.load(std::memory_order_relaxed));
+}
+
 JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openConnection0(
     JNIEnv* env, jclass, jbyteArray bootstrap, jobjectArray properties, jlong flushTimeoutMs,
     jbyteArray statisticsFile) {
@@ -180,13 +184,13 @@ JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openConsumer
     JNIEnv* env, jclass, jlong connection, jobjectArray texts, jlongArray numbers) {
   return guarded<jlong>(env, 0, [&] {
     const auto settings = readConsumerSettings(env, texts, numbers);
-    return consumers.add(
-        std::make_shared<ConsumerSession>(connections.get(connection), settings));
+    return consumers.add(std::make_shared<ConsumerSession>(connections.get(connection), settings));
   });
 }
 
-JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeConsumer0(
-    JNIEnv* env, jclass, jlong consumer) {
+JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeConsumer0(JNIEnv* env,
+                                                                                  jclass,
+                                                                                  jlong consumer) {
   guarded<int>(env, 0, [&] {
     consumers.remove(consumer);
     return 0;

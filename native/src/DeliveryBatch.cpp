@@ -45,9 +45,11 @@ DeliveryBatch::Slot* DeliveryBatch::slot(std::uint32_t index, std::int64_t inten
 void DeliveryBatch::onSent() noexcept {
   sent_.fetch_add(1, std::memory_order_relaxed);
   stats_.sent.fetch_add(1, std::memory_order_relaxed);
-  std::int64_t unset = 0;
-  stats_.firstSendEpochMicros.compare_exchange_strong(unset, epochMicrosNow(),
-                                                      std::memory_order_relaxed);
+  if (stats_.firstSendEpochMicros.load(std::memory_order_relaxed) == 0) {  // no clock read after
+    std::int64_t unset = 0;
+    stats_.firstSendEpochMicros.compare_exchange_strong(unset, epochMicrosNow(),
+                                                        std::memory_order_relaxed);
+  }
 }
 
 void DeliveryBatch::onNotSent(std::uint32_t count, rd_kafka_resp_err_t error) noexcept {
@@ -59,10 +61,12 @@ void DeliveryBatch::onNotSent(std::uint32_t count, rd_kafka_resp_err_t error) no
 
 void DeliveryBatch::onReport(const rd_kafka_message_t& message,
                              std::int64_t intendedNanos) noexcept {
-  const std::int64_t now = microsSinceStart();
-  std::int64_t unset = -1;
-  firstReportMicros_.compare_exchange_strong(unset, now, std::memory_order_relaxed);
-  storeMax(lastReportMicros_, now);
+  // Clocks are read once per batch (first and last report), not per message.
+  if (firstReportMicros_.load(std::memory_order_relaxed) < 0) {
+    std::int64_t unset = -1;
+    firstReportMicros_.compare_exchange_strong(unset, microsSinceStart(),
+                                               std::memory_order_relaxed);
+  }
   if (message.err == RD_KAFKA_RESP_ERR_NO_ERROR) {
     const auto latency = std::max<std::int64_t>(0, rd_kafka_message_latency(&message));
     const std::uint64_t bytes = message.len + message.key_len;
@@ -85,7 +89,6 @@ void DeliveryBatch::onReport(const rd_kafka_message_t& message,
     ackedBytes_.fetch_add(bytes, std::memory_order_relaxed);
     stats_.acked.fetch_add(1, std::memory_order_relaxed);
     stats_.ackedBytes.fetch_add(bytes, std::memory_order_relaxed);
-    storeMax(stats_.lastAckEpochMicros, epochMicrosNow());
   } else {
     failed_.fetch_add(1, std::memory_order_relaxed);
     stats_.failed.fetch_add(1, std::memory_order_relaxed);
@@ -103,6 +106,10 @@ void DeliveryBatch::complete(std::uint32_t count) noexcept {
   if (pending_.fetch_sub(count, std::memory_order_acq_rel) != count) {
     return;
   }
+  lastReportMicros_.store(microsSinceStart(), std::memory_order_relaxed);
+  if (acked_.load(std::memory_order_relaxed) > 0) {
+    storeMax(stats_.lastAckEpochMicros, epochMicrosNow());
+  }
   if (queue_) {
     // Never full: the session keeps fewer batches in flight than the queue holds.
     queue_->push(this);
@@ -110,6 +117,7 @@ void DeliveryBatch::complete(std::uint32_t count) noexcept {
   }
   {
     std::lock_guard lock(mutex_);
+    completed_ = true;  // under the lock: the waiter then sees every figure written above
     done_.notify_all();
   }
   release();
@@ -119,8 +127,7 @@ ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout) {
   bool completed = false;
   {
     std::unique_lock lock(mutex_);
-    completed = done_.wait_for(lock, timeout,
-                               [this] { return pending_.load(std::memory_order_acquire) == 0; });
+    completed = done_.wait_for(lock, timeout, [this] { return completed_; });
   }
   ProduceOutcome outcome;
   outcome.requested = requested_;

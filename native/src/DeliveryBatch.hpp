@@ -89,6 +89,7 @@ class DeliveryBatch {
   std::atomic<int> references_;
   std::mutex mutex_;
   std::condition_variable done_;
+  bool completed_ = false;  ///< waited mode: set under mutex_ by the last report
 };
 
 }  // namespace kafkanative

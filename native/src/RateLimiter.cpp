@@ -28,8 +28,10 @@ std::int64_t RateLimiter::steadyNanos() noexcept {
 }
 
 std::int64_t RateLimiter::claim(std::uint32_t count) noexcept {
-  std::int64_t unset = 0;
-  next_.compare_exchange_strong(unset, steadyNanos(), std::memory_order_relaxed);
+  if (next_.load(std::memory_order_relaxed) == 0) {  // the first claim starts the schedule
+    std::int64_t unset = 0;
+    next_.compare_exchange_strong(unset, steadyNanos(), std::memory_order_relaxed);
+  }
   return next_.fetch_add(intervalNanos_ * static_cast<std::int64_t>(count),
                          std::memory_order_relaxed);
 }

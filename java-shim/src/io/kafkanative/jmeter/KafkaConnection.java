@@ -2,6 +2,7 @@ package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeConnection;
+import io.kafkanative.jmeter.core.NativeKafka;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -91,6 +92,7 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
       connection.close();
       connection = null;
       writeSummary(summary);
+      LOG.info("JNI crossings so far: " + NativeKafka.crossings());
     }
     NativeLogForwarder.stop();
   }

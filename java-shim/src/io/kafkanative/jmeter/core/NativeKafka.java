@@ -85,6 +85,12 @@ public final class NativeKafka {
     return result;
   }
 
+  /** How many calls Java has made into the native library so far (a debug counter). */
+  public static long crossings() {
+    NativeLibrary.ensureLoaded();
+    return crossings0();
+  }
+
   private static byte[] utf8(String text) {
     return ProducerConfig.utf8(text);
   }
@@ -106,6 +112,8 @@ public final class NativeKafka {
   private static native byte[][] finish0(long producer, long[] outcome);
 
   private static native byte[][] drainLog0();
+
+  private static native long crossings0();
 
   private static native long openConsumer0(long connection, byte[][] texts, long[] numbers);
 
