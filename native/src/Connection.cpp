@@ -45,6 +45,16 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
   return std::chrono::milliseconds(std::stoll(value));
 }
 
+/// The entry `name` of a registry of owned objects, created on first use.
+template <typename T>
+T& findOrCreate(std::map<std::string, std::unique_ptr<T>>& registry, const std::string& name) {
+  auto& entry = registry[name];
+  if (!entry) {
+    entry = std::make_unique<T>();
+  }
+  return *entry;
+}
+
 }  // namespace
 
 std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
@@ -145,20 +155,12 @@ std::string Connection::lastClientError() const {
 
 ProducerStats& Connection::statsFor(const std::string& name) {
   std::lock_guard lock(registryMutex_);
-  auto& stats = stats_[name];
-  if (!stats) {
-    stats = std::make_unique<ProducerStats>();
-  }
-  return *stats;
+  return findOrCreate(stats_, name);
 }
 
 ConsumerStats& Connection::consumerStatsFor(const std::string& name) {
   std::lock_guard lock(registryMutex_);
-  auto& stats = consumerStats_[name];
-  if (!stats) {
-    stats = std::make_unique<ConsumerStats>();
-  }
-  return *stats;
+  return findOrCreate(consumerStats_, name);
 }
 
 rd_kafka_conf_s* Connection::newConsumerConf() const {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "TestCluster.hpp"
+
 #include <cstdlib>
 #include <random>
 
@@ -17,18 +19,9 @@ using namespace kafkanative;
 
 namespace {
 
-std::string bootstrap() {
-  const char* configured = std::getenv("KAFKA_BOOTSTRAP");
-  return configured != nullptr && *configured != '\0' ? configured : "embedded";
-}
-
-std::string unique(const std::string& prefix) {
-  std::random_device random;
-  return prefix + "-" + std::to_string(random());
-}
-
 std::shared_ptr<Connection> connection() {
-  return Connection::open(ConnectionConfig{bootstrap(), {}, std::chrono::milliseconds(5000), ""});
+  return Connection::open(
+      ConnectionConfig{testBootstrap(), {}, std::chrono::milliseconds(5000), ""});
 }
 
 ProducerSettings stamped(const std::string& topic) {
@@ -76,12 +69,12 @@ std::vector<ConsumeOutcome> consumeAll(std::vector<ConsumerSession*> sessions,
 
 TEST(ConsumerSession, ConsumesExactlyWhatWasProducedWithLatencyAndNoFindings) {
   auto kafka = connection();
-  const auto topic = unique("consume");
+  const auto topic = uniqueName("consume");
   ProducerSession producer(kafka, stamped(topic));
   for (int sample = 0; sample < 3; ++sample) {
     ASSERT_EQ(producer.produce(100).acked, 100u);
   }
-  ConsumerSession consumer(kafka, consumerOf(topic, unique("group")));
+  ConsumerSession consumer(kafka, consumerOf(topic, uniqueName("group")));
   const auto outcome = consumeAll({&consumer}, 300).front();
   EXPECT_EQ(outcome.messages, 300u);
   EXPECT_EQ(outcome.missing + outcome.duplicates + outcome.reordered, 0u)
@@ -90,8 +83,8 @@ TEST(ConsumerSession, ConsumesExactlyWhatWasProducedWithLatencyAndNoFindings) {
 
 TEST(ConsumerSession, StatsCountEveryMessageAndItsEndToEndLatency) {
   auto kafka = connection();
-  const auto topic = unique("stats");
-  const auto group = unique("group");
+  const auto topic = uniqueName("stats");
+  const auto group = uniqueName("group");
   ProducerSession producer(kafka, stamped(topic));
   ASSERT_EQ(producer.produce(50).acked, 50u);
   ConsumerSession consumer(kafka, consumerOf(topic, group));
@@ -105,8 +98,8 @@ TEST(ConsumerSession, StatsCountEveryMessageAndItsEndToEndLatency) {
 
 TEST(ConsumerSession, AGroupOfThreeSharesThePartitionsWithoutOverlap) {
   auto kafka = connection();
-  const auto topic = unique("group3");
-  const auto group = unique("group");
+  const auto topic = uniqueName("group3");
+  const auto group = uniqueName("group");
   createTopic(*kafka, topic, 4);
   auto settings = stamped(topic);
   settings.partitioning = Partitioning::kRoundRobin;
@@ -141,7 +134,7 @@ TEST(ConsumerSession, AGroupOfThreeSharesThePartitionsWithoutOverlap) {
 // Sequences crafted through the core's own producer: headers set by hand instead of stamped.
 TEST(ConsumerSession, VerificationFindsAGapADuplicateAndAReordering) {
   auto kafka = connection();
-  const auto topic = unique("crafted");
+  const auto topic = uniqueName("crafted");
   const auto send = [&](const std::string& sequence, std::uint32_t count) {
     ProducerSettings settings;
     settings.topic = topic;
@@ -156,7 +149,7 @@ TEST(ConsumerSession, VerificationFindsAGapADuplicateAndAReordering) {
   send("{{random_int:7:7}}", 1);  // 7: 5 and 6 missing
   send("{{random_int:5:5}}", 1);  // 5 arrives late: reordered
   send("{{seq}}", 2);             // 0 1 again: duplicates
-  ConsumerSession consumer(kafka, consumerOf(topic, unique("group")));
+  ConsumerSession consumer(kafka, consumerOf(topic, uniqueName("group")));
   const auto outcome = consumeAll({&consumer}, 9).front();
   ASSERT_EQ(outcome.messages, 9u);
   EXPECT_EQ(outcome.missing, 2u);
@@ -171,8 +164,8 @@ TEST(ConsumerSession, EndToEndLatencyReflectsAddedBrokerRoundTrip) {
   if (kafka->embeddedCluster() == nullptr) {
     GTEST_SKIP() << "needs the embedded cluster's fault injection";
   }
-  const auto topic = unique("rtt");
-  const auto group = unique("group");
+  const auto topic = uniqueName("rtt");
+  const auto group = uniqueName("group");
   ProducerSession producer(kafka, stamped(topic));
   ConsumerSession consumer(kafka, consumerOf(topic, group));
   consumer.poll(1, std::chrono::milliseconds(500));  // joins the group first

@@ -2,6 +2,8 @@
 // against the cluster in $KAFKA_BOOTSTRAP when set.
 #include <gtest/gtest.h>
 
+#include "TestCluster.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,18 +23,9 @@ using namespace kafkanative;
 
 namespace {
 
-std::string bootstrap() {
-  const char* configured = std::getenv("KAFKA_BOOTSTRAP");
-  return configured != nullptr && *configured != '\0' ? configured : "embedded";
-}
-
-std::string uniqueTopic(const std::string& prefix) {
-  std::random_device random;
-  return prefix + "-" + std::to_string(random());
-}
-
 ConnectionConfig config(std::map<std::string, std::string> properties = {}) {
-  return ConnectionConfig{bootstrap(), std::move(properties), std::chrono::milliseconds(5000), ""};
+  return ConnectionConfig{testBootstrap(), std::move(properties), std::chrono::milliseconds(5000),
+                          ""};
 }
 
 ProducerSettings settings(const std::string& topic, const std::string& value = "v",
@@ -49,7 +42,7 @@ ProducerSettings settings(const std::string& topic, const std::string& value = "
 
 TEST(EmbeddedProduce, EveryMessageIsAcknowledgedAndCounted) {
   auto connection = Connection::open(config({{"acks", "all"}, {"linger.ms", "2"}}));
-  auto produceSettings = settings(uniqueTopic("produce"), "v{{seq}}", 100);
+  auto produceSettings = settings(uniqueName("produce"), "v{{seq}}", 100);
   produceSettings.keyTemplate = "k{{seq}}";
   ProducerSession session(connection, produceSettings);
 
@@ -78,7 +71,7 @@ TEST(EmbeddedProduce, EveryMessageIsAcknowledgedAndCounted) {
 
 TEST(EmbeddedProduce, HeadersAndStampsArriveWithEveryMessage) {
   auto connection = Connection::open(config());
-  auto produceSettings = settings(uniqueTopic("headers"), "{{seq}}");
+  auto produceSettings = settings(uniqueName("headers"), "{{seq}}");
   produceSettings.headers = {{"trace", "t-{{seq}}"}, {"kind", "test"}};
   produceSettings.stampHeaders = true;
   ProducerSession session(connection, produceSettings);
@@ -104,7 +97,7 @@ TEST(EmbeddedProduce, HeadersAndStampsArriveWithEveryMessage) {
 TEST(EmbeddedProduce, PartitioningFixedRoundRobinAndByKey) {
   auto connection = Connection::open(config());
 
-  auto fixed = settings(uniqueTopic("fixed"));
+  auto fixed = settings(uniqueName("fixed"));
   fixed.partitioning = Partitioning::kFixed;
   fixed.partition = 1;
   ProducerSession fixedSession(connection, fixed);
@@ -113,7 +106,7 @@ TEST(EmbeddedProduce, PartitioningFixedRoundRobinAndByKey) {
     EXPECT_EQ(message.partition, 1);
   }
 
-  auto roundRobin = settings(uniqueTopic("roundrobin"));
+  auto roundRobin = settings(uniqueName("roundrobin"));
   roundRobin.partitioning = Partitioning::kRoundRobin;
   ProducerSession roundRobinSession(connection, roundRobin);
   ASSERT_EQ(roundRobinSession.produce(40).acked, 40u);
@@ -126,7 +119,7 @@ TEST(EmbeddedProduce, PartitioningFixedRoundRobinAndByKey) {
     EXPECT_EQ(count, 40 / static_cast<int>(perPartition.size())) << partition;
   }
 
-  auto byKey = settings(uniqueTopic("bykey"));
+  auto byKey = settings(uniqueName("bykey"));
   byKey.partitioning = Partitioning::kByKey;
   byKey.keyTemplate = "customer-{{pick:a|b|c|d|e}}";
   ProducerSession byKeySession(connection, byKey);
@@ -143,7 +136,7 @@ TEST(EmbeddedProduce, PartitioningFixedRoundRobinAndByKey) {
 
 TEST(EmbeddedProduce, TrackedDeliveriesAreAllReportedByLaterSamplesOrFinish) {
   auto connection = Connection::open(config());
-  auto tracked = settings(uniqueTopic("tracked"), "{{random_string:50}}");
+  auto tracked = settings(uniqueName("tracked"), "{{random_string:50}}");
   tracked.mode = DeliveryMode::kTrack;
   ProducerSession session(connection, tracked);
   std::uint64_t acked = 0;
@@ -162,10 +155,10 @@ TEST(EmbeddedProduce, TrackedDeliveriesAreAllReportedByLaterSamplesOrFinish) {
 
 TEST(EmbeddedProduce, OversizedValueFailsInsteadOfSendingAnotherSize) {
   auto connection = Connection::open(config());
-  ProducerSession session(connection, settings(uniqueTopic("oversize"), "{{seq}}-abc", 5));
+  ProducerSession session(connection, settings(uniqueName("oversize"), "{{seq}}-abc", 5));
   const ProduceOutcome outcome = session.produce(3);  // "0-abc" fits, "1-abc".. too: 5 bytes
   EXPECT_EQ(outcome.acked, 3u);
-  ProducerSession tooLong(connection, settings(uniqueTopic("oversize"), "123456", 5));
+  ProducerSession tooLong(connection, settings(uniqueName("oversize"), "123456", 5));
   const ProduceOutcome refused = tooLong.produce(2);
   EXPECT_EQ(refused.acked, 0u);
   EXPECT_EQ(refused.failed, 2u);
@@ -195,13 +188,13 @@ TEST(EmbeddedProduce, InvalidSettingsAreRefused) {
   EXPECT_THROW(ProducerSession(connection, settings("")), KafkaError);
   EXPECT_THROW(ProducerSession(connection, settings("bad topic!")), KafkaError);
   EXPECT_THROW(ProducerSession(connection, settings(std::string(250, 'a'))), KafkaError);
-  auto noKey = settings(uniqueTopic("nokey"));
+  auto noKey = settings(uniqueName("nokey"));
   noKey.partitioning = Partitioning::kByKey;
   EXPECT_THROW(ProducerSession(connection, noKey), KafkaError);
-  auto badHeader = settings(uniqueTopic("header"));
+  auto badHeader = settings(uniqueName("header"));
   badHeader.headers = {{"h", "{{nope}}"}};
   EXPECT_THROW(ProducerSession(connection, badHeader), KafkaError);
-  ProducerSession session(connection, settings(uniqueTopic("counts")));
+  ProducerSession session(connection, settings(uniqueName("counts")));
   EXPECT_THROW(session.produce(0), KafkaError);
   EXPECT_THROW(session.produce(ProducerSession::kMaxMessagesPerSample + 1), KafkaError);
 }
@@ -225,7 +218,7 @@ TEST(TargetRate, BrokerDelayShowsInIntendedLatencyAndInAckLatency) {
   if (connection->embeddedCluster() == nullptr) {
     GTEST_SKIP() << "needs the embedded cluster's fault injection";
   }
-  auto rated = settings(uniqueTopic("rate"));
+  auto rated = settings(uniqueName("rate"));
   rated.ratePerSecond = 500;
   rated.rateGroup = rated.topic;
   ProducerSession session(connection, rated);
@@ -256,10 +249,10 @@ TEST(TargetRate, BrokerDelayShowsInIntendedLatencyAndInAckLatency) {
 }
 
 TEST(EmbeddedProduce, ValuesFromAPayloadFileCycleInOrder) {
-  const auto path = std::filesystem::temp_directory_path() / ("kns-values-" + uniqueTopic("p"));
+  const auto path = std::filesystem::temp_directory_path() / ("kns-values-" + uniqueName("p"));
   std::ofstream(path) << "red\ngreen\nblue\n";
   auto connection = Connection::open(config());
-  auto fromFile = settings(uniqueTopic("payloads"));
+  auto fromFile = settings(uniqueName("payloads"));
   fromFile.payloadFile = path.string();
   fromFile.partitioning = Partitioning::kFixed;  // one partition keeps the order to check
   ProducerSession session(connection, fromFile);
@@ -273,12 +266,12 @@ TEST(EmbeddedProduce, ValuesFromAPayloadFileCycleInOrder) {
 }
 
 TEST(EmbeddedProduce, LibrdkafkaStatisticsGoToTheStatisticsFile) {
-  const auto path = std::filesystem::temp_directory_path() / ("kns-stats-" + uniqueTopic("s"));
+  const auto path = std::filesystem::temp_directory_path() / ("kns-stats-" + uniqueName("s"));
   auto statsConfig = config({{"statistics.interval.ms", "100"}});
   statsConfig.statisticsFile = path.string();
   {
     auto connection = Connection::open(statsConfig);
-    ProducerSession session(connection, settings(uniqueTopic("stats")));
+    ProducerSession session(connection, settings(uniqueName("stats")));
     ASSERT_EQ(session.produce(10).acked, 10u);
     // Statistics arrive every 100 ms; wait (bounded) for the first.
     for (int i = 0; i < 100 && std::filesystem::file_size(path) == 0; ++i) {
@@ -294,9 +287,9 @@ TEST(EmbeddedProduce, LibrdkafkaStatisticsGoToTheStatisticsFile) {
 }
 
 TEST(EmbeddedProduce, PerThreadScopeGivesEachSessionItsOwnProducer) {
-  auto connection = Connection::open(config({{"client.id", uniqueTopic("scope")}}));
+  auto connection = Connection::open(config({{"client.id", uniqueName("scope")}}));
   ASSERT_EQ(connection->clientCount(), 1u);  // the shared producer
-  auto own = settings(uniqueTopic("scoped"));
+  auto own = settings(uniqueName("scoped"));
   own.dedicatedClient = true;
   ProducerSession first(connection, own);
   ProducerSession second(connection, own);

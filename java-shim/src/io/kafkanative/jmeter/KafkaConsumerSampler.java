@@ -4,12 +4,8 @@ import io.kafkanative.jmeter.core.ConsumeOutcome;
 import io.kafkanative.jmeter.core.ConsumerConfig;
 import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeConsumer;
-import org.apache.jmeter.config.ConfigTestElement;
-import org.apache.jmeter.samplers.AbstractSampler;
 import org.apache.jmeter.samplers.Entry;
 import org.apache.jmeter.samplers.SampleResult;
-import org.apache.jmeter.testbeans.TestBean;
-import org.apache.jmeter.testelement.ThreadListener;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.threads.JMeterVariables;
 
@@ -19,13 +15,12 @@ import org.apache.jmeter.threads.JMeterVariables;
  * consumer group of K members. Measures end-to-end latency from the producers' stamps, lag,
  * and loss/duplicates/reordering from their sequence numbers.
  */
-public class KafkaConsumerSampler extends AbstractSampler implements TestBean, ThreadListener {
+public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private static final long serialVersionUID = 1L;
 
   static final String[] OFFSET_RESETS = {"earliest", "latest"};
   static final String[] COMMIT_MODES = {"auto", "sync", "async", "none"};
 
-  private String connectionName = "kafka";
   private String topics = "";
   private String partitions = "";
   private String groupId = "jmeter-kafka-native";
@@ -62,10 +57,10 @@ public class KafkaConsumerSampler extends AbstractSampler implements TestBean, T
 
   private NativeConsumer consumer() {
     ConsumerConfig config = consumerConfig();
-    String identity = connectionName + '\n' + config.identity();
+    String identity = getConnectionName() + '\n' + config.identity();
     if (consumer == null || !identity.equals(consumerIdentity)) {
-      closeConsumer();
-      consumer = ConnectionRegistry.lookup(connectionName).openConsumer(config);
+      closeSession();
+      consumer = ConnectionRegistry.lookup(getConnectionName()).openConsumer(config);
       consumerIdentity = identity;
     }
     return consumer;
@@ -106,33 +101,12 @@ public class KafkaConsumerSampler extends AbstractSampler implements TestBean, T
     return text == null ? "" : text;
   }
 
-  private void closeConsumer() {
+  @Override
+  protected void closeSession() {
     if (consumer != null) {
       consumer.close();
       consumer = null;
     }
-  }
-
-  /** Connection settings are never merged into the sampler: it finds its connection by name. */
-  @Override
-  public boolean applies(ConfigTestElement configElement) {
-    return false;
-  }
-
-  @Override
-  public void threadStarted() {}
-
-  @Override
-  public void threadFinished() {
-    closeConsumer();
-  }
-
-  public String getConnectionName() {
-    return connectionName;
-  }
-
-  public void setConnectionName(String connectionName) {
-    this.connectionName = connectionName;
   }
 
   public String getTopics() {

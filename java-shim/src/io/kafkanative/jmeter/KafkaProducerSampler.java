@@ -4,12 +4,8 @@ import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeProducer;
 import io.kafkanative.jmeter.core.ProduceOutcome;
 import io.kafkanative.jmeter.core.ProducerConfig;
-import org.apache.jmeter.config.ConfigTestElement;
-import org.apache.jmeter.samplers.AbstractSampler;
 import org.apache.jmeter.samplers.Entry;
 import org.apache.jmeter.samplers.SampleResult;
-import org.apache.jmeter.testbeans.TestBean;
-import org.apache.jmeter.testelement.ThreadListener;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
@@ -21,7 +17,7 @@ import org.apache.log.Logger;
  * are reported by the thread's following samples and, at thread end, in jmeter.log. Each
  * JMeter thread has its own clone and so its own native session.
  */
-public class KafkaProducerSampler extends AbstractSampler implements TestBean, ThreadListener {
+public class KafkaProducerSampler extends AbstractKafkaSampler {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggingManager.getLoggerForClass();
 
@@ -31,7 +27,6 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
   static final String[] PAYLOAD_ORDERS = {"cycle", "random"};
   static final String[] PRODUCER_SCOPES = {"shared", "per thread"};
 
-  private String connectionName = "kafka";
   private String topic = "";
   private String keyTemplate = "";
   private String valueTemplate = "message-{{seq}}";
@@ -79,10 +74,10 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
 
   private NativeProducer producer() {
     ProducerConfig config = producerConfig();
-    String identity = connectionName + '\n' + config.identity();
+    String identity = getConnectionName() + '\n' + config.identity();
     if (producer == null || !identity.equals(producerIdentity)) {
-      closeProducer();
-      producer = ConnectionRegistry.lookup(connectionName).openProducer(config);
+      closeSession();
+      producer = ConnectionRegistry.lookup(getConnectionName()).openProducer(config);
       producerIdentity = identity;
       tracked = config.mode == ProducerConfig.DeliveryMode.TRACK;
     }
@@ -134,7 +129,8 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
   }
 
   /** Tracked messages still in flight are waited for and their failures logged, never lost. */
-  private void closeProducer() {
+  @Override
+  protected void closeSession() {
     if (producer == null) {
       return;
     }
@@ -161,28 +157,6 @@ public class KafkaProducerSampler extends AbstractSampler implements TestBean, T
     } else {
       LOG.error(text + (last.errorMessage() != null ? "; " + last.errorMessage() : ""));
     }
-  }
-
-  /** Connection settings are never merged into the sampler: it finds its connection by name. */
-  @Override
-  public boolean applies(ConfigTestElement configElement) {
-    return false;
-  }
-
-  @Override
-  public void threadStarted() {}
-
-  @Override
-  public void threadFinished() {
-    closeProducer();
-  }
-
-  public String getConnectionName() {
-    return connectionName;
-  }
-
-  public void setConnectionName(String connectionName) {
-    this.connectionName = connectionName;
   }
 
   public String getTopic() {
