@@ -1,7 +1,10 @@
 package io.kafkanative.jmeter;
 
+import io.kafkanative.jmeter.core.KafkaNativeException;
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.samplers.AbstractSampler;
+import org.apache.jmeter.samplers.Entry;
+import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.ThreadListener;
 
@@ -16,6 +19,34 @@ public abstract class AbstractKafkaSampler extends AbstractSampler implements Te
 
   /** Closes this thread's native session, if open. */
   protected abstract void closeSession();
+
+  /** The sample's one native call (opening the session first if needed). */
+  protected abstract void runNative();
+
+  /** Records an error raised before or instead of the native call's own outcome. */
+  protected abstract void recordFailure(String errorName, String message);
+
+  /** Maps the native outcome onto the sample's result. */
+  protected abstract void fillResult(KafkaSampleResult result);
+
+  /** One sample: timed around the native call; every failure becomes a failed sample. */
+  @Override
+  public SampleResult sample(Entry entry) {
+    KafkaSampleResult result = new KafkaSampleResult();
+    result.setSampleLabel(getName());
+    result.sampleStart();
+    try {
+      runNative();
+    } catch (KafkaNativeException e) {
+      recordFailure(e.getErrorName(), e.getMessage());
+    } catch (RuntimeException e) { // IllegalStateException from a closed session, and the like
+      recordFailure("_FAIL", e.toString());
+    } finally {
+      result.sampleEnd();
+    }
+    fillResult(result);
+    return result;
+  }
 
   /** Connection settings are never merged into the sampler: it finds its connection by name. */
   @Override

@@ -2,10 +2,7 @@ package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.ConsumeOutcome;
 import io.kafkanative.jmeter.core.ConsumerConfig;
-import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeConsumer;
-import org.apache.jmeter.samplers.Entry;
-import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.threads.JMeterVariables;
 
@@ -37,22 +34,19 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private final transient ConsumeOutcome outcome = new ConsumeOutcome();
 
   @Override
-  public SampleResult sample(Entry entry) {
-    KafkaSampleResult result = new KafkaSampleResult();
-    result.setSampleLabel(getName());
-    result.sampleStart();
-    try {
-      consumer().consume(messagesPerSample, pollTimeoutMs, outcome);
-    } catch (KafkaNativeException e) {
-      outcome.setError(e.getErrorName(), e.getMessage());
-    } catch (RuntimeException e) { // IllegalStateException from a closed session, and the like
-      outcome.setError("_FAIL", e.toString());
-    } finally {
-      result.sampleEnd();
-    }
+  protected void runNative() {
+    consumer().consume(messagesPerSample, pollTimeoutMs, outcome);
+  }
+
+  @Override
+  protected void recordFailure(String name, String message) {
+    outcome.setError(name, message);
+  }
+
+  @Override
+  protected void fillResult(KafkaSampleResult result) {
     ConsumeResultMapper.apply(outcome, emptyIsFailure, pollTimeoutMs, result);
     storeLastMessage();
-    return result;
   }
 
   private NativeConsumer consumer() {

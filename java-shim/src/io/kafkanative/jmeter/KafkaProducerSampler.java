@@ -4,8 +4,6 @@ import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeProducer;
 import io.kafkanative.jmeter.core.ProduceOutcome;
 import io.kafkanative.jmeter.core.ProducerConfig;
-import org.apache.jmeter.samplers.Entry;
-import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
@@ -50,24 +48,17 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private final transient ProduceOutcome outcome = new ProduceOutcome();
 
   @Override
-  public SampleResult sample(Entry entry) {
-    KafkaSampleResult result = new KafkaSampleResult();
-    result.setSampleLabel(getName());
-    result.sampleStart();
-    try {
-      producer().produce(messagesPerSample, outcome);
-    } catch (KafkaNativeException e) {
-      failBeforeSending(e.getErrorName(), e.getMessage());
-    } catch (RuntimeException e) { // IllegalStateException from a closed session, and the like
-      failBeforeSending("_FAIL", e.toString());
-    } finally {
-      result.sampleEnd();
-    }
-    ProduceResultMapper.apply(outcome, tracked, result);
-    return result;
+  protected void runNative() {
+    producer().produce(messagesPerSample, outcome);
   }
 
-  private void failBeforeSending(String name, String message) {
+  @Override
+  protected void fillResult(KafkaSampleResult result) {
+    ProduceResultMapper.apply(outcome, tracked, result);
+  }
+
+  @Override
+  protected void recordFailure(String name, String message) {
     outcome.setCounts(Math.max(messagesPerSample, 1), 0, 0, 0);
     outcome.setError(name, message);
   }
