@@ -43,6 +43,13 @@ class HandleRegistry {
     return found->second;
   }
 
+  /// The object, or null when the handle names none (for calls where that is no error).
+  std::shared_ptr<T> find(jlong handle) const {
+    std::shared_lock lock(mutex_);
+    const auto found = objects_.find(handle);
+    return found == objects_.end() ? nullptr : found->second;
+  }
+
   /// Removes and returns the object, so its last owner can release it outside the lock.
   std::shared_ptr<T> remove(jlong handle) {
     std::unique_lock lock(mutex_);

@@ -153,6 +153,19 @@ JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openProducer
   });
 }
 
+JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_interrupt0(JNIEnv* env, jclass,
+                                                                              jlong handle) {
+  guarded<int>(env, 0, [&] {
+    // Either kind of session; a handle already closed has nothing left to interrupt.
+    if (const auto producer = producers.find(handle)) {
+      producer->interrupt();
+    } else if (const auto consumer = consumers.find(handle)) {
+      consumer->interrupt();
+    }
+    return 0;
+  });
+}
+
 JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeProducer0(JNIEnv* env,
                                                                                   jclass,
                                                                                   jlong producer) {

@@ -1,5 +1,7 @@
 #include "kafkanative/ConsumerSession.hpp"
 
+#include "InterruptCheck.hpp"
+
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
@@ -197,6 +199,9 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
   records_.clear();
   positions_.clear();
   rd_kafka_message_t* last = nullptr;
+  // Polls in slices of at most 100 ms, so an interrupt is seen promptly.
+  constexpr std::chrono::milliseconds kSlice{100};
+  const InterruptCheck interrupt{interrupts_};
   const auto start = std::chrono::steady_clock::now();
   const auto deadline = start + timeout;
   while (outcome.messages < maxMessages) {
@@ -205,8 +210,13 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
     if (remaining.count() <= 0) {
       break;
     }
+    if (interrupt.requested()) {
+      outcome.errorName = rd_kafka_err2name(RD_KAFKA_RESP_ERR__INTR);
+      outcome.errorMessage = "interrupted";
+      break;
+    }
     rd_kafka_message_t* message =
-        rd_kafka_consumer_poll(consumer_, static_cast<int>(remaining.count()));
+        rd_kafka_consumer_poll(consumer_, static_cast<int>(std::min(remaining, kSlice).count()));
     if (message == nullptr) {
       continue;
     }

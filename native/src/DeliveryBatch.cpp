@@ -123,11 +123,19 @@ void DeliveryBatch::complete(std::uint32_t count) noexcept {
   release();
 }
 
-ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout) {
+ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout,
+                                    const InterruptCheck& interrupt) {
+  // Waits in short slices so an interrupt from another thread is seen promptly.
+  constexpr std::chrono::milliseconds kSlice{50};
+  const auto deadline = Clock::now() + timeout;
   bool completed = false;
+  bool interrupted = false;
   {
     std::unique_lock lock(mutex_);
-    completed = done_.wait_for(lock, timeout, [this] { return completed_; });
+    while (!completed && !interrupted && Clock::now() < deadline) {
+      completed = done_.wait_for(lock, kSlice, [this] { return completed_; });
+      interrupted = !completed && interrupt.requested();
+    }
   }
   ProduceOutcome outcome;
   outcome.requested = requested_;
@@ -136,7 +144,11 @@ ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout) {
   outcome.failed = requested_ - outcome.acked;
   outcome.elapsedMicros = lastReportMicros_.load(std::memory_order_relaxed);
   outcome.firstAckMicros = std::max<std::int64_t>(0, firstReportMicros_.load());
-  if (!completed && outcome.errorName.empty()) {
+  if (interrupted) {
+    outcome.errorName = rd_kafka_err2name(RD_KAFKA_RESP_ERR__INTR);
+    outcome.errorMessage = "interrupted with " + std::to_string(outcome.failed) +
+                           " messages unacknowledged (they may still be delivered)";
+  } else if (!completed && outcome.errorName.empty()) {
     outcome.errorName = rd_kafka_err2name(RD_KAFKA_RESP_ERR__TIMED_OUT);
     outcome.errorMessage = "no delivery report within " + std::to_string(timeout.count()) + " ms";
   }

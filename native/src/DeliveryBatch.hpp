@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "InterruptCheck.hpp"
 #include "OutcomeQueue.hpp"
 #include "kafkanative/ProduceOutcome.hpp"
 #include "kafkanative/ProducerStats.hpp"
@@ -49,7 +50,7 @@ class DeliveryBatch {
 
   /// Waited mode: waits for every report, up to `timeout`, and describes them; messages
   /// without a report by then count as failed with `_TIMED_OUT`. Drops the waiter's reference.
-  ProduceOutcome await(std::chrono::milliseconds timeout);
+  ProduceOutcome await(std::chrono::milliseconds timeout, const InterruptCheck& interrupt);
 
   /// Tracked mode: adds this completed batch's delivery figures to `outcome`.
   void addDeliveriesTo(ProduceOutcome& outcome) const;

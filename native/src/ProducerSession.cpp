@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "DeliveryBatch.hpp"
+#include "InterruptCheck.hpp"
 #include "Murmur2.hpp"
 #include "OutcomeQueue.hpp"
 #include "kafkanative/Connection.hpp"
@@ -30,6 +31,7 @@ constexpr std::chrono::milliseconds kReportGrace{5000};
 constexpr std::chrono::milliseconds kMaxMetadataWait{10000};
 // Under a target rate, a sender this far ahead of its schedule sleeps; closer, it sends.
 constexpr std::int64_t kScheduleSlackNanos = 100'000;
+constexpr std::chrono::nanoseconds kMaxSleep = std::chrono::milliseconds(20);
 
 void validateTopic(const std::string& topic) {
   if (topic.empty()) {
@@ -160,15 +162,23 @@ ProduceOutcome ProducerSession::produce(std::uint32_t messages) {
                                       std::to_string(kMaxMessagesPerSample));
   }
   const auto timeout = connection_->deliveryTimeout() + kReportGrace;
+  const InterruptCheck interrupt{interrupts_};
   ProduceOutcome outcome;
   if (completed_) {
-    drainCompleted(outcome, OutcomeQueue::kCapacity - 1, timeout);
+    drainCompleted(outcome, OutcomeQueue::kCapacity - 1, timeout, &interrupt);
+    if (inFlightBatches_ >= OutcomeQueue::kCapacity) {
+      // Still no room (timed out or interrupted): sending now could overflow the queue.
+      outcome.requested = messages;
+      outcome.failed += messages;
+      outcome.inFlight = inFlightMessages_;
+      return outcome;
+    }
   }
   auto* batch = new DeliveryBatch(messages, stats_, completed_);
   const auto start = std::chrono::steady_clock::now();
-  sendBatch(*batch, messages);
+  sendBatch(*batch, messages, interrupt);
   if (!completed_) {
-    outcome = batch->await(timeout);
+    outcome = batch->await(timeout, interrupt);
   } else {
     outcome.requested = messages;
     outcome.sent = batch->sent();
@@ -177,7 +187,7 @@ ProduceOutcome ProducerSession::produce(std::uint32_t messages) {
                                 .count();
     ++inFlightBatches_;
     inFlightMessages_ += messages;
-    drainCompleted(outcome, std::numeric_limits<std::size_t>::max(), timeout);
+    drainCompleted(outcome, std::numeric_limits<std::size_t>::max(), timeout, nullptr);
     outcome.inFlight = inFlightMessages_;
   }
   appendClientError(outcome);
@@ -187,25 +197,30 @@ ProduceOutcome ProducerSession::produce(std::uint32_t messages) {
 ProduceOutcome ProducerSession::finish() {
   ProduceOutcome outcome;
   if (completed_) {
-    drainCompleted(outcome, 0, connection_->deliveryTimeout() + kReportGrace);
+    drainCompleted(outcome, 0, connection_->deliveryTimeout() + kReportGrace, nullptr);
     outcome.inFlight = inFlightMessages_;
     appendClientError(outcome);
   }
   return outcome;
 }
 
-void ProducerSession::sendBatch(DeliveryBatch& batch, std::uint32_t messages) {
+void ProducerSession::sendBatch(DeliveryBatch& batch, std::uint32_t messages,
+                                const InterruptCheck& interrupt) {
   const std::int64_t first = rateLimiter_ ? rateLimiter_->claim(messages) : 0;
   const std::int64_t interval = rateLimiter_ ? rateLimiter_->intervalNanos() : 0;
   for (std::uint32_t i = 0; i < messages; ++i) {
     const std::int64_t intended = rateLimiter_ ? first + interval * i : 0;
     if (rateLimiter_) {
-      const std::int64_t ahead = intended - RateLimiter::steadyNanos();
-      if (ahead > kScheduleSlackNanos) {
-        std::this_thread::sleep_for(std::chrono::nanoseconds(ahead));
+      // Sleeps in short slices until the slot, so an interrupt is seen promptly.
+      for (std::int64_t ahead = intended - RateLimiter::steadyNanos();
+           ahead > kScheduleSlackNanos && !interrupt.requested();
+           ahead = intended - RateLimiter::steadyNanos()) {
+        std::this_thread::sleep_for(std::min(std::chrono::nanoseconds(ahead), kMaxSleep));
       }
     }
-    const int error = enqueue(batch.slot(i, intended), sequence_++);
+    const int error = interrupt.requested()
+                          ? RD_KAFKA_RESP_ERR__INTR
+                          : enqueue(batch.slot(i, intended), sequence_++, interrupt);
     if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
       // Later messages would be refused for the same reason (size, unknown topic, full queue).
       batch.onNotSent(messages - i, static_cast<rd_kafka_resp_err_t>(error));
@@ -259,7 +274,8 @@ int ProducerSession::renderMessage(std::uint64_t sequence) {
   return RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
-int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
+int ProducerSession::enqueue(void* opaque, std::uint64_t sequence,
+                             const InterruptCheck& interrupt) {
   if (const int error = renderMessage(sequence); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return error;
   }
@@ -312,7 +328,7 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
     if (!deadline) {
       deadline = now + connection_->deliveryTimeout();
     }
-    if (error != RD_KAFKA_RESP_ERR__QUEUE_FULL || now > *deadline) {
+    if (error != RD_KAFKA_RESP_ERR__QUEUE_FULL || now > *deadline || interrupt.requested()) {
       if (headers != nullptr) {
         rd_kafka_headers_destroy(headers);
       }
@@ -325,7 +341,8 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence) {
 }
 
 void ProducerSession::drainCompleted(ProduceOutcome& outcome, std::size_t waitWhileAbove,
-                                     std::chrono::milliseconds timeout) {
+                                     std::chrono::milliseconds timeout,
+                                     const InterruptCheck* interrupt) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
     DeliveryBatch* batch = nullptr;
@@ -336,6 +353,11 @@ void ProducerSession::drainCompleted(ProduceOutcome& outcome, std::size_t waitWh
       batch->release();
     }
     if (inFlightBatches_ <= waitWhileAbove) {
+      return;
+    }
+    if (interrupt != nullptr && interrupt->requested()) {
+      outcome.errorName = rd_kafka_err2name(RD_KAFKA_RESP_ERR__INTR);
+      outcome.errorMessage = "interrupted while waiting for room in the outcome queue";
       return;
     }
     if (std::chrono::steady_clock::now() > deadline) {

@@ -9,6 +9,7 @@ rm -rf "$work" && mkdir -p "$work"
 run_plan() {
   local plan="$1"
   shift
+  rm -f "$work/results.jtl" "$work/jmeter.log" "$work/summary.json"  # JMeter appends
   "$root/scripts/jmeter" -n -t "$root/testplans/$plan" \
     -l "$work/results.jtl" -j "$work/jmeter.log" -Jkafka.summary="$work/summary.json" \
     -Jkafka.bootstrap="${KAFKA_BOOTSTRAP:-embedded}" -Jkafka.topic="e2e-$RANDOM-$$" "$@"
@@ -41,4 +42,26 @@ summary() {
 thread_end_sum() {
   grep -oE "at thread end: [0-9]+ acknowledged, [0-9]+ failed, [0-9]+ unreported" "$work/jmeter.log" |
     grep -oE "[0-9]+ $1" | awk '{ n += $1 } END { print n + 0 }'
+}
+
+# run_plan_then SECONDS MESSAGE PLAN [ARGS...]: runs a plan in the background and, SECONDS
+# after it started, sends MESSAGE (StopTestNow or Shutdown) to JMeter's UDP control port, as
+# JMeter's own stoptest.sh/shutdown.sh do. Sets $elapsed to the run's seconds, wall clock.
+run_plan_then() {
+  local after="$1" message="$2"
+  shift 2
+  local started=$SECONDS
+  run_plan "$@" >"$work/stdout" 2>&1 &
+  local pid=$!
+  local port=""
+  for _ in $(seq 100); do
+    port=$(grep -o "shutdown message on port [0-9]*" "$work/stdout" | grep -o "[0-9]*$" || true)
+    [[ -n "$port" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || fail "JMeter did not open its control port"
+  sleep "$after"
+  echo -n "$message" >"/dev/udp/127.0.0.1/$port"
+  wait "$pid" || fail "JMeter exited with status $?"
+  elapsed=$((SECONDS - started))
 }

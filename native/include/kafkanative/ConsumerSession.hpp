@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -34,6 +35,10 @@ class ConsumerSession {
   /// passed. Errors are in the outcome, not thrown.
   ConsumeOutcome poll(std::uint32_t maxMessages, std::chrono::milliseconds timeout);
 
+  /// Ends the poll in progress early (from any thread), with what it consumed so far and
+  /// `_INTR`. For JMeter's Stop.
+  void interrupt() noexcept { interrupts_.fetch_add(1, std::memory_order_relaxed); }
+
   /// How many partitions the group currently assigns to this member.
   std::size_t assignedPartitions() const;
 
@@ -57,6 +62,7 @@ class ConsumerSession {
   std::string lastClientError_;  ///< set by onError, which runs inside this thread's poll
   std::vector<SequenceVerifier::Record> records_;  ///< reused by every poll
   std::vector<PartitionPosition> positions_;       ///< partitions seen by the current poll
+  std::atomic<std::uint64_t> interrupts_{0};
 };
 
 }  // namespace kafkanative

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -21,6 +22,7 @@ class DeliveryBatch;
 class OutcomeQueue;
 class PayloadFile;
 class RateLimiter;
+struct InterruptCheck;
 struct ProducerStats;
 
 /// One sampler thread's producer: compiled templates, topic handle, partitioning, rate
@@ -43,6 +45,10 @@ class ProducerSession {
   /// deliveries reported since the last call. Failures are in the outcome, not thrown.
   ProduceOutcome produce(std::uint32_t messages);
 
+  /// Cuts the sample in progress short (from any thread): sending stops, waiting ends, and
+  /// the outcome says `_INTR` with what was still unacknowledged. For JMeter's Stop.
+  void interrupt() noexcept { interrupts_.fetch_add(1, std::memory_order_relaxed); }
+
   /// kTrack: waits for every message still in flight (up to the delivery timeout) and
   /// returns their deliveries, so none goes unreported at thread end.
   ProduceOutcome finish();
@@ -55,13 +61,13 @@ class ProducerSession {
 
   std::int32_t partitionFor(std::uint64_t sequence);
   /// Builds and enqueues one message; returns librdkafka's error code.
-  int enqueue(void* opaque, std::uint64_t sequence);
+  int enqueue(void* opaque, std::uint64_t sequence, const InterruptCheck& interrupt);
   int renderMessage(std::uint64_t sequence);
-  void sendBatch(DeliveryBatch& batch, std::uint32_t messages);
+  void sendBatch(DeliveryBatch& batch, std::uint32_t messages, const InterruptCheck& interrupt);
   /// Tracked mode: collects completed batches; waits for one while `waitWhileAbove` or more
   /// are in flight, up to `timeout`.
   void drainCompleted(ProduceOutcome& outcome, std::size_t waitWhileAbove,
-                      std::chrono::milliseconds timeout);
+                      std::chrono::milliseconds timeout, const InterruptCheck* interrupt);
   void appendClientError(ProduceOutcome& outcome) const;
 
   std::shared_ptr<Connection> connection_;
@@ -83,6 +89,7 @@ class ProducerSession {
   std::string valueBuffer_;
   std::vector<std::string> headerBuffers_;
   std::shared_ptr<OutcomeQueue> completed_;  ///< kTrack only
+  std::atomic<std::uint64_t> interrupts_{0};
   std::size_t inFlightBatches_ = 0;
   std::uint64_t inFlightMessages_ = 0;
 };

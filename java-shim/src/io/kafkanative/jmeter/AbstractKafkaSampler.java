@@ -1,9 +1,11 @@
 package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.KafkaNativeException;
+import io.kafkanative.jmeter.core.NativeHandle;
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.samplers.AbstractSampler;
 import org.apache.jmeter.samplers.Entry;
+import org.apache.jmeter.samplers.Interruptible;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.ThreadListener;
@@ -12,13 +14,27 @@ import org.apache.jmeter.testelement.ThreadListener;
  * What the Kafka samplers share: they find their Kafka Connection by name, and each JMeter
  * thread's clone owns a native session that it closes when the thread ends.
  */
-public abstract class AbstractKafkaSampler extends AbstractSampler implements TestBean, ThreadListener {
+public abstract class AbstractKafkaSampler extends AbstractSampler
+    implements TestBean, ThreadListener, Interruptible {
   private static final long serialVersionUID = 1L;
 
   private String connectionName = "kafka";
 
   /** Closes this thread's native session, if open. */
   protected abstract void closeSession();
+
+  /** This thread's open native session, or null. */
+  protected abstract NativeHandle session();
+
+  /** JMeter's Stop: the sample in progress ends at once, reported with {@code _INTR}. */
+  @Override
+  public boolean interrupt() {
+    NativeHandle open = session();
+    if (open != null) {
+      open.interrupt();
+    }
+    return open != null;
+  }
 
   /** The sample's one native call (opening the session first if needed). */
   protected abstract void runNative();

@@ -3,6 +3,7 @@ package io.kafkanative.jmeter;
 import io.kafkanative.jmeter.core.ConsumeOutcome;
 import io.kafkanative.jmeter.core.ConsumerConfig;
 import io.kafkanative.jmeter.core.NativeConsumer;
+import io.kafkanative.jmeter.core.NativeHandle;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.threads.JMeterVariables;
 
@@ -28,10 +29,15 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private boolean emptyIsFailure = false;
   private String variablePrefix = "";
 
-  private transient NativeConsumer consumer;
+  private transient volatile NativeConsumer consumer;
   /** The settings {@link #consumer} was opened with; JMeter variables may change them. */
   private transient String consumerIdentity;
   private final transient ConsumeOutcome outcome = new ConsumeOutcome();
+
+  @Override
+  protected NativeHandle session() {
+    return consumer;
+  }
 
   @Override
   protected void runNative() {

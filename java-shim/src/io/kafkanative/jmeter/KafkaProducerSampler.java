@@ -1,6 +1,7 @@
 package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.KafkaNativeException;
+import io.kafkanative.jmeter.core.NativeHandle;
 import io.kafkanative.jmeter.core.NativeProducer;
 import io.kafkanative.jmeter.core.ProduceOutcome;
 import io.kafkanative.jmeter.core.ProducerConfig;
@@ -41,11 +42,16 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private double targetRate = 0;
   private String rateScope = RATE_SCOPES[0];
 
-  private transient NativeProducer producer;
+  private transient volatile NativeProducer producer;
   /** The settings {@link #producer} was opened with; JMeter variables may change them. */
   private transient String producerIdentity;
   private transient boolean tracked;
   private final transient ProduceOutcome outcome = new ProduceOutcome();
+
+  @Override
+  protected NativeHandle session() {
+    return producer;
+  }
 
   @Override
   protected void runNative() {

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * handle to 0 atomically, so concurrent or repeated closes release it once, and use after close
  * fails with {@link IllegalStateException} before crossing into native code.
  */
-abstract class NativeHandle implements AutoCloseable {
+public abstract class NativeHandle implements AutoCloseable {
   private final AtomicLong handle;
 
   NativeHandle(long handle) {
@@ -20,6 +20,17 @@ abstract class NativeHandle implements AutoCloseable {
       throw new IllegalStateException(getClass().getSimpleName() + " is closed");
     }
     return value;
+  }
+
+  /**
+   * Cuts the call in progress on this session short, from any thread (JMeter's Stop). Does
+   * nothing once closed.
+   */
+  public final void interrupt() {
+    long value = handle.get();
+    if (value != 0) {
+      NativeKafka.interrupt(value);
+    }
   }
 
   @Override

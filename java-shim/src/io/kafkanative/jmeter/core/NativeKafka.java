@@ -50,6 +50,11 @@ public final class NativeKafka {
     outcome.setTexts(consume0(consumer, maxMessages, timeoutMs, outcome.slots()));
   }
 
+  /** Interrupts the call in progress on a producer or consumer session, from any thread. */
+  static void interrupt(long session) {
+    interrupt0(session);
+  }
+
   static void closeProducer(long producer) {
     closeProducer0(producer);
   }
@@ -106,6 +111,8 @@ public final class NativeKafka {
       long connection, byte[][] texts, long[] numbers, double ratePerSecond);
 
   private static native void closeProducer0(long producer);
+
+  private static native void interrupt0(long session);
 
   private static native byte[][] produce0(long producer, int messages, long[] outcome);
 
