@@ -6,8 +6,7 @@
 
 #include "TestCluster.hpp"
 
-#include <cstdlib>
-#include <random>
+#include <thread>
 
 #include "EmbeddedCluster.hpp"
 #include "TestTopics.hpp"
@@ -97,7 +96,12 @@ TEST(ConsumerSession, StatsCountEveryMessageAndItsEndToEndLatency) {
 }
 
 TEST(ConsumerSession, AGroupOfThreeSharesThePartitionsWithoutOverlap) {
-  auto kafka = connection();
+  // A short session timeout bounds how long a rebalance can wait for a slow member.
+  auto kafka = Connection::open(
+      ConnectionConfig{testBootstrap(),
+                       {{"session.timeout.ms", "6000"}, {"heartbeat.interval.ms", "500"}},
+                       std::chrono::milliseconds(5000),
+                       ""});
   const auto topic = uniqueName("group3");
   const auto group = uniqueName("group");
   createTopic(*kafka, topic, 4);
@@ -107,17 +111,24 @@ TEST(ConsumerSession, AGroupOfThreeSharesThePartitionsWithoutOverlap) {
   ConsumerSession a(kafka, consumerOf(topic, group));
   ConsumerSession b(kafka, consumerOf(topic, group));
   ConsumerSession c(kafka, consumerOf(topic, group));
-  // Let the group settle (every member holding partitions) before there is anything to read
-  // twice.
+  // Members poll concurrently, each on its own thread, as JMeter threads do; the group must
+  // settle (every member holding partitions) before there is anything to read twice.
   const auto settled = [&] {
     return a.assignedPartitions() > 0 && b.assignedPartitions() > 0 && c.assignedPartitions() > 0;
   };
-  for (int round = 0; round < 100 && !settled(); ++round) {
-    for (auto* member : {&a, &b, &c}) {
-      member->poll(1, std::chrono::milliseconds(100));
-    }
+  std::vector<std::thread> members;
+  for (auto* member : {&a, &b, &c}) {
+    members.emplace_back([member, &settled] {
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+      while (!settled() && std::chrono::steady_clock::now() < deadline) {
+        member->poll(1, std::chrono::milliseconds(100));
+      }
+    });
   }
-  ASSERT_TRUE(settled()) << "the group did not settle in 30 s";
+  for (auto& member : members) {
+    member.join();
+  }
+  ASSERT_TRUE(settled()) << "the group did not settle in 60 s";
   EXPECT_EQ(a.assignedPartitions() + b.assignedPartitions() + c.assignedPartitions(),
             static_cast<std::size_t>(4));
   ASSERT_EQ(producer.produce(400).acked, 400u);
