@@ -240,7 +240,9 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_drain
   return guarded<jobjectArray>(env, nullptr, [&] {
     std::vector<std::string> lines;
     for (auto& line : kafkanative::NativeLog::drain()) {
-      const char level = line.level == kafkanative::LogLine::Level::kError ? 'E' : 'W';
+      const char level = line.level == kafkanative::LogLine::Level::kError     ? 'E'
+                         : line.level == kafkanative::LogLine::Level::kWarning ? 'W'
+                                                                               : 'I';
       lines.push_back(level + std::move(line.text));
     }
     return toByteArrays(env, lines);

@@ -53,6 +53,8 @@ EmbeddedCluster::EmbeddedCluster(int brokers) : brokers_(brokers) {
   // The owner handle never connects anywhere; it only hosts the mock cluster's threads.
   rd_kafka_conf_set(conf, "client.id", "kafkanative-embedded-cluster", nullptr, 0);
   rd_kafka_conf_set_log_cb(conf, &logFromLibrdkafka);
+  // It has no bootstrap servers by design; librdkafka's notice saying so is only noise.
+  rd_kafka_conf_set(conf, "log_level", "4", nullptr, 0);
   owner_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof error);
   if (owner_ == nullptr) {
     rd_kafka_conf_destroy(conf);

@@ -36,8 +36,9 @@ class QueueSink final : public spdlog::sinks::base_sink<spdlog::details::null_mu
 
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
-    const auto level =
-        msg.level >= spdlog::level::err ? LogLine::Level::kError : LogLine::Level::kWarning;
+    const auto level = msg.level >= spdlog::level::err    ? LogLine::Level::kError
+                       : msg.level >= spdlog::level::warn ? LogLine::Level::kWarning
+                                                          : LogLine::Level::kInfo;
     auto line = std::make_unique<LogLine>(
         LogLine{level, std::string(msg.payload.begin(), msg.payload.end())});
     if (queue_.bounded_push(line.get())) {
@@ -57,7 +58,7 @@ struct Logger {
   std::shared_ptr<QueueSink> sink = std::make_shared<QueueSink>();
   std::shared_ptr<spdlog::logger> logger = std::make_shared<spdlog::logger>("kafkanative", sink);
   Logger() {
-    sink->set_level(spdlog::level::warn);
+    sink->set_level(spdlog::level::info);
     logger->set_level(spdlog::level::info);
   }
 };

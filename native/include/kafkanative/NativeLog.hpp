@@ -6,16 +6,17 @@
 
 namespace kafkanative {
 
-/// One warning or error line from the core or from librdkafka.
+/// One line from the core or from librdkafka, for the host's log.
 struct LogLine {
-  enum class Level : std::uint8_t { kWarning, kError };
+  enum class Level : std::uint8_t { kInfo, kWarning, kError };
   Level level;
   std::string text;
 };
 
-/// The core's log. Inside, everything goes through one spdlog logger; lines at warning level
-/// and above are also kept in a bounded lock-free queue that the host (the JMeter shim, a
-/// benchmark) drains on its own threads, so no native thread ever calls into the host.
+/// The core's log. Inside, everything goes through one spdlog logger; lines at info level and
+/// above (librdkafka's notices and warnings, rebalances, connection events) are also kept in a
+/// bounded lock-free queue that the host (the JMeter shim, a benchmark) drains on its own
+/// threads, so no native thread ever calls into the host.
 namespace NativeLog {
 
 /// Takes every queued line, oldest first. Lines that arrived while the queue was full are

@@ -5,7 +5,7 @@ import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
 
 /**
- * Moves native warnings and errors into jmeter.log. A Java daemon thread drains the native
+ * Moves native log lines (info, warnings, errors) into jmeter.log. A Java daemon thread drains the native
  * queue twice a second, so samples never pay a JNI crossing for logging and native threads
  * never call into the JVM.
  */
@@ -48,10 +48,13 @@ final class NativeLogForwarder implements Runnable {
   static void forward() {
     try {
       for (String line : NativeKafka.drainLog()) {
-        if (line.charAt(0) == 'E') {
-          LOG.error("librdkafka: " + line.substring(1));
+        char level = line.charAt(0);
+        if (level == 'E') {
+          LOG.error("kafka-native: " + line.substring(1));
+        } else if (level == 'W') {
+          LOG.warn("kafka-native: " + line.substring(1));
         } else {
-          LOG.warn("librdkafka: " + line.substring(1));
+          LOG.info("kafka-native: " + line.substring(1));
         }
       }
     } catch (RuntimeException e) { // the library failed to load: samples report that

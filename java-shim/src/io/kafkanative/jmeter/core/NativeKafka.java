@@ -79,7 +79,7 @@ public final class NativeKafka {
     }
   }
 
-  /** Native warnings and errors since the last call; each line starts with 'W' or 'E'. */
+  /** Native log lines since the last call; each starts with 'I', 'W' or 'E' (its level). */
   public static List<String> drainLog() {
     NativeLibrary.ensureLoaded();
     byte[][] lines = drainLog0();
