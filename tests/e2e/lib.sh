@@ -9,8 +9,9 @@ rm -rf "$work" && mkdir -p "$work"
 run_plan() {
   local plan="$1"
   shift
+  [[ "$plan" == */* ]] || plan="$root/testplans/$plan"
   rm -f "$work/results.jtl" "$work/jmeter.log" "$work/summary.json"  # JMeter appends
-  "$root/scripts/jmeter" -n -t "$root/testplans/$plan" \
+  "$root/scripts/jmeter" -n -t "$plan" \
     -l "$work/results.jtl" -j "$work/jmeter.log" -Jkafka.summary="$work/summary.json" \
     -Jkafka.bootstrap="${KAFKA_BOOTSTRAP:-embedded}" -Jkafka.topic="e2e-$RANDOM-$$" "$@"
 }

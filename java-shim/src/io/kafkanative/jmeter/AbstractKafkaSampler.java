@@ -2,6 +2,9 @@ package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeHandle;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.samplers.AbstractSampler;
 import org.apache.jmeter.samplers.Entry;
@@ -9,6 +12,8 @@ import org.apache.jmeter.samplers.Interruptible;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.ThreadListener;
+import org.apache.jorphan.logging.LoggingManager;
+import org.apache.log.Logger;
 
 /**
  * What the Kafka samplers share: they find their Kafka Connection by name, and each JMeter
@@ -17,6 +22,11 @@ import org.apache.jmeter.testelement.ThreadListener;
 public abstract class AbstractKafkaSampler extends AbstractSampler
     implements TestBean, ThreadListener, Interruptible {
   private static final long serialVersionUID = 1L;
+
+  private static final Logger LOG = LoggingManager.getLoggerForClass();
+  /** Kinds of failure already logged, so a misconfigured sampler logs one line per kind. */
+  private static final Set<String> LOGGED =
+      Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
   private String connectionName = "kafka";
 
@@ -45,6 +55,13 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
   /** Maps the native outcome onto the sample's result. */
   protected abstract void fillResult(KafkaSampleResult result);
 
+  /** Each kind of failure (response code) of a sampler goes to jmeter.log once, not per sample. */
+  private void logFirstOfItsKind(SampleResult result) {
+    if (LOGGED.add(getName() + '\n' + result.getResponseCode())) {
+      LOG.error(getName() + ": " + result.getResponseCode() + " " + result.getResponseMessage());
+    }
+  }
+
   /** One sample: timed around the native call; every failure becomes a failed sample. */
   @Override
   public SampleResult sample(Entry entry) {
@@ -61,6 +78,9 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
       result.sampleEnd();
     }
     fillResult(result);
+    if (!result.isSuccessful()) {
+      logFirstOfItsKind(result);
+    }
     return result;
   }
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Bad input in one sampler fails that sampler's samples with a message naming the field and
+# the problem, logs it once, and leaves the rest of the plan running; JMeter ends normally.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+run_plan "$root/tests/e2e/plans/bad-input.jmx" || fail "JMeter exited with status $?"
+
+# expect LABEL TEXT: every sample of LABEL failed, and its response code or message has TEXT.
+expect() {
+  awk -F'\t' -v label="$1" -v text="$2" '
+    NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["label"] == label {
+      n++
+      if ($c["success"] == "true") ok++
+      if (index($c["responseCode"] " " $c["responseMessage"], text) > 0) named++
+    }
+    END {
+      if (n == 0) { print "FAIL: no samples for " label; exit 1 }
+      if (ok > 0 || named != n) { print "FAIL: " label ": " n " samples, " ok " succeeded, " named " say: " text; exit 1 }
+    }' "$work/results.jtl" || exit 1
+  grep -q "ERROR .*$1: " "$work/jmeter.log" || fail "$1: nothing in jmeter.log"
+}
+
+expect "empty topic" "topic: must not be empty"
+expect "illegal topic" "may only contain letters, digits"
+expect "long topic" "longer than 249 characters"
+expect "bad template" "value template: unknown placeholder '{{nope}}' at position 1"
+expect "bad random range" "{{random_int:MIN:MAX}}"
+expect "missing payload file" "payload file: '/nonexistent/payloads.txt' does not exist"
+expect "by-key without key" "partitioning by key: needs a key template"
+expect "zero messages" "messages per sample"
+expect "bad partitioning" "partitioning: 'sideways' is not one of"
+expect "bad header" "headers, line 1: expected key=value"
+expect "unknown connection" "no Kafka Connection named 'nowhere'"
+expect "oversized value" "MSG_SIZE_TOO_LARGE"
+
+awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  $c["label"] == "good" { n++; if ($c["success"] == "true") ok++ }
+  END { if (n == 0 || ok != n) { print "FAIL: the good sampler did not keep working"; exit 1 } }' \
+  "$work/results.jtl" || exit 1
+(($(grep -c "ERROR .*empty topic: " "$work/jmeter.log") == 1)) || fail "a failure was logged more than once"
+echo "bad-input: 12 kinds of bad input reported by name, the good sampler unaffected"
