@@ -144,6 +144,14 @@ JNIEXPORT jbyteArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_connect
   });
 }
 
+JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_scheduleFaults0(
+    JNIEnv* env, jclass, jlong connection, jbyteArray schedule) {
+  guarded<int>(env, 0, [&] {
+    connections.get(connection)->scheduleFaults(fromBytes(env, schedule, "fault schedule"));
+    return 0;
+  });
+}
+
 JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openProducer0(
     JNIEnv* env, jclass, jlong connection, jobjectArray texts, jlongArray numbers,
     jdouble ratePerSecond) {

@@ -10,6 +10,7 @@
 
 #include "DeliveryBatch.hpp"
 #include "EmbeddedCluster.hpp"
+#include "FaultSchedule.hpp"
 #include "LibrdkafkaLog.hpp"
 #include "ProducerClient.hpp"
 #include "StatsReport.hpp"
@@ -114,11 +115,22 @@ Connection::Connection(const ConnectionConfig& config)
 }
 
 Connection::~Connection() {
+  faultSchedule_.reset();  // healthy brokers first, so the flush below can deliver
   clients_.clear();  // flushes while the statistics and delivery counters still exist
   rd_kafka_conf_destroy(clientConf_);
 }
 
 rd_kafka_s* Connection::handle() const noexcept { return clients_.front()->handle(); }
+
+void Connection::scheduleFaults(const std::string& schedule) {
+  if (!embeddedCluster_) {
+    throw KafkaError::invalidArgument("fault schedule: needs the embedded cluster");
+  }
+  auto faults = FaultSchedule::parse(schedule, embeddedCluster_->brokers());
+  std::lock_guard lock(registryMutex_);
+  faultSchedule_.reset();
+  faultSchedule_ = std::make_unique<FaultSchedule>(*embeddedCluster_, std::move(faults));
+}
 
 std::size_t Connection::clientCount() const {
   std::lock_guard lock(registryMutex_);

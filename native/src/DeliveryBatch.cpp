@@ -108,7 +108,12 @@ void DeliveryBatch::complete(std::uint32_t count) noexcept {
   }
   lastReportMicros_.store(microsSinceStart(), std::memory_order_relaxed);
   if (acked_.load(std::memory_order_relaxed) > 0) {
-    storeMax(stats_.lastAckEpochMicros, epochMicrosNow());
+    const std::int64_t now = epochMicrosNow();
+    if (const auto previous = stats_.lastAckEpochMicros.load(std::memory_order_relaxed);
+        previous > 0) {
+      storeMax(stats_.longestAckGapMicros, now - previous);
+    }
+    storeMax(stats_.lastAckEpochMicros, now);
   }
   if (queue_) {
     // Never full: the session keeps fewer batches in flight than the queue holds.

@@ -77,6 +77,18 @@ void EmbeddedCluster::setBrokerRtt(int broker, std::chrono::milliseconds rtt) {
   rd_kafka_mock_broker_set_rtt(cluster_, broker, static_cast<int>(rtt.count()));
 }
 
+void EmbeddedCluster::setBrokerDown(int broker, bool down) {
+  if (broker < 1 || broker > brokers_) {
+    throw KafkaError::invalidArgument("embedded cluster: no broker " + std::to_string(broker));
+  }
+  if (down) {
+    rd_kafka_mock_broker_set_down(cluster_, broker);
+  } else {
+    rd_kafka_mock_broker_set_up(cluster_, broker);
+  }
+  NativeLog::warn("embedded cluster: broker " + std::to_string(broker) + (down ? " down" : " up"));
+}
+
 void EmbeddedCluster::createTopic(const std::string& topic, int partitions) {
   const auto error =
       rd_kafka_mock_topic_create(cluster_, topic.c_str(), partitions, std::min(brokers_, 3));

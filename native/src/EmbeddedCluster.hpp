@@ -36,6 +36,10 @@ class EmbeddedCluster {
   /// (1..brokers()); zero removes it.
   void setBrokerRtt(int broker, std::chrono::milliseconds rtt);
 
+  /// Fault injection: broker `broker` drops its connections and refuses new ones (`down`),
+  /// or accepts them again. Leadership does not move: its partitions wait for it.
+  void setBrokerDown(int broker, bool down);
+
   /// Creates `topic` with `partitions` partitions, replicated on up to 3 brokers (the mock
   /// cluster answers no CreateTopics requests of its own).
   void createTopic(const std::string& topic, int partitions);

@@ -22,6 +22,7 @@ void ProducerStats::add(const ProducerStats& other) noexcept {
     firstSendEpochMicros = firstOther;
   }
   lastAckEpochMicros = std::max(lastAckEpochMicros.load(), other.lastAckEpochMicros.load());
+  longestAckGapMicros = std::max(longestAckGapMicros.load(), other.longestAckGapMicros.load());
   targetRate = targetRate.load() + other.targetRate.load();
   scheduleLagMicros = std::max(scheduleLagMicros.load(), other.scheduleLagMicros.load());
   ackLatency.add(other.ackLatency);

@@ -31,6 +31,7 @@ nlohmann::json statsJson(const ProducerStats& s) {
       {"seconds", seconds},
       {"messagesPerSecond", seconds > 0 ? static_cast<double>(acked) / seconds : 0.0},
       {"megabytesPerSecond", seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0},
+      {"longestAckGapMicros", s.longestAckGapMicros.load()},
       {"ackLatencyMicros", histogramJson(s.ackLatency)}};
   if (const double target = s.targetRate.load(); target > 0) {
     json["targetMessagesPerSecond"] = target;
@@ -64,7 +65,9 @@ std::string statsText(const ProducerStats& s) {
                 json["messagesPerSecond"].get<double>(), json["megabytesPerSecond"].get<double>());
   std::string text = std::to_string(s.sent.load()) + " sent, " + std::to_string(s.acked.load()) +
                      " acked, " + std::to_string(s.failed.load()) + " failed, " + rates +
-                     "; ack latency ms: " + histogramText(s.ackLatency);
+                     "; ack latency ms: " + histogramText(s.ackLatency) +
+                     "; longest gap between acknowledgements " +
+                     millis(static_cast<std::uint64_t>(s.longestAckGapMicros.load())) + " ms";
   if (s.targetRate.load() > 0) {
     text += "; intended-time latency ms: " + histogramText(s.intendedLatency) + "; target " +
             std::to_string(static_cast<long long>(s.targetRate.load())) +

@@ -18,6 +18,7 @@ namespace kafkanative {
 
 struct ConsumerStats;
 class EmbeddedCluster;
+class FaultSchedule;
 class ProducerClient;
 class PayloadFile;
 class RateLimiter;
@@ -68,6 +69,10 @@ class Connection {
   /// empty if none; appended to failed samples' messages to say why they failed.
   std::string lastClientError() const;
 
+  /// Starts a fault schedule on the embedded cluster (see FaultSchedule for the syntax);
+  /// throws KafkaError for a malformed schedule or a connection to a real cluster.
+  void scheduleFaults(const std::string& schedule);
+
   /// Counters, rates and latency percentiles as a JSON document: totals, then per sampler.
   std::string summaryJson() const;
 
@@ -86,6 +91,7 @@ class Connection {
   static int onStatistics(rd_kafka_s* handle, char* json, size_t length, void* opaque);
 
   std::shared_ptr<EmbeddedCluster> embeddedCluster_;
+  std::unique_ptr<FaultSchedule> faultSchedule_;  ///< restores the brokers when destroyed
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;
   std::map<std::string, std::string> properties_;

@@ -18,6 +18,9 @@ struct ProducerStats {
   std::atomic<std::uint64_t> queueFullRetries{0};
   std::atomic<std::int64_t> firstSendEpochMicros{0};
   std::atomic<std::int64_t> lastAckEpochMicros{0};
+  /// The longest time without any acknowledgement between two that came (measured per
+  /// completed batch): how long an outage lasted as the client saw it.
+  std::atomic<std::int64_t> longestAckGapMicros{0};
   /// The target rate of the sessions that have one (the last one set), 0 without.
   std::atomic<double> targetRate{0};
   /// How far behind its schedule the rate limiter was at the last send, µs.

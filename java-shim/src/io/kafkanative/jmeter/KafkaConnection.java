@@ -52,6 +52,7 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   private String properties = "";
   private String summaryFile = "";
   private String statisticsFile = "";
+  private String faultSchedule = "";
 
   private transient NativeConnection connection;
 
@@ -65,6 +66,10 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
               librdkafkaProperties(),
               flushTimeoutMs,
               statisticsFile == null ? "" : statisticsFile.trim());
+      if (faultSchedule != null && !faultSchedule.trim().isEmpty()) {
+        connection.scheduleFaults(faultSchedule);
+        LOG.warn("Kafka Connection '" + connectionName + "' fault schedule started: " + faultSchedule);
+      }
       ConnectionRegistry.register(connectionName, connection);
       LOG.info("Kafka Connection '" + connectionName + "' opened to " + bootstrapServers);
     } catch (KafkaNativeException e) {
@@ -313,6 +318,14 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
 
   public void setProperties(String properties) {
     this.properties = properties;
+  }
+
+  public String getFaultSchedule() {
+    return faultSchedule;
+  }
+
+  public void setFaultSchedule(String faultSchedule) {
+    this.faultSchedule = faultSchedule;
   }
 
   public String getStatisticsFile() {

@@ -22,7 +22,7 @@ public class KafkaConnectionBeanInfo extends BeanInfoSupport {
           "sslCertificateLocation", "sslKeyLocation", "sslKeyPassword", "sslEndpointIdentification"
         });
     createPropertyGroup(
-        "advanced", new String[] {"properties", "summaryFile", "statisticsFile"});
+        "advanced", new String[] {"properties", "summaryFile", "statisticsFile", "faultSchedule"});
 
     required(property("connectionName"), "kafka");
     required(property("bootstrapServers"), "embedded");
@@ -51,6 +51,7 @@ public class KafkaConnectionBeanInfo extends BeanInfoSupport {
     required(property("properties", TypeEditor.TextAreaEditor), "");
     required(property("summaryFile"), "");
     required(property("statisticsFile"), "");
+    required(property("faultSchedule", TypeEditor.TextAreaEditor), "");
   }
 
   static void required(PropertyDescriptor property, Object defaultValue) {

@@ -20,6 +20,14 @@ public final class NativeConnection extends NativeHandle {
     super(NativeKafka.openConnection(bootstrap, properties, flushTimeoutMs, statisticsFile));
   }
 
+  /**
+   * Starts a fault schedule on the embedded cluster, e.g. {@code "5 down 1 for 5"} (broker 1
+   * down 5 s after start, for 5 s) or {@code "0 rtt 2 200 for 10"}; one fault per line.
+   */
+  public void scheduleFaults(String schedule) {
+    NativeKafka.scheduleFaults(handle(), schedule);
+  }
+
   /** Counters, rates and latency percentiles: totals and per sampler, as JSON. */
   public String summaryJson() {
     return NativeKafka.connectionSummary(handle(), false);

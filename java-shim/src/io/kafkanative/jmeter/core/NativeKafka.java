@@ -26,6 +26,10 @@ public final class NativeKafka {
     return openConnection0(utf8(bootstrap), pairs, flushMs, utf8(statisticsFile));
   }
 
+  static void scheduleFaults(long connection, String schedule) {
+    scheduleFaults0(connection, utf8(schedule));
+  }
+
   static void closeConnection(long connection) {
     closeConnection0(connection);
   }
@@ -104,6 +108,8 @@ public final class NativeKafka {
       byte[] bootstrap, byte[][] properties, long flushMs, byte[] statisticsFile);
 
   private static native void closeConnection0(long connection);
+
+  private static native void scheduleFaults0(long connection, byte[] schedule);
 
   private static native byte[] connectionSummary0(long connection, boolean asText);
 
