@@ -33,10 +33,20 @@ expect "bad partitioning" "partitioning: 'sideways' is not one of"
 expect "bad header" "headers, line 1: expected key=value"
 expect "unknown connection" "no Kafka Connection named 'nowhere'"
 expect "oversized value" "MSG_SIZE_TOO_LARGE"
+expect "connection conflicting" "Kafka Connection 'conflicting'"
+expect "connection badvalue" "compression.type"
+expect "connection nocert" "ssl.ca.location failed"
 
 awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
   $c["label"] == "good" { n++; if ($c["success"] == "true") ok++ }
   END { if (n == 0 || ok != n) { print "FAIL: the good sampler did not keep working"; exit 1 } }' \
   "$work/results.jtl" || exit 1
 (($(grep -c "ERROR .*empty topic: " "$work/jmeter.log") == 1)) || fail "a failure was logged more than once"
-echo "bad-input: 12 kinds of bad input reported by name, the good sampler unaffected"
+echo "bad-input: 15 kinds of bad input reported by name, the good sampler unaffected"
+
+# The native library missing or unloadable: samples fail saying so; JMeter is not harmed.
+run_plan quickstart.jmx -Jkafka.duration=2 -Dkafkanative.library.path=/nonexistent/libkafkanative_jni.so ||
+  fail "JMeter exited with status $?"
+expect "Kafka Producer" "_NATIVE_LIBRARY"
+grep -q "kafka-native library not loaded" "$work/results.jtl" || fail "the library error is not explained"
+echo "bad-input: a missing native library fails the samples with _NATIVE_LIBRARY, JMeter ends normally"
