@@ -1,7 +1,6 @@
 #include "FaultSchedule.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <iterator>
 #include <sstream>
 
@@ -16,8 +15,10 @@ std::chrono::milliseconds seconds(const std::string& text, bool& ok) {
   try {
     std::size_t used = 0;
     const double value = std::stod(text, &used);
-    ok = ok && used == text.size() && value >= 0 && std::isfinite(value);
-    return std::chrono::milliseconds(static_cast<long long>(value * 1000));
+    constexpr double kMaxSeconds = 7 * 24 * 3600;  // a week: longer than any drill
+    ok = ok && used == text.size() && value >= 0 && value <= kMaxSeconds;
+    return ok ? std::chrono::milliseconds(static_cast<long long>(value * 1000))
+              : std::chrono::milliseconds(0);
   } catch (const std::exception&) {
     ok = false;
     return {};
@@ -57,7 +58,8 @@ std::vector<FaultSchedule::Fault> FaultSchedule::parse(const std::string& text, 
       throw KafkaError::invalidArgument(
           "fault schedule, line " + std::to_string(number) +
           ": expected 'AT down BROKER for SECONDS' or 'AT rtt BROKER MS for SECONDS' with "
-          "BROKER from 1 to " + std::to_string(brokers));
+          "BROKER from 1 to " +
+          std::to_string(brokers));
     }
     faults.push_back(fault);
   }
@@ -93,7 +95,8 @@ void FaultSchedule::run(const std::stop_token& stop) {
   const auto start = std::chrono::steady_clock::now();
   std::unique_lock lock(mutex_);
   for (const auto& step : steps) {
-    if (wake_.wait_until(lock, stop, start + step.at, [] { return false; }) || stop.stop_requested()) {
+    if (wake_.wait_until(lock, stop, start + step.at, [] { return false; }) ||
+        stop.stop_requested()) {
       return;
     }
     apply(faults_[step.fault], step.start);

@@ -7,7 +7,7 @@ KNS_BUILD_DIR="${KNS_BUILD_DIR:-$KNS_ROOT/build}"
 export KNS_BUILD_DIR
 
 KNS_PACKAGES=(
-  cmake make g++ pkg-config
+  cmake make g++ clang pkg-config
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   openjdk-17-jdk-headless junit4 jmeter jmeter-java jq

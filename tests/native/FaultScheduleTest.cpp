@@ -21,8 +21,9 @@ TEST(FaultSchedule, ParsesDownAndRttFaults) {
 }
 
 TEST(FaultSchedule, MalformedLinesAreNamed) {
-  for (const char* bad : {"5 down 4 for 5", "x down 1 for 5", "5 sideways 1 for 5",
-                          "5 rtt 1 0 for 5", "5 down 1 5", "-1 down 1 for 5"}) {
+  for (const char* bad :
+       {"5 down 4 for 5", "x down 1 for 5", "5 sideways 1 for 5", "1e300 down 1 for 5",
+        "5 rtt 1 0 for 5", "5 down 1 5", "-1 down 1 for 5"}) {
     try {
       FaultSchedule::parse(std::string("1 down 1 for 1\n") + bad, 3);
       ADD_FAILURE() << "accepted: " << bad;
