@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# A broker of the embedded cluster goes down mid-run (after the consumer group has formed)
-# and comes back: with acks=all and idempotence every acknowledged message is consumed exactly
-# once, and the outage shows as the longest gap between acknowledgements.
+# The embedded cluster's brokers go down mid-run (after the consumer group has formed) and
+# come back: with acks=all and idempotence every acknowledged message is consumed exactly once,
+# and the outage shows as the longest gap between acknowledgements. All three go down, so the
+# outage reaches every partition and the group coordinator, wherever they are.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [[ -z "${KAFKA_BOOTSTRAP:-}" ]] || { echo "failover-drill: needs the embedded cluster; skipped"; exit 0; }
 
-run_plan failover-drill.jmx -Jkafka.duration=14 -Jkafka.drain=15 -Jkafka.rate=500 \
-  -Jkafka.faults="7 down 1 for 3" -Jkafka.group="drill-$RANDOM-$$"
+faults=$'8 down 1 for 3\n8 down 2 for 3\n8 down 3 for 3'
+run_plan failover-drill.jmx -Jkafka.duration=14 -Jkafka.drain=20 -Jkafka.rate=500 \
+  -Jkafka.faults="$faults" -Jkafka.group="drill-$RANDOM-$$"
 grep -q "broker 1 down" "$work/jmeter.log" || fail "the fault was not applied"
 acked=$(summary '.samplers["Kafka Producer"].acked')
 consumed=$(summary '.consumers["Kafka Consumer"].consumed')
