@@ -68,9 +68,9 @@ jobjectArray toByteArrays(JNIEnv* env, const std::vector<std::string>& texts) {
 }
 
 // Checked before sending, so a bad array never costs a sample its outcome.
-void checkOutcomeArray(JNIEnv* env, jlongArray outcome) {
-  if (outcome == nullptr || env->GetArrayLength(outcome) < kOutcomeSlots) {
-    throw KafkaError::invalidArgument("outcome: needs " + std::to_string(kOutcomeSlots) + " slots");
+void checkOutcomeArray(JNIEnv* env, jlongArray outcome, jsize slots = kOutcomeSlots) {
+  if (outcome == nullptr || env->GetArrayLength(outcome) < slots) {
+    throw KafkaError::invalidArgument("outcome: needs " + std::to_string(slots) + " slots");
   }
 }
 
@@ -221,10 +221,7 @@ JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeConsumer
 JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_consume0(
     JNIEnv* env, jclass, jlong consumer, jint maxMessages, jlong timeoutMs, jlongArray outcome) {
   return guarded<jobjectArray>(env, nullptr, [&]() -> jobjectArray {
-    if (outcome == nullptr || env->GetArrayLength(outcome) < kConsumeSlots) {
-      throw KafkaError::invalidArgument("outcome: needs " + std::to_string(kConsumeSlots) +
-                                        " slots");
-    }
+    checkOutcomeArray(env, outcome, kConsumeSlots);
     if (maxMessages <= 0 || timeoutMs < 0) {
       throw KafkaError::invalidArgument(
           "messages per sample must be at least 1 and the poll timeout not negative");
