@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 #include <mutex>
+#include <vector>
 
 #include "LibrdkafkaLog.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -87,6 +88,14 @@ void EmbeddedCluster::setBrokerDown(int broker, bool down) {
     rd_kafka_mock_broker_set_up(cluster_, broker);
   }
   NativeLog::warn("embedded cluster: broker " + std::to_string(broker) + (down ? " down" : " up"));
+}
+
+void EmbeddedCluster::failRequests(std::int16_t apiKey, std::size_t count,
+                                   rd_kafka_resp_err_t error) {
+  const std::vector<rd_kafka_resp_err_t> errors(count, error);
+  rd_kafka_mock_push_request_errors_array(cluster_, apiKey, count, errors.data());
+  NativeLog::warn("embedded cluster: the next " + std::to_string(count) + " requests of type " +
+                  std::to_string(apiKey) + " fail with " + rd_kafka_err2name(error));
 }
 
 void EmbeddedCluster::createTopic(const std::string& topic, int partitions) {

@@ -40,6 +40,10 @@ class EmbeddedCluster {
   /// or accepts them again. Leadership does not move: its partitions wait for it.
   void setBrokerDown(int broker, bool down);
 
+  /// Fault injection: the next `count` requests of protocol type `apiKey` (0 Produce,
+  /// 1 Fetch, ...) to any broker fail with `error`.
+  void failRequests(std::int16_t apiKey, std::size_t count, rd_kafka_resp_err_t error);
+
   /// Creates `topic` with `partitions` partitions, replicated on up to 3 brokers (the mock
   /// cluster answers no CreateTopics requests of its own).
   void createTopic(const std::string& topic, int partitions);

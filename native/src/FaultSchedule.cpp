@@ -25,6 +25,20 @@ std::chrono::milliseconds seconds(const std::string& text, bool& ok) {
   }
 }
 
+/// The Kafka error called `name` (librdkafka's names, e.g. NOT_LEADER_FOR_PARTITION), if any.
+bool errorNamed(const std::string& name, int& code) {
+  const struct rd_kafka_err_desc* descriptions = nullptr;
+  size_t count = 0;
+  rd_kafka_get_err_descs(&descriptions, &count);
+  for (size_t i = 0; i < count; ++i) {
+    if (descriptions[i].name != nullptr && name == descriptions[i].name) {
+      code = descriptions[i].code;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<FaultSchedule::Fault> FaultSchedule::parse(const std::string& text, int brokers) {
@@ -42,24 +56,31 @@ std::vector<FaultSchedule::Fault> FaultSchedule::parse(const std::string& text, 
     Fault fault{};
     if (ok) {
       fault.at = seconds(word[0], ok);
-      fault.broker = std::atoi(word[2].c_str());
-      ok = ok && fault.broker >= 1 && fault.broker <= brokers;
-      if (word[1] == "down" && word.size() == 5 && word[3] == "for") {
-        fault.duration = seconds(word[4], ok);
-      } else if (word[1] == "rtt" && word.size() == 6 && word[4] == "for") {
-        fault.rtt = seconds(word[3], ok) / 1000;  // given in ms
-        ok = ok && fault.rtt.count() > 0;
-        fault.duration = seconds(word[5], ok);
+      if (word[1] == "errors" && word.size() == 5) {
+        fault.apiKey = word[2] == "produce" ? 0 : word[2] == "fetch" ? 1 : -1;
+        fault.count = static_cast<std::size_t>(std::atoi(word[3].c_str()));
+        ok = ok && fault.apiKey >= 0 && fault.count > 0 && fault.count <= 10000 &&
+             errorNamed(word[4], fault.error);
       } else {
-        ok = false;
+        fault.broker = std::atoi(word[2].c_str());
+        ok = ok && fault.broker >= 1 && fault.broker <= brokers;
+        if (word[1] == "down" && word.size() == 5 && word[3] == "for") {
+          fault.duration = seconds(word[4], ok);
+        } else if (word[1] == "rtt" && word.size() == 6 && word[4] == "for") {
+          fault.rtt = seconds(word[3], ok) / 1000;  // given in ms
+          ok = ok && fault.rtt.count() > 0;
+          fault.duration = seconds(word[5], ok);
+        } else {
+          ok = false;
+        }
       }
     }
     if (!ok) {
       throw KafkaError::invalidArgument(
           "fault schedule, line " + std::to_string(number) +
-          ": expected 'AT down BROKER for SECONDS' or 'AT rtt BROKER MS for SECONDS' with "
-          "BROKER from 1 to " +
-          std::to_string(brokers));
+          ": expected 'AT down BROKER for SECONDS', 'AT rtt BROKER MS for SECONDS' (BROKER from "
+          "1 to " +
+          std::to_string(brokers) + ") or 'AT errors produce|fetch COUNT ERROR'");
     }
     faults.push_back(fault);
   }
@@ -89,7 +110,9 @@ void FaultSchedule::run(const std::stop_token& stop) {
   std::vector<Step> steps;
   for (std::size_t i = 0; i < faults_.size(); ++i) {
     steps.push_back({faults_[i].at, i, true});
-    steps.push_back({faults_[i].at + faults_[i].duration, i, false});
+    if (faults_[i].apiKey < 0) {  // request errors are used up, not undone
+      steps.push_back({faults_[i].at + faults_[i].duration, i, false});
+    }
   }
   std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.at < b.at; });
   const auto start = std::chrono::steady_clock::now();
@@ -104,7 +127,12 @@ void FaultSchedule::run(const std::stop_token& stop) {
 }
 
 void FaultSchedule::apply(const Fault& fault, bool start) {
-  if (fault.rtt.count() > 0) {
+  if (fault.apiKey >= 0) {
+    if (start) {
+      cluster_.failRequests(fault.apiKey, fault.count,
+                            static_cast<rd_kafka_resp_err_t>(fault.error));
+    }
+  } else if (fault.rtt.count() > 0) {
     cluster_.setBrokerRtt(fault.broker, start ? fault.rtt : std::chrono::milliseconds(0));
   } else {
     cluster_.setBrokerDown(fault.broker, start);

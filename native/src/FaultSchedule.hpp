@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -15,6 +17,8 @@ class EmbeddedCluster;
 /// drills. One line per fault:
 ///   `AT down BROKER for DURATION`  — the broker goes down at AT and comes back DURATION later
 ///   `AT rtt BROKER MS for DURATION` — the broker answers MS later for DURATION
+///   `AT errors produce|fetch COUNT ERROR` — the next COUNT such requests fail with the
+///   Kafka error named ERROR (e.g. NOT_LEADER_FOR_PARTITION, REQUEST_TIMED_OUT)
 /// Times are seconds (`5`, `2.5`). Runs on a thread of its own; stopping (or destroying) the
 /// schedule restores every broker at once.
 class FaultSchedule {
@@ -24,6 +28,9 @@ class FaultSchedule {
     std::chrono::milliseconds duration;
     int broker;
     std::chrono::milliseconds rtt;  ///< zero: the broker goes down instead
+    std::int16_t apiKey = -1;       ///< 0 or more: request errors instead of the above
+    std::size_t count = 0;
+    int error = 0;  ///< an rd_kafka_resp_err_t
   };
 
   /// Parses `text`; throws KafkaError naming the line for anything malformed.

@@ -170,6 +170,30 @@ TEST(ConsumerSession, VerificationFindsAGapADuplicateAndAReordering) {
             "gap at partition 0 offset 5 (producer 00000000000c0ffe, sequence 7)");
 }
 
+// Brokers refusing produce requests (NOT_LEADER, REQUEST_TIMED_OUT) make an idempotent
+// producer retry: every message still arrives exactly once.
+TEST(ConsumerSession, RetriedProduceErrorsLoseAndDuplicateNothingWithIdempotence) {
+  auto kafka = Connection::open(ConnectionConfig{
+      testBootstrap(), {{"enable.idempotence", "true"}}, std::chrono::milliseconds(5000), ""});
+  if (kafka->embeddedCluster() == nullptr) {
+    GTEST_SKIP() << "needs the embedded cluster's fault injection";
+  }
+  const auto topic = uniqueName("retried");
+  const auto group = uniqueName("group");
+  ProducerSession producer(kafka, stamped(topic));  // creates the topic before the faults
+  kafka->scheduleFaults(
+      "0 errors produce 3 NOT_LEADER_FOR_PARTITION\n0 errors produce 2 REQUEST_TIMED_OUT");
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the schedule applies at 0 s
+  for (int sample = 0; sample < 5; ++sample) {
+    const auto outcome = producer.produce(100);
+    ASSERT_EQ(outcome.acked, 100u) << outcome.errorName << " " << outcome.errorMessage;
+  }
+  ConsumerSession consumer(kafka, consumerOf(topic, group));
+  const auto total = consumeAll({&consumer}, 500).front();
+  EXPECT_EQ(total.messages, 500u);
+  EXPECT_EQ(total.missing + total.duplicates + total.reordered, 0u) << total.verificationProblem;
+}
+
 TEST(ConsumerSession, EndToEndLatencyReflectsAddedBrokerRoundTrip) {
   auto kafka = connection();
   if (kafka->embeddedCluster() == nullptr) {

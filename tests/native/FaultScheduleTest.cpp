@@ -20,6 +20,16 @@ TEST(FaultSchedule, ParsesDownAndRttFaults) {
   EXPECT_EQ(faults[1].duration, 10000ms);
 }
 
+TEST(FaultSchedule, ParsesRequestErrors) {
+  const auto faults = FaultSchedule::parse("1 errors produce 5 NOT_LEADER_FOR_PARTITION", 3);
+  ASSERT_EQ(faults.size(), 1u);
+  EXPECT_EQ(faults[0].apiKey, 0);
+  EXPECT_EQ(faults[0].count, 5u);
+  EXPECT_EQ(faults[0].error, 6);  // Kafka's NOT_LEADER_FOR_PARTITION
+  EXPECT_THROW(FaultSchedule::parse("1 errors produce 5 NO_SUCH_ERROR", 3), KafkaError);
+  EXPECT_THROW(FaultSchedule::parse("1 errors offsets 5 NOT_LEADER_FOR_PARTITION", 3), KafkaError);
+}
+
 TEST(FaultSchedule, MalformedLinesAreNamed) {
   for (const char* bad :
        {"5 down 4 for 5", "x down 1 for 5", "5 sideways 1 for 5", "1e300 down 1 for 5",
