@@ -8,11 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "AtomicFigures.hpp"
 #include "DeliveryBatch.hpp"
 #include "EmbeddedCluster.hpp"
 #include "FaultSchedule.hpp"
 #include "LibrdkafkaLog.hpp"
 #include "ProducerClient.hpp"
+#include "RunTimeline.hpp"
 #include "StatsReport.hpp"
 #include "kafkanative/ConsumerStats.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -73,7 +75,9 @@ std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
 }
 
 Connection::Connection(const ConnectionConfig& config)
-    : flushTimeout_(config.flushTimeout), properties_(config.properties) {
+    : timeline_(std::make_unique<RunTimeline>()),
+      flushTimeout_(config.flushTimeout),
+      properties_(config.properties) {
   if (const auto brokers = EmbeddedCluster::brokersFor(config.bootstrapServers)) {
     embeddedCluster_ = EmbeddedCluster::acquire(*brokers);
     bootstrapServers_ = embeddedCluster_->bootstrapServers();
@@ -95,6 +99,7 @@ Connection::Connection(const ConnectionConfig& config)
   rd_kafka_conf_set_opaque(conf, this);
   rd_kafka_conf_set_dr_msg_cb(conf, &DeliveryBatch::onDeliveryReport);
   rd_kafka_conf_set_error_cb(conf, &Connection::onClientError);
+  rd_kafka_conf_set_throttle_cb(conf, &Connection::onThrottle);
   rd_kafka_conf_set_log_cb(conf, &logFromLibrdkafka);
   if (!config.statisticsFile.empty()) {
     statistics_.open(config.statisticsFile, std::ios::app);
@@ -116,7 +121,7 @@ Connection::Connection(const ConnectionConfig& config)
 
 Connection::~Connection() {
   faultSchedule_.reset();  // healthy brokers first, so the flush below can deliver
-  clients_.clear();  // flushes while the statistics and delivery counters still exist
+  clients_.clear();        // flushes while the statistics and delivery counters still exist
   rd_kafka_conf_destroy(clientConf_);
 }
 
@@ -158,6 +163,10 @@ int Connection::onStatistics(rd_kafka_s*, char* json, size_t length, void* opaqu
   std::lock_guard lock(self->statisticsMutex_);
   self->statistics_.write(json, static_cast<std::streamsize>(length)).put('\n').flush();
   return 0;  // librdkafka frees `json`
+}
+
+void Connection::onThrottle(rd_kafka_s*, const char*, int32_t, int millis, void* opaque) {
+  static_cast<Connection*>(opaque)->timeline_->onThrottle(millis, epochMicrosNow());
 }
 
 std::string Connection::lastClientError() const {
@@ -261,6 +270,11 @@ std::string Connection::summaryJson() const {
   summary["embedded"] = embedded();
   summary["producerClients"] = clientCount();
   summary["samplers"] = std::move(samplers);
+  summary["timeline"] = timeline_->json();
+  {
+    std::lock_guard lock(registryMutex_);
+    summary["faults"] = faultSchedule_ ? faultSchedule_->appliedJson() : nlohmann::json::array();
+  }
   return summary.dump(2);
 }
 

@@ -1,6 +1,8 @@
 #include "kafkanative/ConsumerSession.hpp"
 
+#include "AtomicFigures.hpp"
 #include "InterruptCheck.hpp"
+#include "RunTimeline.hpp"
 
 #include <librdkafka/rdkafka.h>
 
@@ -18,12 +20,6 @@
 namespace kafkanative {
 
 namespace {
-
-std::int64_t epochMicrosNow() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 void set(rd_kafka_conf_t* conf, const char* name, const std::string& value) {
   char error[512];
@@ -115,6 +111,11 @@ struct ConsumerCallbacks {
         std::string(rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(error))) + ": " + reason;
     NativeLog::logSyslog(4, std::string(rd_kafka_name(handle)) + " " + self->lastClientError_);
   }
+
+  static void onThrottle(rd_kafka_t*, const char*, int32_t, int millis, void* opaque) {
+    static_cast<ConsumerSession*>(opaque)->connection_->timeline().onThrottle(millis,
+                                                                              epochMicrosNow());
+  }
 };
 
 ConsumerSession::ConsumerSession(std::shared_ptr<Connection> connection,
@@ -136,6 +137,7 @@ ConsumerSession::ConsumerSession(std::shared_ptr<Connection> connection,
   rd_kafka_conf_set_opaque(conf, this);
   rd_kafka_conf_set_rebalance_cb(conf, &ConsumerCallbacks::onRebalance);
   rd_kafka_conf_set_error_cb(conf, &ConsumerCallbacks::onError);
+  rd_kafka_conf_set_throttle_cb(conf, &ConsumerCallbacks::onThrottle);
   char error[512];
   consumer_ = rd_kafka_new(RD_KAFKA_CONSUMER, conf, error, sizeof error);
   if (consumer_ == nullptr) {
@@ -279,6 +281,7 @@ void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& 
     const auto latency = std::max<std::int64_t>(0, nowMicros - *stamp);
     outcome.maxEndToEndMicros = std::max(outcome.maxEndToEndMicros, latency);
     stats_.endToEndLatency.record(static_cast<std::uint64_t>(latency));
+    connection_->timeline().now().endToEndLatency.record(static_cast<std::uint64_t>(latency));
   }
   const auto producer = header(headers, StampHeaders::kProducerId);
   const auto sequence = number<std::uint64_t>(header(headers, StampHeaders::kPartitionSequence));
@@ -295,6 +298,9 @@ void ConsumerSession::finishPoll(ConsumeOutcome& outcome) {
     stats_.lastConsumeEpochMicros = now;
     stats_.consumed.fetch_add(outcome.messages, std::memory_order_relaxed);
     stats_.bytes.fetch_add(outcome.bytes, std::memory_order_relaxed);
+    auto& second = connection_->timeline().now();
+    second.consumed.fetch_add(outcome.messages, std::memory_order_relaxed);
+    second.consumedBytes.fetch_add(outcome.bytes, std::memory_order_relaxed);
   }
   // Lag from librdkafka's cached high watermarks: no broker round trip per sample.
   for (const auto& position : positions_) {
@@ -309,9 +315,8 @@ void ConsumerSession::finishPoll(ConsumeOutcome& outcome) {
   }
   if (outcome.maxLag >= 0) {
     stats_.lastLag = outcome.maxLag;
-    std::int64_t seen = stats_.maxLag.load();
-    while (outcome.maxLag > seen && !stats_.maxLag.compare_exchange_weak(seen, outcome.maxLag)) {
-    }
+    storeMax(stats_.maxLag, outcome.maxLag);
+    storeMax(connection_->timeline().now().maxLag, outcome.maxLag);
   }
   if (!records_.empty()) {
     const auto findings = stats_.verifier.check(records_);

@@ -1,31 +1,16 @@
 #include "DeliveryBatch.hpp"
 
 #include <algorithm>
+#include "AtomicFigures.hpp"
 
 #include "kafkanative/RateLimiter.hpp"
 
 namespace kafkanative {
 
-namespace {
-
-template <typename T>
-void storeMax(std::atomic<T>& target, T value) noexcept {
-  T seen = target.load(std::memory_order_relaxed);
-  while (value > seen && !target.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {
-  }
-}
-
-std::int64_t epochMicrosNow() noexcept {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
-
-DeliveryBatch::DeliveryBatch(std::uint32_t messages, ProducerStats& stats,
+DeliveryBatch::DeliveryBatch(std::uint32_t messages, ProducerStats& stats, RunTimeline& timeline,
                              std::shared_ptr<OutcomeQueue> queue)
     : stats_(stats),
+      timeline_(timeline),
       queue_(std::move(queue)),
       requested_(messages),
       slots_(messages),
@@ -72,6 +57,7 @@ void DeliveryBatch::onReport(const rd_kafka_message_t& message,
     const std::uint64_t bytes = message.len + message.key_len;
     storeMax(maxLatencyMicros_, latency);
     stats_.ackLatency.record(static_cast<std::uint64_t>(latency));
+    timeline_.now().ackLatency.record(static_cast<std::uint64_t>(latency));
     if (intendedNanos != 0) {
       const auto intended =
           std::max<std::int64_t>(0, (RateLimiter::steadyNanos() - intendedNanos) / 1000);
@@ -107,8 +93,16 @@ void DeliveryBatch::complete(std::uint32_t count) noexcept {
     return;
   }
   lastReportMicros_.store(microsSinceStart(), std::memory_order_relaxed);
-  if (acked_.load(std::memory_order_relaxed) > 0) {
-    const std::int64_t now = epochMicrosNow();
+  const std::int64_t now = epochMicrosNow();
+  const std::uint32_t acked = acked_.load(std::memory_order_relaxed);
+  const std::uint32_t failed = failed_.load(std::memory_order_relaxed);
+  auto& second = timeline_.now();
+  second.acked.fetch_add(acked, std::memory_order_relaxed);
+  second.ackedBytes.fetch_add(ackedBytes_.load(std::memory_order_relaxed),
+                              std::memory_order_relaxed);
+  second.failed.fetch_add(failed, std::memory_order_relaxed);
+  timeline_.onDeliveries(acked, failed, now);
+  if (acked > 0) {
     if (const auto previous = stats_.lastAckEpochMicros.load(std::memory_order_relaxed);
         previous > 0) {
       storeMax(stats_.longestAckGapMicros, now - previous);

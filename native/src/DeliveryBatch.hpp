@@ -12,6 +12,7 @@
 
 #include "InterruptCheck.hpp"
 #include "OutcomeQueue.hpp"
+#include "RunTimeline.hpp"
 #include "kafkanative/ProduceOutcome.hpp"
 #include "kafkanative/ProducerStats.hpp"
 
@@ -35,7 +36,8 @@ class DeliveryBatch {
     std::int64_t intendedNanos;  ///< steady-clock intended send time; 0 without a target rate
   };
 
-  DeliveryBatch(std::uint32_t messages, ProducerStats& stats, std::shared_ptr<OutcomeQueue> queue);
+  DeliveryBatch(std::uint32_t messages, ProducerStats& stats, RunTimeline& timeline,
+                std::shared_ptr<OutcomeQueue> queue);
   DeliveryBatch(const DeliveryBatch&) = delete;
   DeliveryBatch& operator=(const DeliveryBatch&) = delete;
 
@@ -69,6 +71,7 @@ class DeliveryBatch {
   std::int64_t microsSinceStart() const noexcept;
 
   ProducerStats& stats_;
+  RunTimeline& timeline_;
   const std::shared_ptr<OutcomeQueue> queue_;
   const std::uint32_t requested_;
   const Clock::time_point start_ = Clock::now();

@@ -98,6 +98,18 @@ void EmbeddedCluster::failRequests(std::int16_t apiKey, std::size_t count,
                   std::to_string(apiKey) + " fail with " + rd_kafka_err2name(error));
 }
 
+void EmbeddedCluster::moveLeader(const std::string& topic, int partition, int broker) {
+  const auto error = rd_kafka_mock_partition_set_leader(
+      cluster_, topic.c_str(), static_cast<std::int32_t>(partition), broker);
+  if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    NativeLog::warn("embedded cluster: cannot move the leader of " + topic + " [" +
+                    std::to_string(partition) + "]: " + rd_kafka_err2str(error));
+    return;
+  }
+  NativeLog::warn("embedded cluster: leader of " + topic + " [" + std::to_string(partition) +
+                  "] moved to broker " + std::to_string(broker));
+}
+
 void EmbeddedCluster::createTopic(const std::string& topic, int partitions) {
   const auto error =
       rd_kafka_mock_topic_create(cluster_, topic.c_str(), partitions, std::min(brokers_, 3));

@@ -44,6 +44,10 @@ class EmbeddedCluster {
   /// 1 Fetch, ...) to any broker fail with `error`.
   void failRequests(std::int16_t apiKey, std::size_t count, rd_kafka_resp_err_t error);
 
+  /// Fault injection: broker `broker` becomes the leader of `topic`'s `partition` (clients
+  /// learn it from NOT_LEADER errors and metadata, as after a real leader election).
+  void moveLeader(const std::string& topic, int partition, int broker);
+
   /// Creates `topic` with `partitions` partitions, replicated on up to 3 brokers (the mock
   /// cluster answers no CreateTopics requests of its own).
   void createTopic(const std::string& topic, int partitions);

@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace kafkanative {
 
 class EmbeddedCluster;
@@ -19,18 +21,24 @@ class EmbeddedCluster;
 ///   `AT rtt BROKER MS for DURATION` — the broker answers MS later for DURATION
 ///   `AT errors produce|fetch COUNT ERROR` — the next COUNT such requests fail with the
 ///   Kafka error named ERROR (e.g. NOT_LEADER_FOR_PARTITION, REQUEST_TIMED_OUT)
+///   `AT leader TOPIC PARTITION BROKER` — the partition's leadership moves to BROKER
 /// Times are seconds (`5`, `2.5`). Runs on a thread of its own; stopping (or destroying) the
 /// schedule restores every broker at once.
 class FaultSchedule {
  public:
+  enum class Kind { kDown, kRtt, kErrors, kLeader };
+
   struct Fault {
-    std::chrono::milliseconds at;
-    std::chrono::milliseconds duration;
-    int broker;
-    std::chrono::milliseconds rtt;  ///< zero: the broker goes down instead
-    std::int16_t apiKey = -1;       ///< 0 or more: request errors instead of the above
-    std::size_t count = 0;
-    int error = 0;  ///< an rd_kafka_resp_err_t
+    Kind kind = Kind::kDown;
+    std::chrono::milliseconds at{0};
+    std::chrono::milliseconds duration{0};  ///< down and rtt: how long until undone
+    int broker = 0;                         ///< down, rtt, leader
+    std::chrono::milliseconds rtt{0};       ///< rtt
+    std::int16_t apiKey = -1;               ///< errors: 0 Produce, 1 Fetch
+    std::size_t count = 0;                  ///< errors
+    int error = 0;                          ///< errors: an rd_kafka_resp_err_t
+    std::string topic;                      ///< leader
+    int partition = 0;                      ///< leader
   };
 
   /// Parses `text`; throws KafkaError naming the line for anything malformed.
@@ -42,14 +50,26 @@ class FaultSchedule {
   FaultSchedule(const FaultSchedule&) = delete;
   FaultSchedule& operator=(const FaultSchedule&) = delete;
 
+  /// The faults applied so far, for run reports: what, and from when to when (epoch µs;
+  /// `untilEpochMicros` is absent while under way, equal to the start for one-shot faults).
+  nlohmann::json appliedJson() const;
+
  private:
+  struct Applied {
+    std::size_t fault;
+    std::int64_t fromEpochMicros;
+    std::int64_t untilEpochMicros;  ///< 0 while under way
+  };
+
   void run(const std::stop_token& stop);
   void apply(const Fault& fault, bool start);
+  void remember(std::size_t fault, bool start);
 
   EmbeddedCluster& cluster_;
   std::vector<Fault> faults_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;  // guards applied_ and paces run()
   std::condition_variable_any wake_;
+  std::vector<Applied> applied_;
   std::jthread thread_;
 };
 

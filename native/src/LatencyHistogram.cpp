@@ -54,6 +54,25 @@ void LatencyHistogram::add(const LatencyHistogram& other) noexcept {
   }
 }
 
+void LatencyHistogram::reset() noexcept {
+  for (auto& bucket : buckets_) {
+    bucket.store(0, std::memory_order_relaxed);
+  }
+  count_.store(0, std::memory_order_relaxed);
+  sum_.store(0, std::memory_order_relaxed);
+  max_.store(0, std::memory_order_relaxed);
+}
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> LatencyHistogram::nonEmptyBuckets() const {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> buckets;
+  for (std::size_t i = 0; i < kBucketCount; ++i) {
+    if (const auto n = buckets_[i].load(std::memory_order_relaxed); n > 0) {
+      buckets.emplace_back(bucketUpperBound(i), n);
+    }
+  }
+  return buckets;
+}
+
 double LatencyHistogram::mean() const noexcept {
   const std::uint64_t n = count();
   return n == 0

@@ -174,7 +174,7 @@ ProduceOutcome ProducerSession::produce(std::uint32_t messages) {
       return outcome;
     }
   }
-  auto* batch = new DeliveryBatch(messages, stats_, completed_);
+  auto* batch = new DeliveryBatch(messages, stats_, connection_->timeline(), completed_);
   const auto start = std::chrono::steady_clock::now();
   sendBatch(*batch, messages, interrupt);
   if (!completed_) {
@@ -228,6 +228,7 @@ void ProducerSession::sendBatch(DeliveryBatch& batch, std::uint32_t messages,
     }
     batch.onSent();
   }
+  connection_->timeline().now().sent.fetch_add(batch.sent(), std::memory_order_relaxed);
   if (rateLimiter_) {
     stats_.scheduleLagMicros = rateLimiter_->lagNanos() / 1000;
   }

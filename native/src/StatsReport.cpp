@@ -4,15 +4,11 @@
 
 namespace kafkanative {
 
-namespace {
-
 nlohmann::json histogramJson(const LatencyHistogram& h) {
   return {{"count", h.count()},      {"mean", h.mean()},        {"p50", h.percentile(50)},
           {"p90", h.percentile(90)}, {"p99", h.percentile(99)}, {"p99_9", h.percentile(99.9)},
           {"max", h.max()}};
 }
-
-}  // namespace
 
 nlohmann::json statsJson(const ProducerStats& s) {
   const std::int64_t first = s.firstSendEpochMicros.load();

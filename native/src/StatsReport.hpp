@@ -8,6 +8,9 @@
 
 namespace kafkanative {
 
+/// Count, mean, percentiles and max of `histogram`, µs.
+nlohmann::json histogramJson(const LatencyHistogram& histogram);
+
 /// Counters, rates (over first send to last ack) and latency percentiles of `stats` as JSON.
 nlohmann::json statsJson(const ProducerStats& stats);
 

@@ -6,6 +6,7 @@
 
 #include "TestCluster.hpp"
 
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "EmbeddedCluster.hpp"
@@ -191,6 +192,46 @@ TEST(ConsumerSession, RetriedProduceErrorsLoseAndDuplicateNothingWithIdempotence
   ConsumerSession consumer(kafka, consumerOf(topic, group));
   const auto total = consumeAll({&consumer}, 500).front();
   EXPECT_EQ(total.messages, 500u);
+  EXPECT_EQ(total.missing + total.duplicates + total.reordered, 0u) << total.verificationProblem;
+}
+
+// Leadership of every partition moves to another broker twice while messages flow: the
+// producer follows the new leaders and every message still arrives exactly once.
+TEST(ConsumerSession, LeaderMovesLoseAndDuplicateNothingWithIdempotence) {
+  auto kafka = Connection::open(ConnectionConfig{
+      testBootstrap(), {{"enable.idempotence", "true"}}, std::chrono::milliseconds(5000), ""});
+  if (kafka->embeddedCluster() == nullptr) {
+    GTEST_SKIP() << "needs the embedded cluster's fault injection";
+  }
+  const auto topic = uniqueName("leaders");
+  const auto group = uniqueName("group");
+  constexpr int kPartitions = 3;
+  createTopic(*kafka, topic, kPartitions);
+  ProducerSession producer(kafka, stamped(topic));
+  const int brokers = kafka->embeddedCluster()->brokers();
+  std::string schedule;
+  for (int partition = 0; partition < kPartitions; ++partition) {
+    for (int move = 1; move <= 2; ++move) {
+      schedule += "0." + std::to_string(move * 3) + " leader " + topic + " " +
+                  std::to_string(partition) + " " +
+                  std::to_string((partition + move) % brokers + 1) + "\n";
+    }
+  }
+  kafka->scheduleFaults(schedule);
+  for (int sample = 0; sample < 10; ++sample) {
+    const auto outcome = producer.produce(100);
+    ASSERT_EQ(outcome.acked, 100u) << outcome.errorName << " " << outcome.errorMessage;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::size_t moves = 0;
+  const auto summary = nlohmann::json::parse(kafka->summaryJson());
+  for (const auto& fault : summary["faults"]) {
+    moves += fault["kind"] == "leader" && fault["topic"] == topic;
+  }
+  EXPECT_EQ(moves, 2u * kPartitions);  // they happened while messages flowed
+  ConsumerSession consumer(kafka, consumerOf(topic, group));
+  const auto total = consumeAll({&consumer}, 1000).front();
+  EXPECT_EQ(total.messages, 1000u);
   EXPECT_EQ(total.missing + total.duplicates + total.reordered, 0u) << total.verificationProblem;
 }
 

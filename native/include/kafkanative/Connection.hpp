@@ -22,6 +22,7 @@ class FaultSchedule;
 class ProducerClient;
 class PayloadFile;
 class RateLimiter;
+class RunTimeline;
 
 /// The Kafka producer side of one ConnectionConfig, shared by every session with that
 /// configuration in this process: one librdkafka producer that all sessions share
@@ -50,6 +51,9 @@ class Connection {
   /// The statistics shared by the sessions named `name` (one sampler); created on first use
   /// and kept as long as the connection.
   ProducerStats& statsFor(const std::string& name);
+
+  /// The connection's second-by-second record, for run reports.
+  RunTimeline& timeline() noexcept { return *timeline_; }
 
   /// The consumer statistics (and sequence verification) shared by the sessions named `name`.
   ConsumerStats& consumerStatsFor(const std::string& name);
@@ -89,8 +93,11 @@ class Connection {
  private:
   static void onClientError(rd_kafka_s* handle, int error, const char* reason, void* opaque);
   static int onStatistics(rd_kafka_s* handle, char* json, size_t length, void* opaque);
+  static void onThrottle(rd_kafka_s* handle, const char* broker, int32_t brokerId, int millis,
+                         void* opaque);
 
   std::shared_ptr<EmbeddedCluster> embeddedCluster_;
+  std::unique_ptr<RunTimeline> timeline_;  ///< outlives the clients, whose reports it records
   std::unique_ptr<FaultSchedule> faultSchedule_;  ///< restores the brokers when destroyed
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace kafkanative {
 
@@ -20,6 +22,13 @@ class LatencyHistogram {
 
   /// Adds every value recorded in `other` (for totals over several histograms).
   void add(const LatencyHistogram& other) noexcept;
+
+  /// Forgets every value (not atomic as a whole: for a histogram no one records into now).
+  void reset() noexcept;
+
+  /// (bucket upper bound, count) of every non-empty bucket, in order: a compact, mergeable
+  /// form for reports.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> nonEmptyBuckets() const;
 
   std::uint64_t count() const noexcept { return count_.load(std::memory_order_relaxed); }
   std::uint64_t max() const noexcept { return max_.load(std::memory_order_relaxed); }

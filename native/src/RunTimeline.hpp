@@ -1,0 +1,91 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "kafkanative/LatencyHistogram.hpp"
+
+namespace kafkanative {
+
+/// What happened on one connection, second by second, for run reports: messages and bytes
+/// sent, acknowledged, failed and consumed, latency histograms, lag and broker throttling,
+/// plus the disruptions the client saw. Recording is lock-free (relaxed atomics into the
+/// current second's slot, which a harvesting thread advances, so no one records a clock
+/// reading per message); a second is summarised into JSON two seconds after it ended.
+class RunTimeline {
+ public:
+  /// Counters of one second; the histograms are µs.
+  struct Second {
+    std::atomic<std::uint64_t> sent{0};
+    std::atomic<std::uint64_t> acked{0};
+    std::atomic<std::uint64_t> ackedBytes{0};
+    std::atomic<std::uint64_t> failed{0};
+    std::atomic<std::uint64_t> consumed{0};
+    std::atomic<std::uint64_t> consumedBytes{0};
+    std::atomic<std::int64_t> maxLag{-1};  ///< -1: no consumer reported lag this second
+    std::atomic<std::uint64_t> throttledMillis{0};
+    LatencyHistogram ackLatency;
+    LatencyHistogram endToEndLatency;
+  };
+
+  /// A gap between acknowledgements this long counts as a stall.
+  static constexpr std::chrono::seconds kStall{1};
+
+  RunTimeline();
+  ~RunTimeline();
+  RunTimeline(const RunTimeline&) = delete;
+  RunTimeline& operator=(const RunTimeline&) = delete;
+
+  /// The slot to record into now.
+  Second& now() noexcept { return slot(current_.load(std::memory_order_relaxed)); }
+
+  /// A completed batch of deliveries, at `epochMicros`: tracks outages (first failure to
+  /// first success after it) and stalls (no acknowledgement for kStall or longer).
+  void onDeliveries(std::uint64_t acked, std::uint64_t failed, std::int64_t epochMicros);
+
+  /// A broker throttled a request for `millis` (librdkafka's throttle callback).
+  void onThrottle(int millis, std::int64_t epochMicros);
+
+  /// Every second so far (the current one included, unfinished), the disruptions and the
+  /// throttling, as JSON.
+  nlohmann::json json();
+
+ private:
+  static constexpr std::size_t kSlots = 8;
+
+  Second& slot(std::int64_t second) noexcept {
+    return slots_[static_cast<std::size_t>(second) % kSlots];
+  }
+  void run(const std::stop_token& stop);
+  /// Summarises seconds up to `last` into seconds_ and clears their slots.
+  void harvestUpTo(std::int64_t last);
+  void recordDisruption(const char* kind, std::int64_t from, std::int64_t until,
+                        std::uint64_t failed);
+
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  const std::int64_t startEpochMicros_;
+  std::array<Second, kSlots> slots_;
+  std::atomic<std::int64_t> current_{0};      ///< the second being recorded
+  std::int64_t harvested_ = 0;                ///< seconds before this one are in seconds_
+  std::atomic<std::int64_t> outageSince_{0};  ///< epoch µs of the first failure, 0: none
+  std::atomic<std::uint64_t> outageFailures_{0};
+  std::atomic<std::int64_t> lastAck_{0};
+  std::atomic<std::uint64_t> throttleEvents_{0};
+  std::atomic<std::uint64_t> throttledMillis_{0};
+  std::atomic<std::int64_t> firstThrottle_{0};
+  std::mutex mutex_;  // guards seconds_, disruptions_ and harvesting
+  std::condition_variable_any wake_;
+  nlohmann::json seconds_ = nlohmann::json::array();
+  nlohmann::json disruptions_ = nlohmann::json::array();
+  std::jthread thread_;
+};
+
+}  // namespace kafkanative
