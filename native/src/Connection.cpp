@@ -48,6 +48,29 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
   return std::chrono::milliseconds(std::stoll(value));
 }
 
+/// Consumer group settings the Kafka Connection's properties may carry for its consumers.
+bool isConsumerOnly(const std::string& name) {
+  static const std::set<std::string> kConsumerOnly = {"group.id",
+                                                      "group.instance.id",
+                                                      "session.timeout.ms",
+                                                      "heartbeat.interval.ms",
+                                                      "max.poll.interval.ms",
+                                                      "partition.assignment.strategy",
+                                                      "auto.offset.reset",
+                                                      "enable.auto.commit",
+                                                      "auto.commit.interval.ms",
+                                                      "fetch.min.bytes",
+                                                      "fetch.wait.max.ms",
+                                                      "fetch.max.bytes",
+                                                      "max.partition.fetch.bytes",
+                                                      "isolation.level",
+                                                      "queued.min.messages",
+                                                      "queued.max.messages.kbytes",
+                                                      "check.crcs",
+                                                      "enable.partition.eof"};
+  return kConsumerOnly.count(name) != 0;
+}
+
 /// The entry `name` of a registry of owned objects, created on first use.
 template <typename T>
 T& findOrCreate(std::map<std::string, std::unique_ptr<T>>& registry, const std::string& name) {
@@ -88,7 +111,9 @@ Connection::Connection(const ConnectionConfig& config)
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
     for (const auto& [name, value] : config.properties) {
-      setProperty(conf, name, value);
+      if (!isConsumerOnly(name)) {  // a producer would only warn about them
+        setProperty(conf, name, value);
+      }
     }
     setProperty(conf, "bootstrap.servers", bootstrapServers_);
     deliveryTimeout_ = messageTimeout(conf);
@@ -244,7 +269,7 @@ std::string Connection::summaryText() const {
   for (const auto& [name, stats] : consumerStats_) {
     text += name + ": " + consumerText(*stats) + "\n";
   }
-  return text;
+  return text + disruptionsText(timeline_->json()["disruptions"]);
 }
 
 std::string Connection::summaryJson() const {

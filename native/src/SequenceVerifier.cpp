@@ -32,6 +32,12 @@ void SequenceVerifier::checkOne(const Record& record, Findings& findings) {
       findings.firstProblem = describe(what, record);
     }
   };
+  if (!first && record.offset <= stream.highestOffset) {
+    ++findings.redelivered;
+    ++redelivered_;
+    return;
+  }
+  stream.highestOffset = record.offset;
   if (first || record.sequence == stream.next) {
     stream.next = record.sequence + 1;
     return;
@@ -71,6 +77,11 @@ std::uint64_t SequenceVerifier::missing() const {
 std::uint64_t SequenceVerifier::duplicates() const {
   std::lock_guard lock(mutex_);
   return duplicates_;
+}
+
+std::uint64_t SequenceVerifier::redelivered() const {
+  std::lock_guard lock(mutex_);
+  return redelivered_;
 }
 
 std::uint64_t SequenceVerifier::reordered() const {

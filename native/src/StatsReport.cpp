@@ -89,7 +89,8 @@ nlohmann::json consumerJson(const ConsumerStats& s) {
           {"endToEndLatencyMicros", histogramJson(s.endToEndLatency)},
           {"missing", s.verifier.missing()},
           {"duplicates", s.verifier.duplicates()},
-          {"reordered", s.verifier.reordered()}};
+          {"reordered", s.verifier.reordered()},
+          {"redelivered", s.verifier.redelivered()}};
 }
 
 std::string consumerText(const ConsumerStats& s) {
@@ -102,7 +103,21 @@ std::string consumerText(const ConsumerStats& s) {
          std::to_string(s.maxLag.load()) + ", last " + std::to_string(s.lastLag.load()) +
          "; verification: " + std::to_string(s.verifier.missing()) + " missing, " +
          std::to_string(s.verifier.duplicates()) + " duplicates, " +
-         std::to_string(s.verifier.reordered()) + " reordered";
+         std::to_string(s.verifier.reordered()) + " reordered, " +
+         std::to_string(s.verifier.redelivered()) + " redelivered";
+}
+
+std::string disruptionsText(const nlohmann::json& disruptions) {
+  std::string text;
+  for (const auto& disruption : disruptions) {
+    const auto micros = disruption["untilEpochMicros"].get<std::int64_t>() -
+                        disruption["fromEpochMicros"].get<std::int64_t>();
+    text += "disruption (" + disruption["kind"].get<std::string>() +
+            "): " + millis(static_cast<std::uint64_t>(micros)) + " ms, " +
+            std::to_string(disruption["failedMessages"].get<std::uint64_t>()) +
+            " messages failed\n";
+  }
+  return text;
 }
 
 }  // namespace kafkanative

@@ -23,4 +23,7 @@ nlohmann::json consumerJson(const ConsumerStats& stats);
 /// The same as one human-readable line.
 std::string consumerText(const ConsumerStats& stats);
 
+/// One line per disruption the client saw (RunTimeline's list), empty without any.
+std::string disruptionsText(const nlohmann::json& disruptions);
+
 }  // namespace kafkanative

@@ -5,10 +5,11 @@
 using kafkanative::SequenceVerifier;
 
 namespace {
+/// Records at consecutive offsets after every offset used so far (as a partition grows).
 std::vector<SequenceVerifier::Record> records(std::uint64_t producer, std::int32_t partition,
                                               std::vector<std::uint64_t> sequences) {
+  static std::int64_t offset = 100;
   std::vector<SequenceVerifier::Record> batch;
-  std::int64_t offset = 100;
   for (const auto sequence : sequences) {
     batch.push_back({producer, partition, sequence, offset++});
   }
@@ -28,22 +29,34 @@ TEST(SequenceVerifier, InOrderStreamsAreClean) {
 TEST(SequenceVerifier, GapsDuplicatesAndReorderingAreTold) {
   SequenceVerifier verifier;
   verifier.check(records(0xbeef, 2, {0, 1, 2}));
-  const auto gap = verifier.check(records(0xbeef, 2, {5}));
+  const auto gap = verifier.check({{0xbeef, 2, 5, 900}});
   EXPECT_EQ(gap.missing, 2u);
   EXPECT_EQ(gap.firstProblem,
-            "gap at partition 2 offset 100 (producer 000000000000beef, sequence 5)");
+            "gap at partition 2 offset 900 (producer 000000000000beef, sequence 5)");
   EXPECT_EQ(verifier.missing(), 2u);
 
-  const auto late = verifier.check(records(0xbeef, 2, {3}));
+  const auto late = verifier.check({{0xbeef, 2, 3, 950}});  // written after 5
   EXPECT_EQ(late.reordered, 1u);
   EXPECT_EQ(verifier.missing(), 1u);  // 4 is still missing
 
-  const auto again = verifier.check(records(0xbeef, 2, {5, 1}));
+  const auto again = verifier.check({{0xbeef, 2, 5, 1000}, {0xbeef, 2, 1, 1001}});
   EXPECT_EQ(again.duplicates, 2u);
   EXPECT_EQ(again.firstProblem,
-            "duplicate at partition 2 offset 100 (producer 000000000000beef, sequence 5)");
+            "duplicate at partition 2 offset 1000 (producer 000000000000beef, sequence 5)");
   EXPECT_EQ(verifier.duplicates(), 2u);
   EXPECT_EQ(verifier.reordered(), 1u);
+}
+
+TEST(SequenceVerifier, ReadingOffsetsAgainIsRedeliveryNotDuplication) {
+  SequenceVerifier verifier;
+  verifier.check({{0xa, 0, 0, 10}, {0xa, 0, 1, 11}, {0xa, 0, 2, 12}});
+  // A rebalance before the commit: another member reads offsets 11 and 12 again.
+  const auto reread = verifier.check({{0xa, 0, 1, 11}, {0xa, 0, 2, 12}, {0xa, 0, 3, 13}});
+  EXPECT_TRUE(reread.clean());
+  EXPECT_EQ(reread.redelivered, 2u);
+  EXPECT_EQ(verifier.redelivered(), 2u);
+  // The producer writing sequence 3 again lands at a new offset: a duplicate.
+  EXPECT_EQ(verifier.check({{0xa, 0, 3, 14}}).duplicates, 1u);
 }
 
 TEST(SequenceVerifier, HugeGapsAreCountedWithoutUnboundedMemory) {

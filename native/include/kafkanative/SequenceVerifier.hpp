@@ -14,7 +14,11 @@ namespace kafkanative {
 /// as messages are consumed: per (producer, partition) each number should follow the last.
 /// - a jump ahead leaves the skipped numbers *missing* (lost, unless they turn up later);
 /// - a number that fills such a gap later counts as *reordered* and is no longer missing;
-/// - any other number at or below one already seen is a *duplicate*.
+/// - any other number at or below one already seen is a *duplicate*: the producer wrote it
+///   twice, at a later offset;
+/// - a message at or below the highest offset already seen of its (producer, partition) is
+///   *redelivered*, not judged: the consumer read it again (e.g. after a rebalance before its
+///   offsets were committed), which Kafka's at-least-once consumption allows.
 /// The first message of each (producer, partition) sets its baseline: what came before the
 /// consumer's starting offset is not judged. Shared by every consumer thread of one sampler,
 /// so a partition that moves to another group member in a rebalance keeps its history; one
@@ -32,6 +36,7 @@ class SequenceVerifier {
     std::uint64_t missing = 0;  ///< numbers newly skipped by this batch
     std::uint64_t duplicates = 0;
     std::uint64_t reordered = 0;
+    std::uint64_t redelivered = 0;
     std::string firstProblem;  ///< the first one, with producer, partition and offset
     bool clean() const noexcept { return missing == 0 && duplicates == 0 && reordered == 0; }
   };
@@ -46,12 +51,14 @@ class SequenceVerifier {
   std::uint64_t missing() const;
   std::uint64_t duplicates() const;
   std::uint64_t reordered() const;
+  std::uint64_t redelivered() const;
 
  private:
   struct Stream {
     std::uint64_t next = 0;
     std::set<std::uint64_t> gaps;     ///< skipped numbers not seen yet
     std::uint64_t untrackedGaps = 0;  ///< skipped beyond kMaxTrackedGaps
+    std::int64_t highestOffset = -1;
   };
 
   void checkOne(const Record& record, Findings& findings);
@@ -60,6 +67,7 @@ class SequenceVerifier {
   std::map<std::pair<std::uint64_t, std::int32_t>, Stream> streams_;
   std::uint64_t duplicates_ = 0;
   std::uint64_t reordered_ = 0;
+  std::uint64_t redelivered_ = 0;
 };
 
 }  // namespace kafkanative
