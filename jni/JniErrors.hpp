@@ -39,7 +39,7 @@ Result guarded(JNIEnv* env, Result fallback, Body&& body) noexcept {
     // The JVM already holds the exception to throw.
   } catch (const KafkaError& error) {
     throwKafkaNativeException(env, error.name(), error.what());
-  } catch (const StaleHandle& error) {
+  } catch (const HandleMisuse& error) {  // stale, forged or shared across threads
     throwIllegalState(env, error.what());
   } catch (const std::bad_alloc&) {
     throwOutOfMemory(env, "native allocation failed");

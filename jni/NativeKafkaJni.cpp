@@ -189,7 +189,7 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_produ
     checkOutcomeArray(env, outcome);
     // A negative count becomes a huge one, which the session refuses with a clear message.
     return reportOutcome(env, outcome,
-                         producers.get(producer)->produce(static_cast<std::uint32_t>(messages)));
+                         producers.lease(producer)->produce(static_cast<std::uint32_t>(messages)));
   });
 }
 
@@ -197,7 +197,7 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_finis
     JNIEnv* env, jclass, jlong producer, jlongArray outcome) {
   return guarded<jobjectArray>(env, nullptr, [&] {
     checkOutcomeArray(env, outcome);
-    return reportOutcome(env, outcome, producers.get(producer)->finish());
+    return reportOutcome(env, outcome, producers.lease(producer)->finish());
   });
 }
 
@@ -226,8 +226,8 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_consu
       throw KafkaError::invalidArgument(
           "messages per sample must be at least 1 and the poll timeout not negative");
     }
-    const auto result = consumers.get(consumer)->poll(static_cast<std::uint32_t>(maxMessages),
-                                                      std::chrono::milliseconds(timeoutMs));
+    const auto result = consumers.lease(consumer)->poll(static_cast<std::uint32_t>(maxMessages),
+                                                        std::chrono::milliseconds(timeoutMs));
     writeConsumeOutcome(env, outcome, result);
     // Texts cross only when there is something to say, so a clean poll allocates nothing; the
     // order is ConsumeOutcome.java's.

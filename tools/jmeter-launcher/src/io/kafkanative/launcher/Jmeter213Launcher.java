@@ -26,7 +26,16 @@ public final class Jmeter213Launcher {
     ClassLoader jmeterLoader = (ClassLoader) staticField(newDriver, "loader");
     Thread.currentThread().setContextClassLoader(jmeterLoader);
 
-    String home = (String) newDriver.getMethod("getJMeterDir").invoke(null);
+    prepare(jmeterLoader, (String) newDriver.getMethod("getJMeterDir").invoke(null));
+    newDriver.getMethod("main", String[].class).invoke(null, (Object) args);
+  }
+
+  /**
+   * Loads JMeter's properties from {@code home} and allow-lists the plan types, with JMeter's
+   * classes from {@code jmeterLoader}: what a program embedding JMeter 2.13's engine on Java 17
+   * must do before loading a plan.
+   */
+  public static void prepare(ClassLoader jmeterLoader, String home) throws Exception {
     Class<?> utils = Class.forName("org.apache.jmeter.util.JMeterUtils", true, jmeterLoader);
     utils.getMethod("setJMeterHome", String.class).invoke(null, home);
     utils
@@ -36,8 +45,6 @@ public final class Jmeter213Launcher {
     Class<?> saveService = Class.forName("org.apache.jmeter.save.SaveService", true, jmeterLoader);
     allowTypes(staticField(saveService, "JMXSAVER"));
     allowTypes(staticField(saveService, "JTLSAVER"));
-
-    newDriver.getMethod("main", String[].class).invoke(null, (Object) args);
   }
 
   private static Object staticField(Class<?> owner, String name) throws Exception {
