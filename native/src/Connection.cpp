@@ -9,6 +9,7 @@
 #include <set>
 
 #include "AtomicFigures.hpp"
+#include "ClusterFacts.hpp"
 #include "DeliveryBatch.hpp"
 #include "EmbeddedCluster.hpp"
 #include "FaultSchedule.hpp"
@@ -25,6 +26,9 @@
 namespace kafkanative {
 
 namespace {
+
+/// The bound on each request for cluster facts: reports must not hang on a sick cluster.
+constexpr std::chrono::milliseconds kFactsTimeout{5000};
 
 void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::string& value) {
   char error[512];
@@ -99,6 +103,7 @@ std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
 
 Connection::Connection(const ConnectionConfig& config)
     : timeline_(std::make_unique<RunTimeline>()),
+      facts_(std::make_unique<ClusterFacts>()),
       flushTimeout_(config.flushTimeout),
       properties_(config.properties) {
   if (const auto brokers = EmbeddedCluster::brokersFor(config.bootstrapServers)) {
@@ -133,8 +138,13 @@ Connection::Connection(const ConnectionConfig& config)
       throw KafkaError::invalidArgument("statistics file: cannot write '" + config.statisticsFile +
                                         "'");
     }
-    rd_kafka_conf_set_stats_cb(conf, &Connection::onStatistics);
   }
+  // Statistics every second unless the user chose an interval: their totals give the bytes
+  // per message as sent (batch framing, compression) for the run report.
+  if (config.properties.count("statistics.interval.ms") == 0) {
+    setProperty(conf, "statistics.interval.ms", "1000");
+  }
+  rd_kafka_conf_set_stats_cb(conf, &Connection::onStatistics);
   clientConf_ = conf;
   try {
     dedicatedHandle();  // the shared client, created now so configuration errors show at once
@@ -183,11 +193,23 @@ void Connection::onClientError(rd_kafka_s* handle, int error, const char* reason
   self->lastClientError_.store(std::make_shared<const std::string>(std::move(text)));
 }
 
-int Connection::onStatistics(rd_kafka_s*, char* json, size_t length, void* opaque) {
+int Connection::onStatistics(rd_kafka_s* handle, char* json, size_t length, void* opaque) {
   auto* self = static_cast<Connection*>(opaque);
+  const auto totals = nlohmann::json::parse(json, json + length, nullptr, false);
   std::lock_guard lock(self->statisticsMutex_);
-  self->statistics_.write(json, static_cast<std::streamsize>(length)).put('\n').flush();
+  if (self->statistics_.is_open()) {
+    self->statistics_.write(json, static_cast<std::streamsize>(length)).put('\n').flush();
+  }
+  if (totals.is_object()) {
+    self->wire_[rd_kafka_name(handle)] = {totals.value("txmsgs", std::uint64_t{0}),
+                                          totals.value("txmsg_bytes", std::uint64_t{0}),
+                                          totals.value("tx_bytes", std::uint64_t{0})};
+  }
   return 0;  // librdkafka frees `json`
+}
+
+void Connection::noteTopic(const std::string& topic) {
+  facts_->noteTopic(handle(), topic, std::min(deliveryTimeout_, kFactsTimeout));
 }
 
 void Connection::onThrottle(rd_kafka_s*, const char*, int32_t, int millis, void* opaque) {
@@ -296,6 +318,19 @@ std::string Connection::summaryJson() const {
   summary["producerClients"] = clientCount();
   summary["samplers"] = std::move(samplers);
   summary["timeline"] = timeline_->json();
+  summary["cluster"] = facts_->collect(handle(), std::min(deliveryTimeout_, kFactsTimeout));
+  {
+    std::lock_guard lock(statisticsMutex_);
+    WireTotals total;
+    for (const auto& [client, sent] : wire_) {
+      total.messages += sent.messages;
+      total.messageBytes += sent.messageBytes;
+      total.requestBytes += sent.requestBytes;
+    }
+    summary["wire"] = {{"messages", total.messages},  // as of each client's last statistics
+                       {"messageBytes", total.messageBytes},
+                       {"requestBytes", total.requestBytes}};
+  }
   {
     std::lock_guard lock(registryMutex_);
     summary["faults"] = faultSchedule_ ? faultSchedule_->appliedJson() : nlohmann::json::array();

@@ -147,6 +147,7 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
     throw KafkaError::invalidArgument("partition: topic '" + settings.topic + "' has only " +
                                       std::to_string(partitionCount_) + " partitions");
   }
+  connection_->noteTopic(settings.topic);
 }
 
 ProducerSession::~ProducerSession() {

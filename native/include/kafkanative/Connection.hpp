@@ -17,6 +17,7 @@ struct rd_kafka_conf_s;
 namespace kafkanative {
 
 struct ConsumerStats;
+class ClusterFacts;
 class EmbeddedCluster;
 class FaultSchedule;
 class ProducerClient;
@@ -54,6 +55,9 @@ class Connection {
 
   /// The connection's second-by-second record, for run reports.
   RunTimeline& timeline() noexcept { return *timeline_; }
+
+  /// Remembers `topic`'s offsets at its first use in the run, for the summary's cluster facts.
+  void noteTopic(const std::string& topic);
 
   /// The consumer statistics (and sequence verification) shared by the sessions named `name`.
   ConsumerStats& consumerStatsFor(const std::string& name);
@@ -98,6 +102,7 @@ class Connection {
 
   std::shared_ptr<EmbeddedCluster> embeddedCluster_;
   std::unique_ptr<RunTimeline> timeline_;  ///< outlives the clients, whose reports it records
+  std::unique_ptr<ClusterFacts> facts_;
   std::unique_ptr<FaultSchedule> faultSchedule_;  ///< restores the brokers when destroyed
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;
@@ -110,8 +115,16 @@ class Connection {
   std::map<std::string, std::shared_ptr<RateLimiter>> rateLimiters_;
   std::map<std::string, std::shared_ptr<const PayloadFile>> payloadFiles_;
   std::atomic<std::shared_ptr<const std::string>> lastClientError_;
-  std::ofstream statistics_;  // written by the threads serving callbacks, one per client
-  std::mutex statisticsMutex_;
+  std::ofstream statistics_;            // written by the threads serving callbacks, one per client
+  mutable std::mutex statisticsMutex_;  // guards statistics_ and wire_
+  /// librdkafka's running totals per client (by name): messages sent, their bytes, and the
+  /// bytes of every request sent to brokers (framing, compression and protocol included).
+  struct WireTotals {
+    std::uint64_t messages = 0;
+    std::uint64_t messageBytes = 0;
+    std::uint64_t requestBytes = 0;
+  };
+  std::map<std::string, WireTotals> wire_;
   std::vector<std::unique_ptr<ProducerClient>> clients_;  // [0] is the shared one
 };
 
