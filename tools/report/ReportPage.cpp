@@ -1,0 +1,307 @@
+#include "ReportPage.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include "RunReport.hpp"
+#include "SvgChart.hpp"
+
+namespace kafkanative::report {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kStyle = R"(
+body{font-family:system-ui,sans-serif;margin:24px auto;max-width:820px;color:#222}
+h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid #eee;vertical-align:top}
+td.figure{font-weight:600;white-space:nowrap}.note{color:#666;font-size:.9em}
+svg.chart{display:block;margin:12px 0}.chart-title{font-weight:600;font-size:13px}
+.tick,.legend,.label{font-size:11px;fill:#444}.grid{stroke:#eee}.axis{stroke:#888}
+)";
+
+std::string format(const char* pattern, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, pattern, value);
+  return text;
+}
+
+std::string bytes(double value) {
+  const char* units[] = {"B", "KB", "MB", "GB", "TB", "PB"};
+  int unit = 0;
+  while (std::fabs(value) >= 1000 && unit < 5) {
+    value /= 1000;
+    ++unit;
+  }
+  return format(value < 10 ? "%.2f " : "%.1f ", value) + units[unit];
+}
+
+std::string millis(const json& micros) {
+  return micros.is_number() ? format("%.2f ms", micros.get<double>() / 1000) : "n/a";
+}
+
+std::string row(const std::string& question, const std::string& figure, const std::string& note) {
+  return "<tr><th>" + escapeHtml(question) + "</th><td class=\"figure\">" + escapeHtml(figure) +
+         "</td><td class=\"note\">" + escapeHtml(note) + "</td></tr>";
+}
+
+std::vector<std::optional<double>> values(const json& list, double scale = 1) {
+  std::vector<std::optional<double>> out;
+  for (const auto& value : list) {
+    out.push_back(value.is_number() ? std::optional<double>(value.get<double>() * scale)
+                                    : std::nullopt);
+  }
+  return out;
+}
+
+/// Fault and disruption intervals, shaded on every time chart.
+void shadeIntervals(SvgChart& chart, const json& failover) {
+  for (const auto& fault : failover["faults"]) {
+    if (fault.contains("untilSecond") && fault["untilSecond"] != fault["fromSecond"]) {
+      chart.shade({fault["fromSecond"].get<double>(), fault["untilSecond"].get<double>(),
+                   "fault: " + fault["kind"].get<std::string>(), "#f0a020"});
+    }
+  }
+  for (const auto& disruption : failover["disruptions"]) {
+    chart.shade({disruption["fromSecond"].get<double>(), disruption["untilSecond"].get<double>(),
+                 "client saw: " + disruption["kind"].get<std::string>(), "#d03030"});
+  }
+}
+
+std::string answers(const json& report) {
+  const json& produce = report["produce"];
+  const json& capacity = report["capacity"];
+  const json& disk = report["disk"];
+  std::string rows;
+  rows += row("Sustained produce rate",
+              capacity["sustainedMessagesPerSecond"].is_number()
+                  ? format("%.0f msgs/s", capacity["sustainedMessagesPerSecond"].get<double>()) +
+                        ", " + bytes(capacity["sustainedBytesPerSecond"].get<double>()) + "/s"
+                  : "n/a",
+              "median of the run's full seconds; " + capacity["note"].get<std::string>());
+  rows += row("Whole run", format("%.0f msgs/s", produce["messagesPerSecond"].get<double>()),
+              std::to_string(produce["acked"].get<std::uint64_t>()) + " acknowledged, " +
+                  std::to_string(produce["failed"].get<std::uint64_t>()) + " failed, " +
+                  bytes(produce["ackedBytes"].get<double>()) + " of payload");
+  rows += row("Bytes per message",
+              format("%.1f B payload", produce["payloadBytesPerMessage"].get<double>()),
+              produce["sentBytesPerMessage"].is_number()
+                  ? format("%.1f B sent to brokers (batch framing, compression, requests)",
+                           produce["sentBytesPerMessage"].get<double>())
+                  : "bytes as sent: not available");
+  rows += row("Ack latency p50 / p99 / p99.9",
+              millis(produce["ackLatencyMicros"]["p50"]) + " / " +
+                  millis(produce["ackLatencyMicros"]["p99"]) + " / " +
+                  millis(produce["ackLatencyMicros"]["p99_9"]),
+              "queued to acknowledged, per message");
+  if (disk.contains("growthBytesPerDay")) {
+    rows += row("Disk growth",
+                bytes(disk["growthBytesPerHour"].get<double>()) + "/hour, " +
+                    bytes(disk["growthBytesPerDay"].get<double>()) + "/day",
+                disk["formula"].get<std::string>() +
+                    format(" (replication factor %.0f", disk["replicationFactor"].get<double>()) +
+                    format(", framing %.3f", disk["framingFactor"].get<double>()) + ")");
+  } else {
+    rows += row("Disk growth", "not available", "no replication factor from the cluster");
+  }
+  if (disk.contains("neededForRetentionBytes") && disk["neededForRetentionBytes"].is_number()) {
+    std::string note = disk["retentionFormula"].get<std::string>();
+    if (disk["openSegmentsMarginBytes"].is_number()) {
+      note += "; open segments up to " + bytes(disk["openSegmentsMarginBytes"].get<double>());
+    }
+    if (disk.contains("label")) {
+      note = disk["label"].get<std::string>() + ". " + note;
+    }
+    note = "retention: " + disk["retentionSource"].get<std::string>() + ". " + note;
+    rows += row("Disk needed for retention", bytes(disk["neededForRetentionBytes"].get<double>()),
+                note);
+  } else {
+    rows += row("Disk needed for retention", "not available",
+                "the cluster did not report the topic's retention (see below)");
+  }
+  const json& consumers = report["consumers"];
+  if (consumers.is_object()) {
+    rows += row("Consumers keep up?",
+                consumers.contains("keepsUp") ? (consumers["keepsUp"].get<bool>() ? "yes" : "no")
+                                              : "not available",
+                format("consumed %.0f msgs/s", consumers["messagesPerSecond"].get<double>()) +
+                    format(" vs produced %.0f msgs/s; lag ",
+                           consumers["productionMessagesPerSecond"].get<double>()) +
+                    consumers["lagTrend"].get<std::string>());
+    rows += row("Lost / duplicated",
+                std::to_string(consumers["missing"].get<std::uint64_t>()) + " / " +
+                    std::to_string(consumers["duplicates"].get<std::uint64_t>()),
+                "from the consumers' sequence check; " +
+                    std::to_string(consumers["redelivered"].get<std::uint64_t>()) +
+                    " read again after rebalances");
+  }
+  double longest = 0;
+  for (const auto& disruption : report["failover"]["disruptions"]) {
+    longest = std::max(longest, disruption["durationSeconds"].get<double>());
+  }
+  rows += row("Longest disruption seen by the client",
+              report["failover"]["disruptions"].empty() ? "none" : format("%.1f s", longest),
+              "first failure to first success, or no acknowledgement for 1 s or more");
+  const json& throttling = report["throttling"];
+  rows += row(
+      "Throttling",
+      throttling["events"].get<std::uint64_t>() == 0
+          ? "none"
+          : format("first after %.1f s of load", throttling["firstAfterLoadSeconds"].get<double>()),
+      std::to_string(throttling["throttledMillis"].get<std::uint64_t>()) + " ms throttled in " +
+          std::to_string(throttling["events"].get<std::uint64_t>()) + " broker responses");
+  return "<h2>Answers</h2><table>" + rows + "</table>";
+}
+
+std::string timeCharts(const json& report) {
+  const json& series = report["series"];
+  std::vector<double> x;
+  for (const auto& second : series["second"]) {
+    x.push_back(second.get<double>());
+  }
+  SvgChart throughput("throughput", "Throughput", "seconds since start", "messages per second");
+  throughput.setX(x);
+  throughput.add({"sent", "#8888cc", values(series["sent"])});
+  throughput.add({"acknowledged", "#2060c0", values(series["acked"])});
+  if (report["consumers"].is_object()) {
+    throughput.add({"consumed", "#20a050", values(series["consumed"])});
+  }
+  throughput.add({"failed", "#d03030", values(series["failed"])});
+  shadeIntervals(throughput, report["failover"]);
+
+  SvgChart latency("latency", "Latency per second", "seconds since start", "milliseconds (log)");
+  latency.setX(x);
+  latency.useLogY();
+  latency.add({"ack p50", "#80a8e0", values(series["ackP50Micros"], 1e-3)});
+  latency.add({"ack p99", "#2060c0", values(series["ackP99Micros"], 1e-3)});
+  latency.add({"ack p99.9", "#102060", values(series["ackP999Micros"], 1e-3)});
+  latency.add({"end-to-end p99", "#20a050", values(series["endToEndP99Micros"], 1e-3)});
+  shadeIntervals(latency, report["failover"]);
+
+  std::string out = "<h2>Over time</h2>" + throughput.svg() + latency.svg();
+  if (report["consumers"].is_object()) {
+    SvgChart lag("lag", "Consumer lag (worst member)", "seconds since start", "messages");
+    lag.setX(x);
+    lag.add({"lag", "#a06020", values(series["maxLag"])});
+    shadeIntervals(lag, report["failover"]);
+    out += lag.svg();
+  }
+  return out;
+}
+
+std::string distributionChart(const json& report) {
+  // x = number of nines: 0 at p0, 1 at p90, 2 at p99 ... so the tail gets the room.
+  const auto nines = [](double percent) {
+    return std::min(5.0, -std::log10(1 - percent / 100 + 1e-5));
+  };
+  SvgChart chart("distribution", "Latency distribution", "percentile", "milliseconds (log)");
+  chart.useLogY();
+  chart.setXTicks({{0, "0"},
+                   {nines(90), "90"},
+                   {nines(99), "99"},
+                   {nines(99.9), "99.9"},
+                   {nines(99.99), "99.99"},
+                   {5, "max"}});
+  const json& ack = report["produce"]["ackLatencyPercentiles"];
+  std::vector<double> x;
+  std::vector<std::optional<double>> ackY;
+  for (const auto& point : ack) {
+    x.push_back(nines(point[0].get<double>()));
+    ackY.push_back(point[1].get<double>() / 1000);
+  }
+  chart.add({"acknowledgement", "#2060c0", ackY});
+  if (report["consumers"].is_object()) {
+    std::vector<std::optional<double>> e2e;
+    for (const auto& point : report["consumers"]["endToEndPercentiles"]) {
+      e2e.push_back(point[1].get<double>() / 1000);
+    }
+    e2e.resize(x.size());
+    chart.add({"end-to-end", "#20a050", e2e});
+  }
+  chart.setX(x);
+  return "<h2>Distribution</h2>" + chart.svg();
+}
+
+std::string failoverTable(const json& failover) {
+  std::string rows;
+  for (const auto& fault : failover["faults"]) {
+    rows +=
+        "<tr><td>injected " + escapeHtml(fault["kind"].get<std::string>()) +
+        (fault.contains("broker") ? " broker " + std::to_string(fault["broker"].get<int>()) : "") +
+        "</td><td>" + format("%.1f s", fault["fromSecond"].get<double>()) + "</td><td>" +
+        (fault.contains("untilSecond") ? format("%.1f s", fault["untilSecond"].get<double>())
+                                       : "under way") +
+        "</td><td></td></tr>";
+  }
+  for (const auto& disruption : failover["disruptions"]) {
+    rows += "<tr><td>client saw: " + escapeHtml(disruption["kind"].get<std::string>()) +
+            "</td><td>" + format("%.1f s", disruption["fromSecond"].get<double>()) + "</td><td>" +
+            format("%.1f s", disruption["untilSecond"].get<double>()) + "</td><td>" +
+            format("%.2f s, ", disruption["durationSeconds"].get<double>()) +
+            std::to_string(disruption["failedMessages"].get<std::uint64_t>()) +
+            " messages failed</td></tr>";
+  }
+  if (rows.empty()) {
+    return "<h2>Failover</h2><p>No fault was injected and the client saw no disruption.</p>";
+  }
+  return "<h2>Failover</h2><table><tr><th>what</th><th>from</th><th>until</th><th>effect</th></"
+         "tr>" +
+         rows + "</table>";
+}
+
+std::string clusterTable(const json& cluster) {
+  std::string rows;
+  for (const auto& [name, topic] : objectAt(cluster, "topics").items()) {
+    std::string facts;
+    if (topic.contains("unavailable")) {
+      facts = "not available: " + topic["unavailable"].get<std::string>();
+    } else {
+      facts = std::to_string(topic["partitions"].get<int>()) + " partitions, replication factor " +
+              std::to_string(topic["replicationFactor"].get<int>()) +
+              "; configs: " + topic["configs"].dump();
+    }
+    rows += "<tr><td>" + escapeHtml(name) + "</td><td>" + escapeHtml(facts) + "</td></tr>";
+  }
+  return "<h2>Cluster</h2><p>" +
+         (cluster.contains("brokers") ? std::to_string(cluster["brokers"].get<int>()) + " brokers"
+                                      : std::string("broker count not available")) +
+         "</p><table>" + rows + "</table>";
+}
+
+/// Marks every chart with its rendered size, so a headless browser can tell it rendered.
+constexpr const char* kSizeProbe = R"(<script>
+addEventListener('load', () => {
+  document.body.dataset.chartSizes = [...document.querySelectorAll('svg.chart')]
+    .map(c => { const r = c.getBoundingClientRect(); return c.id + ':' + Math.round(r.width) + 'x' + Math.round(r.height) + ':' + c.querySelectorAll('path.series[d*="L"]').length; })
+    .join(' ');
+});
+</script>)";
+
+}  // namespace
+
+std::string reportPage(const json& report) {
+  const auto start =
+      static_cast<std::time_t>(report["run"]["startEpochMicros"].get<std::int64_t>() / 1000000);
+  char when[64];
+  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&start));
+  std::string notAvailable;
+  for (const auto& item : report["notAvailable"]) {
+    notAvailable += "<li>" + escapeHtml(item.get<std::string>()) + "</li>";
+  }
+  return std::string(
+             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Kafka run "
+             "report</title><style>") +
+         kStyle + "</style></head><body><h1>Kafka run report</h1><p>" + when + ", " +
+         std::to_string(report["run"]["seconds"].get<std::size_t>()) + " s against " +
+         escapeHtml(report["run"]["bootstrapServers"].get<std::string>()) +
+         (report["run"]["embedded"].get<bool>() ? " (embedded cluster)" : "") + "</p>" +
+         answers(report) + timeCharts(report) + distributionChart(report) +
+         failoverTable(report["failover"]) + clusterTable(report["cluster"]) +
+         (notAvailable.empty() ? "" : "<h2>Not available</h2><ul>" + notAvailable + "</ul>") +
+         "<p class=\"note\">Every figure is in report.json beside this page.</p>" + kSizeProbe +
+         "</body></html>\n";
+}
+
+}  // namespace kafkanative::report
