@@ -165,7 +165,7 @@ std::string SvgChart::svg() const {
          number(-(kTop + (kHeight - kTop - kBottom) / 2)) + "\" y=\"16\" text-anchor=\"middle\">" +
          escapeHtml(yLabel_) + "</text>";
   // Lines, broken where a value is missing; later series are drawn over earlier ones.
-  double legendX = kLeft + 180;
+  double legendX = kLeft + 7.5 * static_cast<double>(title_.size()) + 24;  // after the title
   for (auto series = series_.begin(); series != series_.end(); ++series) {
     std::string path;
     bool drawing = false;
