@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace kafkanative {
@@ -116,30 +117,68 @@ bool hasController(const rd_kafka_metadata_t& metadata, std::int32_t controller)
 
 }  // namespace
 
-void ClusterFacts::noteTopic(rd_kafka_s* client, const std::string& topic,
-                             std::chrono::milliseconds timeout) {
+ClusterFacts::ClusterFacts(rd_kafka_s* client, std::chrono::milliseconds timeout)
+    : client_(client), timeoutMs_(static_cast<int>(timeout.count())) {
+  worker_ = std::jthread([this](const std::stop_token& stop) { queryStarts(stop); });
+}
+
+ClusterFacts::~ClusterFacts() {
+  worker_.request_stop();
+  changed_.notify_all();
+}
+
+void ClusterFacts::noteTopic(const std::string& topic) {
   std::lock_guard lock(mutex_);
-  if (topics_.count(topic) != 0) {
-    return;
-  }
-  Start& start = topics_[topic];
-  const int timeoutMs = static_cast<int>(timeout.count());
-  if (const auto metadata = topicMetadata(client, topic, timeoutMs, start.unavailable)) {
-    start.endOffsets = watermarks(client, topic, metadata->topics[0].partition_cnt, false,
-                                  timeoutMs, start.unavailable);
+  if (topics_.try_emplace(topic).second) {
+    changed_.notify_all();
   }
 }
 
-nlohmann::json ClusterFacts::collect(rd_kafka_s* client, std::chrono::milliseconds timeout) const {
-  const int timeoutMs = static_cast<int>(timeout.count());
+void ClusterFacts::queryStarts(const std::stop_token& stop) {
+  const auto pending = [this] {
+    return std::find_if(topics_.begin(), topics_.end(),
+                        [](const auto& entry) { return !entry.second.queried; });
+  };
+  std::unique_lock lock(mutex_);
+  while (changed_.wait(lock, stop, [&] { return pending() != topics_.end(); })) {
+    const std::string topic = pending()->first;
+    Start start;
+    lock.unlock();  // the queries take round trips; sessions keep noting topics meanwhile
+    if (const auto metadata = topicMetadata(client_, topic, timeoutMs_, start.unavailable)) {
+      start.endOffsets = watermarks(client_, topic, metadata->topics[0].partition_cnt, false,
+                                    timeoutMs_, start.unavailable);
+    }
+    start.queried = true;
+    lock.lock();
+    topics_[topic] = std::move(start);
+    changed_.notify_all();
+  }
+}
+
+nlohmann::json ClusterFacts::collect() {
+  rd_kafka_t* client = client_;
+  const int timeoutMs = timeoutMs_;
   nlohmann::json facts = {{"topics", nlohmann::json::object()}};
-  std::lock_guard lock(mutex_);
-  for (const auto& [topic, start] : topics_) {
+  std::map<std::string, Start> topics;
+  {
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] {
+      return std::all_of(topics_.begin(), topics_.end(),
+                         [](const auto& entry) { return entry.second.queried; });
+    });
+    topics = topics_;
+  }
+  std::string unreachable;  // once a request timed out, the others would too: not asked
+  for (const auto& [topic, start] : topics) {
     nlohmann::json& described = facts["topics"][topic];
-    std::string error;
-    const auto metadata = topicMetadata(client, topic, timeoutMs, error);
+    std::string error = unreachable;
+    const auto metadata = unreachable.empty() ? topicMetadata(client, topic, timeoutMs, error)
+                                              : Metadata(nullptr, &rd_kafka_metadata_destroy);
     if (!metadata) {
       described["unavailable"] = error;
+      if (error.rfind("_TIMED_OUT", 0) == 0 || error.rfind("_TRANSPORT", 0) == 0) {
+        unreachable = error;
+      }
       continue;
     }
     facts["brokers"] = metadata->broker_cnt;

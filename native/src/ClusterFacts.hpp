@@ -1,10 +1,12 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,21 +22,36 @@ namespace kafkanative {
 /// as not available with the reason, never guessed.
 class ClusterFacts {
  public:
-  /// Remembers `topic`'s end offsets now, as the run's starting point (first call per topic;
-  /// later ones return at once). Bounded by `timeout` per request; never throws.
-  void noteTopic(rd_kafka_s* client, const std::string& topic, std::chrono::milliseconds timeout);
+  /// Asks of the cluster through `client` (which must outlive this object), each request
+  /// bounded by `timeout`.
+  ClusterFacts(rd_kafka_s* client, std::chrono::milliseconds timeout);
+  ~ClusterFacts();
+  ClusterFacts(const ClusterFacts&) = delete;
+  ClusterFacts& operator=(const ClusterFacts&) = delete;
 
-  /// The facts, asked of the cluster now.
-  nlohmann::json collect(rd_kafka_s* client, std::chrono::milliseconds timeout) const;
+  /// Remembers `topic`'s end offsets as the run's starting point (first call per topic). The
+  /// query runs on a thread of its own, so a session never waits for it (nor does JMeter's
+  /// Stop, should the cluster be unreachable); the offsets are those of moments later.
+  void noteTopic(const std::string& topic);
+
+  /// The facts, asked of the cluster now (after any start offsets still being queried).
+  nlohmann::json collect();
 
  private:
   struct Start {
-    std::vector<std::int64_t> endOffsets;  ///< per partition; empty: the topic did not exist
+    bool queried = false;
+    std::vector<std::int64_t> endOffsets;  ///< per partition; empty: not available
     std::string unavailable;               ///< why there are no offsets, if so
   };
 
-  mutable std::mutex mutex_;
+  void queryStarts(const std::stop_token& stop);
+
+  rd_kafka_s* client_;
+  const int timeoutMs_;
+  std::mutex mutex_;
+  std::condition_variable_any changed_;
   std::map<std::string, Start> topics_;
+  std::jthread worker_;
 };
 
 }  // namespace kafkanative

@@ -28,7 +28,7 @@ namespace kafkanative {
 namespace {
 
 /// The bound on each request for cluster facts: reports must not hang on a sick cluster.
-constexpr std::chrono::milliseconds kFactsTimeout{5000};
+constexpr std::chrono::milliseconds kFactsTimeout{3000};
 
 void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::string& value) {
   char error[512];
@@ -103,7 +103,7 @@ std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
 
 Connection::Connection(const ConnectionConfig& config)
     : timeline_(std::make_unique<RunTimeline>()),
-      facts_(std::make_unique<ClusterFacts>()),
+
       flushTimeout_(config.flushTimeout),
       properties_(config.properties) {
   if (const auto brokers = EmbeddedCluster::brokersFor(config.bootstrapServers)) {
@@ -152,9 +152,11 @@ Connection::Connection(const ConnectionConfig& config)
     rd_kafka_conf_destroy(clientConf_);
     throw;
   }
+  facts_ = std::make_unique<ClusterFacts>(handle(), std::min(deliveryTimeout_, kFactsTimeout));
 }
 
 Connection::~Connection() {
+  facts_.reset();          // its queries use the shared client
   faultSchedule_.reset();  // healthy brokers first, so the flush below can deliver
   clients_.clear();        // flushes while the statistics and delivery counters still exist
   rd_kafka_conf_destroy(clientConf_);
@@ -208,9 +210,7 @@ int Connection::onStatistics(rd_kafka_s* handle, char* json, size_t length, void
   return 0;  // librdkafka frees `json`
 }
 
-void Connection::noteTopic(const std::string& topic) {
-  facts_->noteTopic(handle(), topic, std::min(deliveryTimeout_, kFactsTimeout));
-}
+void Connection::noteTopic(const std::string& topic) { facts_->noteTopic(topic); }
 
 void Connection::onThrottle(rd_kafka_s*, const char*, int32_t, int millis, void* opaque) {
   static_cast<Connection*>(opaque)->timeline_->onThrottle(millis, epochMicrosNow());
@@ -318,7 +318,7 @@ std::string Connection::summaryJson() const {
   summary["producerClients"] = clientCount();
   summary["samplers"] = std::move(samplers);
   summary["timeline"] = timeline_->json();
-  summary["cluster"] = facts_->collect(handle(), std::min(deliveryTimeout_, kFactsTimeout));
+  summary["cluster"] = facts_->collect();
   {
     std::lock_guard lock(statisticsMutex_);
     WireTotals total;
