@@ -20,6 +20,8 @@ namespace kafkanative {
 /// plus the disruptions the client saw. Recording is lock-free (relaxed atomics into the
 /// current second's slot, which a harvesting thread advances, so no one records a clock
 /// reading per message); a second is summarised into JSON two seconds after it ended.
+/// Latencies are recorded per message; acknowledged and failed counts per completed batch, in
+/// the second the batch completed (a sample of many messages spanning seconds lands in one).
 class RunTimeline {
  public:
   /// Counters of one second; the histograms are µs.

@@ -55,3 +55,10 @@ acked=$(summary '.samplers["Kafka Producer"].acked')
 ((consumed >= acked && missing <= failed && consumed + missing <= sent)) ||
   fail "sent $sent, acknowledged $acked, failed $failed; consumed $consumed, missing $missing"
 echo "failover-drill: $failed failed during the outage, reported in the results; outage seen by the client: $((outage / 1000)) ms; $acked acknowledged, $consumed consumed, $missing missing"
+
+# The run report shows the outage: listed with its failed messages, shaded on the charts.
+"$root/scripts/report" "$work" >/dev/null
+jq -e '[.failover.disruptions[] | select(.kind == "failures" and .failedMessages > 0)] | length > 0' \
+  "$work/report.json" >/dev/null || fail "the report lists no outage with failed messages"
+jq -e '.failover.faults | length == 3' "$work/report.json" >/dev/null || fail "the report misses the faults"
+grep -q 'class="band"' "$work/report.html" || fail "the report's charts shade no outage"
