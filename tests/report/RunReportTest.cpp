@@ -158,3 +158,27 @@ TEST(RunReport, PageHasEveryChartAndEscapesText) {
   EXPECT_NE(page.find("&lt;script&gt;"), std::string::npos);
   EXPECT_EQ(page.find("http://"), page.find("http://www.w3.org/2000/svg"));  // nothing fetched
 }
+
+TEST(RunReport, RateStepsNameTheHighestRateHeld) {
+  auto input = summary(steadySeconds(1000, 10), json::object());
+  const auto step = [](double target, double achieved, double p99, int failed) {
+    return json{{"targetMessagesPerSecond", target},
+                {"messagesPerSecond", achieved},
+                {"megabytesPerSecond", 1.0},
+                {"failed", failed},
+                {"intendedLatencyMicros", {{"p99", p99}}},
+                {"ackLatencyMicros", {{"p99", p99}}}};
+  };
+  input["samplers"] = {{"step 1", step(1000, 999, 5000, 0)},
+                       {"step 2", step(2000, 1990, 6000, 0)},
+                       {"step 3", step(4000, 3000, 7000, 0)},     // below 95 % of its target
+                       {"step 4", step(8000, 8000, 70000, 0)},    // p99 14 x the first step's
+                       {"step 5", step(16000, 16000, 9000, 1)}};  // a failed message
+  const auto ramp = RunReport::build(input)["capacity"]["rateSteps"];
+  ASSERT_EQ(ramp["steps"].size(), 5u);
+  EXPECT_EQ(ramp["steps"][0]["sampler"], "step 1");
+  EXPECT_DOUBLE_EQ(ramp["highestHeldMessagesPerSecond"].get<double>(), 2000);
+  for (const int notHeld : {2, 3, 4}) {
+    EXPECT_FALSE(ramp["steps"][notHeld]["held"].get<bool>()) << notHeld;
+  }
+}

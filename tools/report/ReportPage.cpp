@@ -75,6 +75,12 @@ std::string answers(const json& report) {
   const json& capacity = report["capacity"];
   const json& disk = report["disk"];
   std::string rows;
+  if (capacity.contains("rateSteps")) {
+    const json& held = capacity["rateSteps"]["highestHeldMessagesPerSecond"];
+    rows += row("Capacity (highest rate held)",
+                held.is_number() ? format("%.0f msgs/s", held.get<double>()) : "no step held",
+                capacity["rateSteps"]["rule"].get<std::string>() + "; see Rate steps");
+  }
   rows += row("Sustained produce rate",
               capacity["sustainedMessagesPerSecond"].is_number()
                   ? format("%.0f msgs/s", capacity["sustainedMessagesPerSecond"].get<double>()) +
@@ -153,6 +159,31 @@ std::string answers(const json& report) {
       std::to_string(throttling["throttledMillis"].get<std::uint64_t>()) + " ms throttled in " +
           std::to_string(throttling["events"].get<std::uint64_t>()) + " broker responses");
   return "<h2>Answers</h2><table>" + rows + "</table>";
+}
+
+std::string rateStepsTable(const json& capacity) {
+  if (!capacity.contains("rateSteps")) {
+    return "";
+  }
+  const json& ramp = capacity["rateSteps"];
+  std::string rows;
+  for (const auto& step : ramp["steps"]) {
+    rows += "<tr><td>" + escapeHtml(step["sampler"].get<std::string>()) + "</td><td>" +
+            format("%.0f", step["targetMessagesPerSecond"].get<double>()) + "</td><td>" +
+            format("%.0f", step["messagesPerSecond"].get<double>()) + "</td><td>" +
+            millis(step["intendedP99Micros"]) + "</td><td>" +
+            std::to_string(step["failed"].get<std::uint64_t>()) + "</td><td>" +
+            (step["held"].get<bool>() ? "held" : "<b>not held</b>") + "</td></tr>";
+  }
+  const json& held = ramp["highestHeldMessagesPerSecond"];
+  return "<h2>Rate steps</h2><p>Capacity: " +
+         (held.is_number() ? format("<b>%.0f msgs/s</b>", held.get<double>()) +
+                                 " is the highest target rate held"
+                           : std::string("no step was held")) +
+         ". " + escapeHtml(ramp["rule"].get<std::string>()) +
+         ".</p><table><tr><th>step</th><th>target msgs/s</th><th>achieved msgs/s</th>"
+         "<th>intended-time p99</th><th>failed</th><th></th></tr>" +
+         rows + "</table>";
 }
 
 std::string timeCharts(const json& report) {
@@ -297,8 +328,9 @@ std::string reportPage(const json& report) {
          std::to_string(report["run"]["seconds"].get<std::size_t>()) + " s against " +
          escapeHtml(report["run"]["bootstrapServers"].get<std::string>()) +
          (report["run"]["embedded"].get<bool>() ? " (embedded cluster)" : "") + "</p>" +
-         answers(report) + timeCharts(report) + distributionChart(report) +
-         failoverTable(report["failover"]) + clusterTable(report["cluster"]) +
+         answers(report) + rateStepsTable(report["capacity"]) + timeCharts(report) +
+         distributionChart(report) + failoverTable(report["failover"]) +
+         clusterTable(report["cluster"]) +
          (notAvailable.empty() ? "" : "<h2>Not available</h2><ul>" + notAvailable + "</ul>") +
          "<p class=\"note\">Every figure is in report.json beside this page.</p>" + kSizeProbe +
          "</body></html>\n";

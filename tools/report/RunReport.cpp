@@ -149,6 +149,44 @@ json capacityOf(const json& seconds) {
   return capacity;
 }
 
+/// Samplers with a target rate, as rate steps (capacity-ramp.jmx runs five), lowest first,
+/// and the highest step held: at least kHeldShare of its target, with its intended-time p99
+/// within kHeldLatencyFactor of the first step's.
+json rateStepsOf(const json& samplers) {
+  json steps = json::array();
+  for (const auto& [name, sampler] : samplers.items()) {
+    if (sampler.contains("targetMessagesPerSecond")) {
+      steps.push_back({{"sampler", name},
+                       {"targetMessagesPerSecond", sampler["targetMessagesPerSecond"]},
+                       {"messagesPerSecond", sampler["messagesPerSecond"]},
+                       {"megabytesPerSecond", sampler["megabytesPerSecond"]},
+                       {"failed", sampler["failed"]},
+                       {"intendedP99Micros", sampler["intendedLatencyMicros"]["p99"]},
+                       {"ackP99Micros", sampler["ackLatencyMicros"]["p99"]}});
+    }
+  }
+  std::sort(steps.begin(), steps.end(), [](const json& a, const json& b) {
+    return a["targetMessagesPerSecond"].get<double>() < b["targetMessagesPerSecond"].get<double>();
+  });
+  json held = nullptr;
+  for (auto& step : steps) {
+    const double baseline = std::max(1.0, steps[0]["intendedP99Micros"].get<double>());
+    step["held"] =
+        step["messagesPerSecond"].get<double>() >=
+            RunReport::kHeldShare * step["targetMessagesPerSecond"].get<double>() &&
+        step["failed"].get<std::uint64_t>() == 0 &&
+        step["intendedP99Micros"].get<double>() <= RunReport::kHeldLatencyFactor * baseline;
+    if (step["held"].get<bool>()) {
+      held = step["targetMessagesPerSecond"];
+    }
+  }
+  return {{"steps", steps},
+          {"highestHeldMessagesPerSecond", held},
+          {"rule",
+           "held: achieved >= 95 % of the target, no failed message, and intended-time "
+           "p99 within 10 x the lowest step's"}};
+}
+
 /// The topic the producers wrote most to, by end minus start offsets, with its facts.
 const json* mainTopic(const json& cluster) {
   const json* best = nullptr;
@@ -376,6 +414,9 @@ json RunReport::build(const json& summary, std::optional<double> statedRetention
       {"ackLatencyMicros", summary["ackLatencyMicros"]},
       {"ackLatencyPercentiles", percentileCurve(mergedBuckets(seconds, "ackLatencyMicros"))}};
   report["capacity"] = capacityOf(seconds);
+  if (const json ramp = rateStepsOf(objectAt(summary, "samplers")); ramp["steps"].size() >= 2) {
+    report["capacity"]["rateSteps"] = ramp;
+  }
   report["disk"] = diskOf(summary, statedRetentionMs, notAvailable);
   report["consumers"] = consumersOf(summary, seconds);
   if (!report["consumers"].is_null()) {

@@ -22,6 +22,11 @@ class RunReport {
 
   /// `statedRetentionMs`, when given, is the retention the user expects (kns-report
   /// --retention-hours): used, and labelled as stated, when the cluster does not report one.
+  /// A rate step is held when it achieved this share of its target rate...
+  static constexpr double kHeldShare = 0.95;
+  /// ...and its intended-time p99 stayed within this many times the first step's.
+  static constexpr double kHeldLatencyFactor = 10.0;
+
   static nlohmann::json build(const nlohmann::json& summary,
                               std::optional<double> statedRetentionMs = std::nullopt);
 };
