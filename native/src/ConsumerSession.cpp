@@ -346,6 +346,20 @@ void ConsumerSession::commit(ConsumeOutcome& outcome) {
     return;
   }
   const auto error = rd_kafka_commit(consumer_, nullptr, settings_.commit == CommitMode::kAsync);
+  // A commit refused because the group is rebalancing is Kafka's at-least-once consumption at
+  // work, not a failed sample: the messages were consumed; whoever gets the partitions reads
+  // them again (counted as redelivered). Counted, and logged once per sampler.
+  if (error == RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS ||
+      error == RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION) {
+    if (stats_.commitsRefusedInRebalance.fetch_add(1, std::memory_order_relaxed) == 0) {
+      NativeLog::warn(std::string(rd_kafka_name(consumer_)) +
+                      ": commit refused during a "
+                      "rebalance (" +
+                      rd_kafka_err2name(error) +
+                      "); its messages will be read again by the partitions' next owner");
+    }
+    return;
+  }
   if (error != RD_KAFKA_RESP_ERR_NO_ERROR && error != RD_KAFKA_RESP_ERR__NO_OFFSET &&
       outcome.errorName.empty()) {
     outcome.errorName = rd_kafka_err2name(error);

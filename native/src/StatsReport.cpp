@@ -82,6 +82,7 @@ nlohmann::json consumerJson(const ConsumerStats& s) {
           {"bytes", s.bytes.load()},
           {"errors", s.errors.load()},
           {"rebalances", s.rebalances.load()},
+          {"commitsRefusedInRebalance", s.commitsRefusedInRebalance.load()},
           {"seconds", seconds},
           {"messagesPerSecond", seconds > 0 ? static_cast<double>(consumed) / seconds : 0.0},
           {"maxLag", s.maxLag.load()},

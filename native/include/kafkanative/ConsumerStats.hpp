@@ -14,6 +14,7 @@ struct ConsumerStats {
   std::atomic<std::uint64_t> bytes{0};  ///< key + value bytes
   std::atomic<std::uint64_t> errors{0};
   std::atomic<std::uint64_t> rebalances{0};
+  std::atomic<std::uint64_t> commitsRefusedInRebalance{0};
   std::atomic<std::int64_t> firstConsumeEpochMicros{0};
   std::atomic<std::int64_t> lastConsumeEpochMicros{0};
   std::atomic<std::int64_t> maxLag{0};   ///< worst lag seen, messages
