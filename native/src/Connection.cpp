@@ -103,7 +103,6 @@ std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
 
 Connection::Connection(const ConnectionConfig& config)
     : timeline_(std::make_unique<RunTimeline>()),
-
       flushTimeout_(config.flushTimeout),
       properties_(config.properties) {
   if (const auto brokers = EmbeddedCluster::brokersFor(config.bootstrapServers)) {
@@ -291,7 +290,7 @@ std::string Connection::summaryText() const {
   for (const auto& [name, stats] : consumerStats_) {
     text += name + ": " + consumerText(*stats) + "\n";
   }
-  return text + disruptionsText(timeline_->json()["disruptions"]);
+  return text + disruptionsText(timeline_->disruptions());
 }
 
 std::string Connection::summaryJson() const {

@@ -1,8 +1,8 @@
 #include "DeliveryBatch.hpp"
 
 #include <algorithm>
-#include "AtomicFigures.hpp"
 
+#include "AtomicFigures.hpp"
 #include "kafkanative/RateLimiter.hpp"
 
 namespace kafkanative {

@@ -116,6 +116,11 @@ void RunTimeline::onThrottle(int millis, std::int64_t epochMicros) {
   firstThrottle_.compare_exchange_strong(none, epochMicros, std::memory_order_relaxed);
 }
 
+nlohmann::json RunTimeline::disruptions() {
+  std::lock_guard lock(mutex_);
+  return disruptions_;
+}
+
 nlohmann::json RunTimeline::json() {
   std::lock_guard lock(mutex_);
   nlohmann::json seconds = seconds_;

@@ -56,6 +56,9 @@ class RunTimeline {
   /// A broker throttled a request for `millis` (librdkafka's throttle callback).
   void onThrottle(int millis, std::int64_t epochMicros);
 
+  /// The disruptions so far (the "disruptions" of json()).
+  nlohmann::json disruptions();
+
   /// Every second so far (the current one included, unfinished), the disruptions and the
   /// throttling, as JSON.
   nlohmann::json json();
