@@ -145,14 +145,6 @@ ConsumerSession::ConsumerSession(std::shared_ptr<Connection> connection,
     throw KafkaError::invalidArgument(error);
   }
   rd_kafka_poll_set_consumer(consumer_);
-  for (const auto& topic : settings_.topics) {
-    if (!topic.empty() && topic.front() != '^') {  // a pattern names no one topic
-      connection_->noteTopic(topic);
-    }
-  }
-  for (const auto& assignment : settings_.assignments) {
-    connection_->noteTopic(assignment.topic);
-  }
   try {
     start();
   } catch (...) {

@@ -13,6 +13,7 @@
 
 #include "EmbeddedCluster.hpp"
 #include "Murmur2.hpp"
+#include "TestTopics.hpp"
 #include "TopicReader.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -221,6 +222,8 @@ TEST(TargetRate, BrokerDelayShowsInIntendedLatencyAndInAckLatency) {
   auto rated = settings(uniqueName("rate"));
   rated.ratePerSecond = 500;
   rated.rateGroup = rated.topic;
+  // Created beforehand, so the first messages do not wait for the topic's auto-creation.
+  createTopic(*connection, rated.topic, 1);
   ProducerSession session(connection, rated);
   for (int sample = 0; sample < 25; ++sample) {  // 0.5 s on schedule
     ASSERT_EQ(session.produce(10).acked, 10u);

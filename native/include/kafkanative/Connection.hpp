@@ -57,6 +57,8 @@ class Connection {
   RunTimeline& timeline() noexcept { return *timeline_; }
 
   /// Remembers `topic`'s offsets at its first use in the run, for the summary's cluster facts.
+  /// Producer sessions call it (their topic exists or is being created anyway); consumers do
+  /// not, so a metadata request never auto-creates a topic a consumer merely names.
   void noteTopic(const std::string& topic);
 
   /// The consumer statistics (and sequence verification) shared by the sessions named `name`.
