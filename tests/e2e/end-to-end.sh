@@ -9,8 +9,7 @@ run_plan end-to-end.jmx -Jkafka.duration=4 -Jkafka.drain=10 -Jkafka.rate=1000 \
   -Jkafka.group="e2e-group-$RANDOM-$$"
 (($(jtl_count_unsuccessful) == 0)) || fail "failed samples"
 produced=$(summary '.samplers["Kafka Producer"].acked')
-# Messages read again after a rebalance (at-least-once consumption) count once.
-consumed=$(summary '.consumers["Kafka Consumer"] | .consumed - .redelivered')
+consumed=$(unique_consumed)  # messages read again after a rebalance count once
 ((produced > 0)) || fail "nothing produced"
 ((consumed == produced)) || fail "produced $produced, consumed $consumed"
 for finding in missing duplicates reordered; do

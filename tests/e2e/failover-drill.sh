@@ -10,12 +10,6 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [[ -z "${KAFKA_BOOTSTRAP:-}" ]] || { echo "failover-drill: needs the embedded cluster; skipped"; exit 0; }
 
-# unique_consumed: messages consumed, less those read again after a rebalance (at-least-once
-# consumption), so each counts once.
-unique_consumed() {
-  summary '.consumers["Kafka Consumer"] | .consumed - .redelivered'
-}
-
 # longest DISRUPTION_KIND: the longest such disruption in the summary, µs (0 if none).
 longest() {
   summary "[.timeline.disruptions[] | select(.kind == \"$1\") | .untilEpochMicros - .fromEpochMicros] | max // 0"

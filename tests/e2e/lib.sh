@@ -38,6 +38,12 @@ summary() {
   jq -r "$1" "$work/summary.json"
 }
 
+# unique_consumed: the Kafka Consumer's messages, less those read again after a rebalance
+# (at-least-once consumption), so each counts once.
+unique_consumed() {
+  summary '.consumers["Kafka Consumer"] | .consumed - .redelivered'
+}
+
 # thread_end_sum WORD: the sum of "N WORD" (acknowledged, failed, unreported) over the
 # samplers' thread-end lines: "at thread end: A acknowledged, F failed, U unreported".
 thread_end_sum() {

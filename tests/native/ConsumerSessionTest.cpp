@@ -65,6 +65,21 @@ std::vector<ConsumeOutcome> consumeAll(std::vector<ConsumerSession*> sessions,
   return totals;
 }
 
+/// A connection whose producers are idempotent, as failover drills use.
+std::shared_ptr<Connection> idempotentConnection() {
+  return Connection::open(ConnectionConfig{
+      testBootstrap(), {{"enable.idempotence", "true"}}, std::chrono::milliseconds(5000), ""});
+}
+
+/// Consumes `topic` from the start and expects exactly `expected` messages, each once.
+void expectEachConsumedOnce(const std::shared_ptr<Connection>& kafka, const std::string& topic,
+                            const std::string& group, std::uint32_t expected) {
+  ConsumerSession consumer(kafka, consumerOf(topic, group));
+  const auto total = consumeAll({&consumer}, expected).front();
+  EXPECT_EQ(total.messages, expected);
+  EXPECT_EQ(total.missing + total.duplicates + total.reordered, 0u) << total.verificationProblem;
+}
+
 }  // namespace
 
 TEST(ConsumerSession, ConsumesExactlyWhatWasProducedWithLatencyAndNoFindings) {
@@ -174,8 +189,7 @@ TEST(ConsumerSession, VerificationFindsAGapADuplicateAndAReordering) {
 // Brokers refusing produce requests (NOT_LEADER, REQUEST_TIMED_OUT) make an idempotent
 // producer retry: every message still arrives exactly once.
 TEST(ConsumerSession, RetriedProduceErrorsLoseAndDuplicateNothingWithIdempotence) {
-  auto kafka = Connection::open(ConnectionConfig{
-      testBootstrap(), {{"enable.idempotence", "true"}}, std::chrono::milliseconds(5000), ""});
+  auto kafka = idempotentConnection();
   if (kafka->embeddedCluster() == nullptr) {
     GTEST_SKIP() << "needs the embedded cluster's fault injection";
   }
@@ -189,17 +203,13 @@ TEST(ConsumerSession, RetriedProduceErrorsLoseAndDuplicateNothingWithIdempotence
     const auto outcome = producer.produce(100);
     ASSERT_EQ(outcome.acked, 100u) << outcome.errorName << " " << outcome.errorMessage;
   }
-  ConsumerSession consumer(kafka, consumerOf(topic, group));
-  const auto total = consumeAll({&consumer}, 500).front();
-  EXPECT_EQ(total.messages, 500u);
-  EXPECT_EQ(total.missing + total.duplicates + total.reordered, 0u) << total.verificationProblem;
+  expectEachConsumedOnce(kafka, topic, group, 500);
 }
 
 // Leadership of every partition moves to another broker twice while messages flow: the
 // producer follows the new leaders and every message still arrives exactly once.
 TEST(ConsumerSession, LeaderMovesLoseAndDuplicateNothingWithIdempotence) {
-  auto kafka = Connection::open(ConnectionConfig{
-      testBootstrap(), {{"enable.idempotence", "true"}}, std::chrono::milliseconds(5000), ""});
+  auto kafka = idempotentConnection();
   if (kafka->embeddedCluster() == nullptr) {
     GTEST_SKIP() << "needs the embedded cluster's fault injection";
   }
@@ -229,10 +239,7 @@ TEST(ConsumerSession, LeaderMovesLoseAndDuplicateNothingWithIdempotence) {
     moves += fault["kind"] == "leader" && fault["topic"] == topic;
   }
   EXPECT_EQ(moves, 2u * kPartitions);  // they happened while messages flowed
-  ConsumerSession consumer(kafka, consumerOf(topic, group));
-  const auto total = consumeAll({&consumer}, 1000).front();
-  EXPECT_EQ(total.messages, 1000u);
-  EXPECT_EQ(total.missing + total.duplicates + total.reordered, 0u) << total.verificationProblem;
+  expectEachConsumedOnce(kafka, topic, group, 1000);
 }
 
 TEST(ConsumerSession, EndToEndLatencyReflectsAddedBrokerRoundTrip) {
