@@ -52,6 +52,16 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
   return std::chrono::milliseconds(std::stoll(value));
 }
 
+/// librdkafka defaults a load tool must not keep; a property of the user's still wins. Nagle's
+/// algorithm holds a small request (a one-message produce, a fetch) back until the previous
+/// one is acknowledged — Java clients always set TCP_NODELAY, and so do we.
+void setLoadToolDefaults(rd_kafka_conf_t* conf,
+                         const std::map<std::string, std::string>& properties) {
+  if (properties.count("socket.nagle.disable") == 0) {
+    setProperty(conf, "socket.nagle.disable", "true");
+  }
+}
+
 /// Consumer group settings the Kafka Connection's properties may carry for its consumers.
 bool isConsumerOnly(const std::string& name) {
   static const std::set<std::string> kConsumerOnly = {"group.id",
@@ -114,6 +124,7 @@ Connection::Connection(const ConnectionConfig& config)
 
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
+    setLoadToolDefaults(conf, config.properties);
     for (const auto& [name, value] : config.properties) {
       if (!isConsumerOnly(name)) {  // a producer would only warn about them
         setProperty(conf, name, value);
@@ -252,6 +263,7 @@ rd_kafka_conf_s* Connection::newConsumerConf() const {
                                                       "queue.buffering.max.kbytes",
                                                       "transactional.id"};
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  setLoadToolDefaults(conf, properties_);
   for (const auto& [name, value] : properties_) {
     if (kProducerOnly.count(name) == 0) {
       setProperty(conf, name, value);

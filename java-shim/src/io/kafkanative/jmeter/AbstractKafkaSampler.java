@@ -30,6 +30,49 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
 
   private String connectionName = "kafka";
 
+  /**
+   * Set when a property changes value. JMeter calls every setter before every sample (to apply
+   * variables), so sessions are reopened only when a value really changed, and an unchanged
+   * sample builds no configuration at all.
+   */
+  private transient boolean settingsChanged = true;
+
+  /** Notes that a setting goes from {@code old} to {@code value}; returns {@code value}. */
+  protected final <T> T setting(T old, T value) {
+    if (!java.util.Objects.equals(old, value)) {
+      settingsChanged = true;
+    }
+    return value;
+  }
+
+  // Primitive twins, so a per-sample setter boxes nothing.
+  protected final int setting(int old, int value) {
+    settingsChanged |= old != value;
+    return value;
+  }
+
+  protected final long setting(long old, long value) {
+    settingsChanged |= old != value;
+    return value;
+  }
+
+  protected final double setting(double old, double value) {
+    settingsChanged |= Double.compare(old, value) != 0;
+    return value;
+  }
+
+  protected final boolean setting(boolean old, boolean value) {
+    settingsChanged |= old != value;
+    return value;
+  }
+
+  /** Whether a setting changed since the last call (the first call: true). */
+  protected final boolean takeSettingsChanged() {
+    boolean changed = settingsChanged;
+    settingsChanged = false;
+    return changed;
+  }
+
   /** Closes this thread's native session, if open. */
   protected abstract void closeSession();
 
@@ -103,6 +146,6 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
   }
 
   public void setConnectionName(String connectionName) {
-    this.connectionName = connectionName;
+    this.connectionName = setting(this.connectionName, connectionName);
   }
 }

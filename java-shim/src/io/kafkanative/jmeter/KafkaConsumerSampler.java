@@ -55,7 +55,11 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
     storeLastMessage();
   }
 
+  /** This thread's session, reopened when a setting changed (as the producer's is). */
   private NativeConsumer consumer() {
+    if (consumer != null && !takeSettingsChanged()) {
+      return consumer;
+    }
     ConsumerConfig config = consumerConfig();
     String identity = getConnectionName() + '\n' + config.identity();
     if (consumer == null || !identity.equals(consumerIdentity)) {
@@ -114,7 +118,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setTopics(String topics) {
-    this.topics = topics;
+    this.topics = setting(this.topics, topics);
   }
 
   public String getPartitions() {
@@ -122,7 +126,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setPartitions(String partitions) {
-    this.partitions = partitions;
+    this.partitions = setting(this.partitions, partitions);
   }
 
   public String getGroupId() {
@@ -130,7 +134,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setGroupId(String groupId) {
-    this.groupId = groupId;
+    this.groupId = setting(this.groupId, groupId);
   }
 
   public String getAutoOffsetReset() {
@@ -138,7 +142,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setAutoOffsetReset(String autoOffsetReset) {
-    this.autoOffsetReset = autoOffsetReset;
+    this.autoOffsetReset = setting(this.autoOffsetReset, autoOffsetReset);
   }
 
   public String getCommitMode() {
@@ -146,7 +150,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setCommitMode(String commitMode) {
-    this.commitMode = commitMode;
+    this.commitMode = setting(this.commitMode, commitMode);
   }
 
   public int getMessagesPerSample() {
@@ -154,7 +158,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setMessagesPerSample(int messagesPerSample) {
-    this.messagesPerSample = messagesPerSample;
+    this.messagesPerSample = setting(this.messagesPerSample, messagesPerSample);
   }
 
   public long getPollTimeoutMs() {
@@ -162,7 +166,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setPollTimeoutMs(long pollTimeoutMs) {
-    this.pollTimeoutMs = pollTimeoutMs;
+    this.pollTimeoutMs = setting(this.pollTimeoutMs, pollTimeoutMs);
   }
 
   public boolean isEmptyIsFailure() {
@@ -170,7 +174,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setEmptyIsFailure(boolean emptyIsFailure) {
-    this.emptyIsFailure = emptyIsFailure;
+    this.emptyIsFailure = setting(this.emptyIsFailure, emptyIsFailure);
   }
 
   public String getVariablePrefix() {
@@ -178,6 +182,6 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   public void setVariablePrefix(String variablePrefix) {
-    this.variablePrefix = variablePrefix;
+    this.variablePrefix = setting(this.variablePrefix, variablePrefix);
   }
 }

@@ -45,7 +45,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private transient volatile NativeProducer producer;
   /** The settings {@link #producer} was opened with; JMeter variables may change them. */
   private transient String producerIdentity;
-  private transient boolean tracked;
+  private transient ProducerConfig.DeliveryMode mode;
   private final transient ProduceOutcome outcome = new ProduceOutcome();
 
   @Override
@@ -60,7 +60,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
 
   @Override
   protected void fillResult(KafkaSampleResult result) {
-    ProduceResultMapper.apply(outcome, tracked, result);
+    ProduceResultMapper.apply(outcome, mode == ProducerConfig.DeliveryMode.TRACK, result);
   }
 
   @Override
@@ -69,14 +69,21 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
     outcome.setError(name, message);
   }
 
+  /**
+   * This thread's session, reopened when a setting changed (only then is the configuration
+   * rebuilt: the one-message sample must not pay for it every time).
+   */
   private NativeProducer producer() {
+    if (producer != null && !takeSettingsChanged()) {
+      return producer;
+    }
     ProducerConfig config = producerConfig();
     String identity = getConnectionName() + '\n' + config.identity();
     if (producer == null || !identity.equals(producerIdentity)) {
       closeSession();
       producer = ConnectionRegistry.lookup(getConnectionName()).openProducer(config);
       producerIdentity = identity;
-      tracked = config.mode == ProducerConfig.DeliveryMode.TRACK;
+      mode = config.mode;
     }
     return producer;
   }
@@ -132,7 +139,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
       return;
     }
     try {
-      if (tracked) {
+      if (mode == ProducerConfig.DeliveryMode.TRACK) {
         ProduceOutcome last = new ProduceOutcome();
         producer.finish(last);
         logFinalDeliveries(last);
@@ -161,7 +168,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setTopic(String topic) {
-    this.topic = topic;
+    this.topic = setting(this.topic, topic);
   }
 
   public String getKeyTemplate() {
@@ -169,7 +176,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setKeyTemplate(String keyTemplate) {
-    this.keyTemplate = keyTemplate;
+    this.keyTemplate = setting(this.keyTemplate, keyTemplate);
   }
 
   public String getValueTemplate() {
@@ -177,7 +184,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setValueTemplate(String valueTemplate) {
-    this.valueTemplate = valueTemplate;
+    this.valueTemplate = setting(this.valueTemplate, valueTemplate);
   }
 
   public int getValueSize() {
@@ -185,7 +192,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setValueSize(int valueSize) {
-    this.valueSize = valueSize;
+    this.valueSize = setting(this.valueSize, valueSize);
   }
 
   public String getPayloadFile() {
@@ -193,7 +200,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setPayloadFile(String payloadFile) {
-    this.payloadFile = payloadFile;
+    this.payloadFile = setting(this.payloadFile, payloadFile);
   }
 
   public String getPayloadOrder() {
@@ -201,7 +208,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setPayloadOrder(String payloadOrder) {
-    this.payloadOrder = payloadOrder;
+    this.payloadOrder = setting(this.payloadOrder, payloadOrder);
   }
 
   public String getHeaders() {
@@ -209,7 +216,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setHeaders(String headers) {
-    this.headers = headers;
+    this.headers = setting(this.headers, headers);
   }
 
   public boolean isStampHeaders() {
@@ -217,7 +224,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setStampHeaders(boolean stampHeaders) {
-    this.stampHeaders = stampHeaders;
+    this.stampHeaders = setting(this.stampHeaders, stampHeaders);
   }
 
   public String getPartitioning() {
@@ -225,7 +232,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setPartitioning(String partitioning) {
-    this.partitioning = partitioning;
+    this.partitioning = setting(this.partitioning, partitioning);
   }
 
   public int getPartition() {
@@ -233,7 +240,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setPartition(int partition) {
-    this.partition = partition;
+    this.partition = setting(this.partition, partition);
   }
 
   public int getMessagesPerSample() {
@@ -241,7 +248,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setMessagesPerSample(int messagesPerSample) {
-    this.messagesPerSample = messagesPerSample;
+    this.messagesPerSample = setting(this.messagesPerSample, messagesPerSample);
   }
 
   public String getDeliveryMode() {
@@ -249,7 +256,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setDeliveryMode(String deliveryMode) {
-    this.deliveryMode = deliveryMode;
+    this.deliveryMode = setting(this.deliveryMode, deliveryMode);
   }
 
   public String getProducerScope() {
@@ -257,7 +264,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setProducerScope(String producerScope) {
-    this.producerScope = producerScope;
+    this.producerScope = setting(this.producerScope, producerScope);
   }
 
   public double getTargetRate() {
@@ -265,7 +272,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setTargetRate(double targetRate) {
-    this.targetRate = targetRate;
+    this.targetRate = setting(this.targetRate, targetRate);
   }
 
   public String getRateScope() {
@@ -273,6 +280,6 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   public void setRateScope(String rateScope) {
-    this.rateScope = rateScope;
+    this.rateScope = setting(this.rateScope, rateScope);
   }
 }
