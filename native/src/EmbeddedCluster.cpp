@@ -119,6 +119,10 @@ void EmbeddedCluster::createTopic(const std::string& topic, int partitions) {
   }
 }
 
+void EmbeddedCluster::setTopicError(const std::string& topic, rd_kafka_resp_err_t error) {
+  rd_kafka_mock_topic_set_error(cluster_, topic.c_str(), error);
+}
+
 EmbeddedCluster::~EmbeddedCluster() {
   rd_kafka_mock_cluster_destroy(cluster_);
   rd_kafka_destroy(owner_);

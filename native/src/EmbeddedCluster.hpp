@@ -48,6 +48,10 @@ class EmbeddedCluster {
   /// learn it from NOT_LEADER errors and metadata, as after a real leader election).
   void moveLeader(const std::string& topic, int partition, int broker);
 
+  /// Fault injection: metadata for `topic` reports `error` (e.g. LEADER_NOT_AVAILABLE, as
+  /// while a topic is being created) until called again with NO_ERROR.
+  void setTopicError(const std::string& topic, rd_kafka_resp_err_t error);
+
   /// Creates `topic` with `partitions` partitions, replicated on up to 3 brokers (the mock
   /// cluster answers no CreateTopics requests of its own).
   void createTopic(const std::string& topic, int partitions);

@@ -304,3 +304,44 @@ TEST(EmbeddedProduce, PerThreadScopeGivesEachSessionItsOwnProducer) {
   EXPECT_EQ(connection->statsFor(own.statsName).acked.load(), 30u);
   EXPECT_NE(connection->summaryJson().find("\"producerClients\": 3"), std::string::npos);
 }
+
+// A topic that is still being created has no leader for a moment (LEADER_NOT_AVAILABLE in its
+// metadata); a stamping session, which must know the partition count, waits for it within the
+// delivery timeout instead of failing, as librdkafka itself waits before sending.
+TEST(EmbeddedProduce, StampingWaitsForATopicBeingCreated) {
+  auto connection = Connection::open(config());
+  if (connection->embeddedCluster() == nullptr) {
+    GTEST_SKIP() << "needs the embedded cluster's fault injection";
+  }
+  const std::string topic = uniqueName("being-created");
+  connection->embeddedCluster()->setTopicError(topic, RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE);
+  std::jthread leaderElected([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    connection->embeddedCluster()->setTopicError(topic, RD_KAFKA_RESP_ERR_NO_ERROR);
+  });
+  auto stamped = settings(topic);
+  stamped.stampHeaders = true;
+  ProducerSession session(connection, stamped);
+  const ProduceOutcome outcome = session.produce(10);
+  EXPECT_TRUE(outcome.errorName.empty()) << outcome.errorName << ": " << outcome.errorMessage;
+  EXPECT_EQ(outcome.acked, 10u);
+}
+
+// A topic that stays unavailable still fails, with the broker's reason, once the wait is over.
+TEST(EmbeddedProduce, StampingFailsClearlyForATopicThatNeverGetsALeader) {
+  // The delivery timeout bounds the wait.
+  auto connection = Connection::open(config({{"message.timeout.ms", "2000"}}));
+  if (connection->embeddedCluster() == nullptr) {
+    GTEST_SKIP() << "needs the embedded cluster's fault injection";
+  }
+  const std::string topic = uniqueName("leaderless");
+  connection->embeddedCluster()->setTopicError(topic, RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE);
+  auto stamped = settings(topic);
+  stamped.stampHeaders = true;
+  try {
+    ProducerSession session(connection, stamped);
+    FAIL() << "expected LEADER_NOT_AVAILABLE";
+  } catch (const KafkaError& error) {
+    EXPECT_EQ(error.name(), "LEADER_NOT_AVAILABLE");
+  }
+}
