@@ -189,10 +189,11 @@ std::size_t Connection::clientCount() const {
   return clients_.size();
 }
 
-rd_kafka_s* Connection::dedicatedHandle() {
+rd_kafka_s* Connection::dedicatedHandle(bool servedByCaller) {
   std::lock_guard lock(registryMutex_);
-  clients_.push_back(
-      std::make_unique<ProducerClient>(rd_kafka_conf_dup(clientConf_), flushTimeout_));
+  clients_.push_back(std::make_unique<ProducerClient>(
+      rd_kafka_conf_dup(clientConf_), flushTimeout_,
+      servedByCaller ? ProducerClient::Serving::kByOwner : ProducerClient::Serving::kOwnThread));
   return clients_.back()->handle();
 }
 
@@ -263,13 +264,18 @@ rd_kafka_conf_s* Connection::newConsumerConf() const {
                                                       "queue.buffering.max.kbytes",
                                                       "transactional.id"};
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
-  setLoadToolDefaults(conf, properties_);
-  for (const auto& [name, value] : properties_) {
-    if (kProducerOnly.count(name) == 0) {
-      setProperty(conf, name, value);
+  try {
+    setLoadToolDefaults(conf, properties_);
+    for (const auto& [name, value] : properties_) {
+      if (kProducerOnly.count(name) == 0) {
+        setProperty(conf, name, value);
+      }
     }
+    setProperty(conf, "bootstrap.servers", bootstrapServers_);
+  } catch (...) {
+    rd_kafka_conf_destroy(conf);  // a property librdkafka refuses must not leak the rest
+    throw;
   }
-  setProperty(conf, "bootstrap.servers", bootstrapServers_);
   rd_kafka_conf_set_log_cb(conf, &logFromLibrdkafka);
   return conf;
 }

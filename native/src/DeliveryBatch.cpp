@@ -123,7 +123,7 @@ void DeliveryBatch::complete(std::uint32_t count) noexcept {
 }
 
 ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout,
-                                    const InterruptCheck& interrupt) {
+                                    const InterruptCheck& interrupt, rd_kafka_t* client) {
   // Waits in short slices so an interrupt from another thread is seen promptly.
   constexpr std::chrono::milliseconds kSlice{50};
   const auto deadline = Clock::now() + timeout;
@@ -132,7 +132,7 @@ ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout,
   {
     std::unique_lock lock(mutex_);
     while (!completed && !interrupted && Clock::now() < deadline) {
-      completed = done_.wait_for(lock, kSlice, [this] { return completed_; });
+      completed = waitSlice(lock, kSlice, client);
       interrupted = !completed && interrupt.requested();
     }
   }
@@ -153,6 +153,22 @@ ProduceOutcome DeliveryBatch::await(std::chrono::milliseconds timeout,
   }
   release();
   return outcome;
+}
+
+bool DeliveryBatch::waitSlice(std::unique_lock<std::mutex>& lock, std::chrono::milliseconds slice,
+                              rd_kafka_t* client) {
+  if (client == nullptr) {
+    return done_.wait_for(lock, slice, [this] { return completed_; });
+  }
+  if (completed_) {
+    return true;
+  }
+  // The report is served by this very thread: rd_kafka_poll returns as soon as it has run the
+  // callbacks waiting, and complete() needs the lock.
+  lock.unlock();
+  rd_kafka_poll(client, static_cast<int>(slice.count()));
+  lock.lock();
+  return completed_;
 }
 
 void DeliveryBatch::addDeliveriesTo(ProduceOutcome& outcome) const {

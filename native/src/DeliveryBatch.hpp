@@ -52,7 +52,10 @@ class DeliveryBatch {
 
   /// Waited mode: waits for every report, up to `timeout`, and describes them; messages
   /// without a report by then count as failed with `_TIMED_OUT`. Drops the waiter's reference.
-  ProduceOutcome await(std::chrono::milliseconds timeout, const InterruptCheck& interrupt);
+  /// With `client`, the waiter serves that client's callbacks itself while it waits (its
+  /// reports then arrive in this thread, with no hand-off); without, another thread does.
+  ProduceOutcome await(std::chrono::milliseconds timeout, const InterruptCheck& interrupt,
+                       rd_kafka_t* client = nullptr);
 
   /// Tracked mode: adds this completed batch's delivery figures to `outcome`.
   void addDeliveriesTo(ProduceOutcome& outcome) const;
@@ -68,6 +71,9 @@ class DeliveryBatch {
   void onReport(const rd_kafka_message_t& message, std::int64_t intendedNanos) noexcept;
   void recordFailure(rd_kafka_resp_err_t error) noexcept;
   void complete(std::uint32_t count) noexcept;
+  /// Waits for completion up to `slice`, serving `client` meanwhile when given.
+  bool waitSlice(std::unique_lock<std::mutex>& lock, std::chrono::milliseconds slice,
+                 rd_kafka_t* client);
   std::int64_t microsSinceStart() const noexcept;
 
   ProducerStats& stats_;

@@ -1,5 +1,7 @@
 #include "ProducerClient.hpp"
 
+#include <pthread.h>
+
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/NativeLog.hpp"
 
@@ -9,7 +11,8 @@ namespace {
 constexpr std::chrono::milliseconds kPollInterval{100};
 }
 
-ProducerClient::ProducerClient(rd_kafka_conf_t* conf, std::chrono::milliseconds flushTimeout)
+ProducerClient::ProducerClient(rd_kafka_conf_t* conf, std::chrono::milliseconds flushTimeout,
+                               Serving serving)
     : flushTimeout_(flushTimeout) {
   char error[512];
   handle_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof error);
@@ -17,17 +20,23 @@ ProducerClient::ProducerClient(rd_kafka_conf_t* conf, std::chrono::milliseconds 
     rd_kafka_conf_destroy(conf);
     throw KafkaError::invalidArgument(error);
   }
-  poller_ = std::jthread([this](const std::stop_token& stop) { pollUntilStopped(stop); });
+  if (serving == Serving::kOwnThread) {
+    poller_ = std::jthread([this](const std::stop_token& stop) { pollUntilStopped(stop); });
+  }
 }
 
 ProducerClient::~ProducerClient() {
-  poller_.request_stop();
-  poller_.join();
+  if (poller_.joinable()) {
+    poller_.request_stop();
+    poller_.join();
+  }
   flushAndPurge();
   rd_kafka_destroy(handle_);
 }
 
 void ProducerClient::pollUntilStopped(const std::stop_token& stop) {
+  // Named, so profiles and `top -H` tell it from the JMeter thread that started it.
+  pthread_setname_np(pthread_self(), "kn-producer-dr");
   while (!stop.stop_requested()) {
     rd_kafka_poll(handle_, static_cast<int>(kPollInterval.count()));
   }

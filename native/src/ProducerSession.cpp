@@ -106,7 +106,9 @@ std::uint64_t seedFor(std::uint32_t thread) {
 ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
                                  const ProducerSettings& settings)
     : connection_(std::move(connection)),
-      client_(settings.dedicatedClient ? connection_->dedicatedHandle() : connection_->handle()),
+      servesOwnClient_(settings.dedicatedClient && settings.mode == DeliveryMode::kWait),
+      client_(settings.dedicatedClient ? connection_->dedicatedHandle(servesOwnClient_)
+                                       : connection_->handle()),
       stats_(connection_->statsFor(settings.statsName)),
       settings_(settings),
       key_(settings.keyTemplate, 0, "key template"),
@@ -197,7 +199,7 @@ ProduceOutcome ProducerSession::produce(std::uint32_t messages) {
   const auto start = std::chrono::steady_clock::now();
   sendBatch(*batch, messages, interrupt);
   if (!completed_) {
-    outcome = batch->await(timeout, interrupt);
+    outcome = batch->await(timeout, interrupt, servesOwnClient_ ? client_ : nullptr);
   } else {
     outcome.requested = messages;
     outcome.sent = batch->sent();

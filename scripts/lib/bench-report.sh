@@ -90,34 +90,49 @@ cat <<SYNC
 ## One message per sample, waiting for its acknowledgement (100 B, acks=1)
 
 The shape of existing plans: each sample sends one message and ends at its delivery report,
-\`linger.ms=0\`, 120 000 messages per run, every run on a fresh cluster and topic.
+\`linger.ms=0\`, 60 000 messages per thread and run, every run on a fresh cluster and topic.
 
-- **floor**: \`tests/bench/sync_floor\` — plain librdkafka, none of the core: T threads share
-  one producer, each produces one message and waits for its delivery report, which a thread of
-  its own serves (the same hand-offs the plugin has), with the plugin's socket options.
+- **floor**: \`tests/bench/sync_floor\` — plain librdkafka, none of the core: T threads,
+  each producing one message and waiting for its delivery report before the next, with the
+  plugin's socket options. *shared*: one producer, whose reports a thread of its own serves
+  and hands to the waiting thread; *per-thread*: a producer per thread, which the waiting
+  thread polls itself (no hand-off).
 - **jmeter-sync-1**: \`testplans/producer-throughput.jmx\` with T threads, one message per
-  sample, \`kafka.mode=wait\`; its rate is the native summary's (first send to last
-  acknowledgement, JIT warm-up included).
+  sample, \`kafka.mode=wait\`, *Producer scope* \`shared\` or \`per thread\` (whose
+  waiting thread serves its own producer, as the floor's does); its rate is the native
+  summary's (first send to last acknowledgement, JIT warm-up included).
 
 Ack latency is librdkafka's own (enqueue to delivery report) in both.
 
 | threads | contender | samples/s | ack p50 (µs) | ack p99 (µs) | CPU s per 1M msgs |
 | --- | --- | --- | --- | --- | --- |
 SYNC
+contenders=("floor, shared" "floor, per-thread" "jmeter-sync-1, shared" "jmeter-sync-1, per-thread")
 for threads in 2 8; do
-  for who in floor jmeter-sync-1; do
+  for who in "${contenders[@]}"; do
     echo "| $threads | $who | $(sync_stat "$threads" "$who" '$4') | $(sync_stat "$threads" "$who" '$5') |" \
       "$(sync_stat "$threads" "$who" '$6') | $(sync_stat "$threads" "$who" '$7 / $8 * 1e6' 2) |"
   done
 done
 echo
+echo "Ratios of medians (goal: samples/s ≥ 0.9 × the floor, ack p50 ≤ 1.1 × the floor's):"
+echo
+ratio() {  # ratio THREADS NUMERATOR DENOMINATOR EXPRESSION
+  echo "$(sync_median "$1" "$2" "$4") / $(sync_median "$1" "$3" "$4")" | bc -l
+}
 for threads in 2 8; do
-  printf 'T = %s: jmeter-sync-1 / floor = **%.3f** samples/s (goal ≥ 0.9), ack p50 **%.2f** × the floor'"'"'s (goal ≤ 1.1).\n' \
-    "$threads" \
-    "$(echo "$(sync_median "$threads" jmeter-sync-1 '$4') / $(sync_median "$threads" floor '$4')" | bc -l)" \
-    "$(echo "$(sync_median "$threads" jmeter-sync-1 '$5') / $(sync_median "$threads" floor '$5')" | bc -l)"
-  echo
+  faster="floor, shared"
+  if (($(echo "$(ratio "$threads" "floor, per-thread" "floor, shared" '$4') > 1" | bc -l))); then
+    faster="floor, per-thread"
+  fi
+  for scope in shared per-thread; do
+    printf -- '- T = %s, JMeter %s: samples/s **%.3f** × the %s floor and **%.3f** × the faster (%s); ack p50 **%.2f** × the %s floor'"'"'s\n' \
+      "$threads" "$scope" "$(ratio "$threads" "jmeter-sync-1, $scope" "floor, $scope" '$4')" "$scope" \
+      "$(ratio "$threads" "jmeter-sync-1, $scope" "$faster" '$4')" "${faster#floor, }" \
+      "$(ratio "$threads" "jmeter-sync-1, $scope" "floor, $scope" '$5')" "$scope"
+  done
 done
+echo
 
 cat <<BODY
 ## Per-sample costs in JMeter

@@ -13,6 +13,7 @@
 #include "TestTopics.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/ConsumerStats.hpp"
+#include "kafkanative/KafkaError.hpp"
 #include "kafkanative/ProducerSession.hpp"
 
 using namespace kafkanative;
@@ -265,4 +266,18 @@ TEST(ConsumerSession, EndToEndLatencyReflectsAddedBrokerRoundTrip) {
   ASSERT_EQ(latency.count(), 20u);
   // The produce request alone waits out the added round trip before any consumer can see it.
   EXPECT_GE(latency.percentile(1), 100'000u);
+}
+
+// A consumer-only property the producer never sees (so the connection opened) that librdkafka
+// refuses: the consumer fails with the property's name, and nothing leaks (the ASan run checks).
+TEST(ConsumerSession, RefusedConsumerPropertyIsNamed) {
+  auto kafka = Connection::open(ConnectionConfig{
+      testBootstrap(), {{"session.timeout.ms", "soon"}}, std::chrono::milliseconds(5000), ""});
+  try {
+    ConsumerSession session(kafka, consumerOf(uniqueName("refused"), uniqueName("group")));
+    FAIL() << "expected the property to be refused";
+  } catch (const KafkaError& error) {
+    EXPECT_NE(std::string(error.what()).find("session.timeout.ms"), std::string::npos)
+        << error.what();
+  }
 }

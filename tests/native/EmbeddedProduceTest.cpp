@@ -305,6 +305,26 @@ TEST(EmbeddedProduce, PerThreadScopeGivesEachSessionItsOwnProducer) {
   EXPECT_NE(connection->summaryJson().find("\"producerClients\": 3"), std::string::npos);
 }
 
+// A per-thread producer in waited mode has no thread of its own serving it: the waiting
+// session polls it. Every sample still ends at its reports, with their latency and offsets,
+// and tracked sessions on such a connection are unaffected.
+TEST(EmbeddedProduce, WaitedPerThreadProducerIsServedByItsSession) {
+  auto connection = Connection::open(config({{"client.id", uniqueName("served")}}));
+  auto own = settings(uniqueName("served"), "v{{seq}}");
+  own.dedicatedClient = true;
+  ProducerSession session(connection, own);
+  for (int sample = 0; sample < 200; ++sample) {
+    const ProduceOutcome outcome = session.produce(1);
+    ASSERT_TRUE(outcome.errorName.empty()) << outcome.errorName << ": " << outcome.errorMessage;
+    ASSERT_EQ(outcome.acked, 1u);
+    EXPECT_GE(outcome.firstOffset, 0);
+    EXPECT_GT(outcome.maxAckLatencyMicros, 0);
+  }
+  EXPECT_EQ(session.produce(500).acked, 500u);
+  EXPECT_EQ(connection->statsFor(own.statsName).acked.load(), 700u);
+  EXPECT_EQ(connection->statsFor(own.statsName).ackLatency.count(), 700u);
+}
+
 // A topic that is still being created has no leader for a moment (LEADER_NOT_AVAILABLE in its
 // metadata); a stamping session, which must know the partition count, waits for it within the
 // delivery timeout instead of failing, as librdkafka itself waits before sending.

@@ -27,18 +27,28 @@ auto interruptAfter(Call call, Interrupt interrupt) {
 }
 }  // namespace
 
-TEST(Interrupt, EndsAProducerSampleWaitingForAcknowledgements) {
+namespace {
+/// A waited sample to an unreachable cluster, interrupted while it waits for its reports.
+void expectWaitInterrupted(bool dedicatedClient) {
   auto connection = Connection::open(
       {"127.0.0.1:1", {{"message.timeout.ms", "60000"}}, std::chrono::milliseconds(100), ""});
   ProducerSettings settings;
   settings.topic = "unreachable";
   settings.valueTemplate = "v";
+  settings.dedicatedClient = dedicatedClient;
   ProducerSession session(connection, settings);
   const auto outcome =
       interruptAfter([&] { return session.produce(5); }, [&] { session.interrupt(); });
   EXPECT_EQ(outcome.errorName, "_INTR");
   EXPECT_EQ(outcome.failed, 5u);
 }
+}  // namespace
+
+TEST(Interrupt, EndsAProducerSampleWaitingForAcknowledgements) { expectWaitInterrupted(false); }
+
+// A per-thread producer in waited mode is polled by the waiting thread itself: it too must
+// notice the interrupt between polls.
+TEST(Interrupt, EndsAWaitThatServesItsOwnProducer) { expectWaitInterrupted(true); }
 
 TEST(Interrupt, EndsARateLimitedSampleWhileItWaitsForItsSchedule) {
   auto connection = Connection::open({testBootstrap(), {}, std::chrono::milliseconds(1000), ""});

@@ -91,8 +91,10 @@ class Connection {
 
   /// The shared librdkafka producer.
   rd_kafka_s* handle() const noexcept;
-  /// A new librdkafka producer for one session alone, closed with the connection.
-  rd_kafka_s* dedicatedHandle();
+  /// A new librdkafka producer for one session alone, closed with the connection. With
+  /// `servedByCaller`, it has no thread serving its callbacks: the session must poll it
+  /// (rd_kafka_poll) whenever it waits for delivery reports.
+  rd_kafka_s* dedicatedHandle(bool servedByCaller = false);
   /// How many librdkafka producers the connection holds: the shared one plus dedicated ones.
   std::size_t clientCount() const;
 

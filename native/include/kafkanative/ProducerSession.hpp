@@ -71,6 +71,9 @@ class ProducerSession {
   void appendClientError(ProduceOutcome& outcome) const;
 
   std::shared_ptr<Connection> connection_;
+  /// A dedicated client in waited mode is polled by the session itself while it waits: its
+  /// delivery reports reach the waiting thread directly, with no thread in between.
+  bool servesOwnClient_;
   rd_kafka_s* client_;  ///< the connection's shared producer, or a dedicated one
   ProducerStats& stats_;
   ProducerSettings settings_;
