@@ -49,7 +49,10 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
       rd_kafka_topic_conf_get(topicConf, "message.timeout.ms", value, &size) != RD_KAFKA_CONF_OK) {
     return kLibrdkafkaDefault;
   }
-  return std::chrono::milliseconds(std::stoll(value));
+  // 0 is librdkafka's "no limit" (and what an emptied field becomes): a day bounds every wait
+  // built on it instead of ending it at once.
+  const auto millis = std::stoll(value);
+  return millis > 0 ? std::chrono::milliseconds(millis) : std::chrono::hours(24);
 }
 
 /// librdkafka defaults a load tool must not keep; a property of the user's still wins. Nagle's

@@ -10,7 +10,7 @@ KNS_PACKAGES=(
   cmake make g++ clang pkg-config
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  openjdk-17-jdk-headless junit4 jmeter jmeter-java jmeter-http jq chromium
+  openjdk-17-jdk-headless junit4 jmeter jmeter-java jmeter-http jq chromium python3
 )
 
 kns_install_missing() {

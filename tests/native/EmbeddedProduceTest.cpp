@@ -365,3 +365,16 @@ TEST(EmbeddedProduce, StampingFailsClearlyForATopicThatNeverGetsALeader) {
     EXPECT_EQ(error.name(), "LEADER_NOT_AVAILABLE");
   }
 }
+
+// message.timeout.ms=0 is librdkafka's "no limit" (and what an emptied Delivery timeout field
+// becomes): waits built on it are bounded, not cut to nothing.
+TEST(EmbeddedProduce, UnlimitedDeliveryTimeoutStillWaitsForMetadataAndReports) {
+  auto connection = Connection::open(config({{"message.timeout.ms", "0"}}));
+  EXPECT_GT(connection->deliveryTimeout(), std::chrono::minutes(1));
+  auto stamped = settings(uniqueName("unlimited"));
+  stamped.stampHeaders = true;
+  ProducerSession session(connection, stamped);
+  const ProduceOutcome outcome = session.produce(10);
+  EXPECT_TRUE(outcome.errorName.empty()) << outcome.errorName << ": " << outcome.errorMessage;
+  EXPECT_EQ(outcome.acked, 10u);
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# scripts/migrate-plan on a plan of each Java Kafka plugin (hand-written in tests/migrate/plans):
+# the input is never modified, no element of the plugin is left, everything else is kept as it
+# was, and the converted plan runs headless against the cluster with zero failed samples.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+plans="$root/tests/migrate/plans"
+
+# kept_verbatim IN OUT: every thread group and timer of IN is in OUT, byte for byte.
+kept_verbatim() {
+  python3 - "$1" "$2" <<'PYTHON' || fail "$(basename "$1"): parts of the plan were not kept as they were"
+import re, sys
+source, target = (open(path, encoding="utf-8").read() for path in sys.argv[1:])
+blocks = re.findall(r"<(ThreadGroup|ConstantTimer) .*?</\1>", source, re.S)
+assert blocks and all(block in target for block in blocks)
+PYTHON
+}
+
+for plugin in pepper-box kafkameter di-kafkameter; do
+  input="$plans/$plugin.jmx"
+  before=$(sha256sum <"$input")
+  "$root/scripts/migrate-plan" "$input" "$work/$plugin.jmx" >"$work/$plugin.report"
+  [[ "$(sha256sum <"$input")" == "$before" ]] || fail "$plugin: the input plan was modified"
+  ! grep -qE "com\.gslab|co\.signal|com\.di\.jmeter" "$work/$plugin.jmx" || fail "$plugin: plugin elements left"
+  grep -q "^converted:" "$work/$plugin.report" || fail "$plugin: no report"
+  kept_verbatim "$input" "$work/$plugin.jmx"
+  run_plan "$work/$plugin.jmx" -Jloops=100
+  samples=$(jtl_sum SampleCount)
+  ((samples >= 200)) || fail "$plugin: only $samples messages in the converted run"
+  (($(jtl_count_unsuccessful) == 0)) || fail "$plugin: $(jtl_count_unsuccessful) failed samples: $(
+    awk -F'\t' 'NR > 1 && $8 != "true" { print $3 ": " $4 " " $5; exit }' "$work/results.jtl")"
+  echo "migrate-plan: $plugin converted, $samples messages, no failure"
+done
+
+# What has no equivalent is said, not hidden.
+grep -q "FIRST_NAME" "$work/pepper-box.report" || fail "pepper-box: FIRST_NAME() not reported"
+grep -q "interceptor.classes" "$work/di-kafkameter.report" || fail "di-kafkameter: interceptor not reported"
+# The consumer of the DI plan read what its producer sent.
+consumed=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  $c["label"] == "Kafka Consumer Sampler" { n += $c["SampleCount"] } END { print n + 0 }' "$work/results.jtl")
+((consumed > 0)) || fail "di-kafkameter: the converted consumer read nothing"
+
+# --messages-per-sample turns one-message samples into K-message samples.
+"$root/scripts/migrate-plan" "$plans/kafkameter.jmx" "$work/batched.jmx" --messages-per-sample 10 >/dev/null
+run_plan "$work/batched.jmx" -Jloops=20
+(($(jtl_sum SampleCount) == 2 * 20 * 10)) || fail "--messages-per-sample 10: $(jtl_sum SampleCount) messages"
+# OUT may not be IN.
+! "$root/scripts/migrate-plan" "$plans/kafkameter.jmx" "$plans/kafkameter.jmx" 2>/dev/null ||
+  fail "migrate-plan overwrote its input"
+echo "migrate-plan: consumer read $consumed messages; batching and input protection hold"
