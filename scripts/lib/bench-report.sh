@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Writes BENCHMARKS.md (to stdout) from scripts/bench's measurements.
-# Usage: bench-report.sh RESULTS_TSV SYNC_TSV ROUNDS JVM_CPU CROSSINGS SAMPLES ALLOCATION_JSON MICRO_TEXT
+# Usage: bench-report.sh RESULTS_TSV SYNC_TSV CONSUMER_TSV ROUNDS JVM_CPU CROSSINGS SAMPLES
+#        ALLOCATION_JSON MICRO_TEXT
 set -euo pipefail
-results="$1" sync_results="$2" rounds="$3" jvm_cpu="$4" crossings="$5" samples="$6"
-allocation="$7" micro="$8"
+results="$1" sync_results="$2" consumer_results="$3" rounds="$4" jvm_cpu="$5" crossings="$6"
+samples="$7" allocation="$8" micro="$9"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # summarize DIGITS: "median (min–max)" of the numbers on stdin.
@@ -133,6 +134,40 @@ for threads in 2 8; do
   done
 done
 echo
+
+# consumer_stat CONTENDER EXPRESSION [DIGITS]: over the rounds; $3 msgs/s, $4 MB/s, $5 CPU s,
+# $6 messages.
+consumer_stat() {
+  awk -F'\t' -v who="$1" '$1 == who { print '"$2"' }' "$consumer_results" | summarize "${3:-0}"
+}
+
+cat <<CONSUMER
+## Consumers draining a pre-filled topic (100 B)
+
+3 M × 100 B written over 128 partitions (librdkafka's mock keeps only the last few MB of a
+partition, so the topic holds what the table's *messages* column says), then drained from the
+beginning by a new consumer group, every round on a fresh cluster:
+
+- **kcat -G**: \`kcat -G GROUP -e\` (a group consumer, as the sampler is), the whole run
+  including its group join — which favours the others;
+- **jmeter-consumer**: \`testplans/consumer-drain.jmx\`, samples of up to 10 000 messages,
+  1 thread, or a group of 3 threads; *verifying*: the same on messages stamped by the producer,
+  so every message's sequence is checked and its end-to-end latency recorded. Rate: first to
+  last message consumed (native summary).
+
+| contender | messages | msgs/s | MB/s | CPU s per 1M msgs |
+| --- | --- | --- | --- | --- |
+CONSUMER
+for who in "kcat -G" "jmeter-consumer, 1 thread" "jmeter-consumer, group of 3" \
+  "jmeter-consumer, 1 thread, verifying"; do
+  echo "| $who | $(consumer_stat "$who" '$6') | $(consumer_stat "$who" '$3') |" \
+    "$(consumer_stat "$who" '$4' 1) | $(consumer_stat "$who" '$5 / $6 * 1e6' 2) |"
+done
+kcat_rate=$(consumer_stat "kcat -G" '$3' 6 | cut -d' ' -f1)
+echo
+printf 'Ratios of medians to kcat -G (goal ≥ 0.9): 1 thread **%.3f**, group of 3 **%.3f**.\n\n' \
+  "$(echo "$(consumer_stat "jmeter-consumer, 1 thread" '$3' 6 | cut -d' ' -f1) / $kcat_rate" | bc -l)" \
+  "$(echo "$(consumer_stat "jmeter-consumer, group of 3" '$3' 6 | cut -d' ' -f1) / $kcat_rate" | bc -l)"
 
 cat <<BODY
 ## Per-sample costs in JMeter

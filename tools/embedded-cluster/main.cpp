@@ -1,10 +1,15 @@
 // kns-embedded-cluster: the plugin's embedded cluster as a process of its own, so clients in
 // other processes (the raw benchmark, JMeter, kcat) can share one cluster and no client's CPU
 // figures include the brokers' work. Prints the bootstrap servers, then runs until SIGTERM/SIGINT.
+// Usage: kns-embedded-cluster [BROKERS [TOPIC:PARTITIONS ...]] — topics created up front, e.g.
+// with many partitions: a mock partition keeps only its last few MB, so a topic that must hold
+// millions of messages (a consumer benchmark's) needs them spread over many partitions.
 #include <csignal>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 
+#include "EmbeddedCluster.hpp"
 #include "kafkanative/Connection.hpp"
 
 int main(int argc, char** argv) {
@@ -17,6 +22,15 @@ int main(int argc, char** argv) {
   try {
     const auto cluster = kafkanative::Connection::open(
         {"embedded:" + brokers, {}, std::chrono::milliseconds(0), ""});
+    for (int i = 2; i < argc; ++i) {
+      const std::string topic = argv[i];
+      const auto colon = topic.rfind(':');
+      if (colon == std::string::npos) {
+        throw std::invalid_argument("expected TOPIC:PARTITIONS, got '" + topic + "'");
+      }
+      cluster->embeddedCluster()->createTopic(topic.substr(0, colon),
+                                              std::stoi(topic.substr(colon + 1)));
+    }
     std::cout << cluster->bootstrapServers() << std::endl;
     int signal = 0;
     sigwait(&stop, &signal);
