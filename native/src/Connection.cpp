@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -198,6 +199,20 @@ rd_kafka_s* Connection::dedicatedHandle(bool servedByCaller) {
       rd_kafka_conf_dup(clientConf_), flushTimeout_,
       servedByCaller ? ProducerClient::Serving::kByOwner : ProducerClient::Serving::kOwnThread));
   return clients_.back()->handle();
+}
+
+void Connection::closeDedicated(rd_kafka_s* handle) {
+  std::unique_ptr<ProducerClient> closing;  // closed outside the lock: it joins its thread
+  {
+    std::lock_guard lock(registryMutex_);
+    const auto found =
+        std::find_if(clients_.begin() + 1, clients_.end(),
+                     [handle](const auto& client) { return client->handle() == handle; });
+    if (found != clients_.end()) {
+      closing = std::move(*found);
+      clients_.erase(found);
+    }
+  }
 }
 
 void Connection::onClientError(rd_kafka_s* handle, int error, const char* reason, void* opaque) {

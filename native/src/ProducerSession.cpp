@@ -107,8 +107,6 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
                                  const ProducerSettings& settings)
     : connection_(std::move(connection)),
       servesOwnClient_(settings.dedicatedClient && settings.mode == DeliveryMode::kWait),
-      client_(settings.dedicatedClient ? connection_->dedicatedHandle(servesOwnClient_)
-                                       : connection_->handle()),
       stats_(connection_->statsFor(settings.statsName)),
       settings_(settings),
       key_(settings.keyTemplate, 0, "key template"),
@@ -142,16 +140,32 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
   if (settings.mode == DeliveryMode::kTrack) {
     completed_ = std::make_shared<OutcomeQueue>();
   }
-  topic_ = rd_kafka_topic_new(client_, settings.topic.c_str(), nullptr);
+  // The client last, once the settings are known to be valid: a dedicated producer is not left
+  // behind by a session that fails to open (a misconfigured sampler retries every sample).
+  client_ = settings.dedicatedClient ? connection_->dedicatedHandle(servesOwnClient_)
+                                     : connection_->handle();
+  try {
+    openTopic();
+  } catch (...) {
+    if (settings.dedicatedClient) {
+      connection_->closeDedicated(client_);
+    }
+    throw;
+  }
+  connection_->noteTopic(settings.topic);
+}
+
+void ProducerSession::openTopic() {
+  topic_ = rd_kafka_topic_new(client_, settings_.topic.c_str(), nullptr);
   if (topic_ == nullptr) {
     const auto error = rd_kafka_last_error();
     throw KafkaError(rd_kafka_err2name(error),
-                     "topic '" + settings.topic + "': " + rd_kafka_err2str(error));
+                     "topic '" + settings_.topic + "': " + rd_kafka_err2str(error));
   }
   // Stamped messages carry a per-partition sequence, so the session must know each
   // message's partition before sending it: it chooses them itself.
-  if (settings.partitioning == Partitioning::kRoundRobin ||
-      settings.partitioning == Partitioning::kByKey || settings.stampHeaders) {
+  if (settings_.partitioning == Partitioning::kRoundRobin ||
+      settings_.partitioning == Partitioning::kByKey || settings_.stampHeaders) {
     try {
       partitionCount_ = fetchPartitionCount(
           client_, topic_, std::min(connection_->deliveryTimeout(), kMaxMetadataWait));
@@ -161,13 +175,12 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
     }
     partitionSequences_.assign(static_cast<std::size_t>(partitionCount_), 0);
   }
-  if (settings.stampHeaders && settings.partitioning == Partitioning::kFixed &&
-      settings.partition >= partitionCount_) {
+  if (settings_.stampHeaders && settings_.partitioning == Partitioning::kFixed &&
+      settings_.partition >= partitionCount_) {
     rd_kafka_topic_destroy(topic_);
-    throw KafkaError::invalidArgument("partition: topic '" + settings.topic + "' has only " +
+    throw KafkaError::invalidArgument("partition: topic '" + settings_.topic + "' has only " +
                                       std::to_string(partitionCount_) + " partitions");
   }
-  connection_->noteTopic(settings.topic);
 }
 
 ProducerSession::~ProducerSession() {

@@ -15,7 +15,15 @@ assert blocks and all(block in target for block in blocks)
 PYTHON
 }
 
-for plugin in pepper-box kafkameter di-kafkameter; do
+# consumed LABEL: the bytes the samples labelled LABEL read in the last run (an empty poll
+# still counts as one sample, so bytes, not samples, say whether anything arrived).
+consumed() {
+  awk -F'\t' -v label="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["label"] == label { n += $c["bytes"] } END { print n + 0 }' "$work/results.jtl"
+}
+
+declare -A consumer=([di-kafkameter]="Kafka Consumer Sampler" [kloadgen]="KLoadGen Consumer")
+for plugin in pepper-box kafkameter di-kafkameter kloadgen; do
   input="$plans/$plugin.jmx"
   before=$(sha256sum <"$input")
   "$root/scripts/migrate-plan" "$input" "$work/$plugin.jmx" >"$work/$plugin.report"
@@ -28,16 +36,16 @@ for plugin in pepper-box kafkameter di-kafkameter; do
   ((samples >= 200)) || fail "$plugin: only $samples messages in the converted run"
   (($(jtl_count_unsuccessful) == 0)) || fail "$plugin: $(jtl_count_unsuccessful) failed samples: $(
     awk -F'\t' 'NR > 1 && $8 != "true" { print $3 ": " $4 " " $5; exit }' "$work/results.jtl")"
+  if [[ -n "${consumer[$plugin]:-}" ]]; then
+    read_back=$(consumed "${consumer[$plugin]}")
+    ((read_back > 0)) || fail "$plugin: the converted consumer read nothing"
+  fi
   echo "migrate-plan: $plugin converted, $samples messages, no failure"
 done
 
 # What has no equivalent is said, not hidden.
 grep -q "FIRST_NAME" "$work/pepper-box.report" || fail "pepper-box: FIRST_NAME() not reported"
 grep -q "interceptor.classes" "$work/di-kafkameter.report" || fail "di-kafkameter: interceptor not reported"
-# The consumer of the DI plan read what its producer sent.
-consumed=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-  $c["label"] == "Kafka Consumer Sampler" { n += $c["SampleCount"] } END { print n + 0 }' "$work/results.jtl")
-((consumed > 0)) || fail "di-kafkameter: the converted consumer read nothing"
 
 # --messages-per-sample turns one-message samples into K-message samples.
 "$root/scripts/migrate-plan" "$plans/kafkameter.jmx" "$work/batched.jmx" --messages-per-sample 10 >/dev/null
@@ -46,4 +54,4 @@ run_plan "$work/batched.jmx" -Jloops=20
 # OUT may not be IN.
 ! "$root/scripts/migrate-plan" "$plans/kafkameter.jmx" "$plans/kafkameter.jmx" 2>/dev/null ||
   fail "migrate-plan overwrote its input"
-echo "migrate-plan: consumer read $consumed messages; batching and input protection hold"
+echo "migrate-plan: batching and input protection hold"

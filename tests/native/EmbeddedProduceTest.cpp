@@ -378,3 +378,18 @@ TEST(EmbeddedProduce, UnlimitedDeliveryTimeoutStillWaitsForMetadataAndReports) {
   EXPECT_TRUE(outcome.errorName.empty()) << outcome.errorName << ": " << outcome.errorMessage;
   EXPECT_EQ(outcome.acked, 10u);
 }
+
+// A per-thread session that fails to open gives its producer back: a misconfigured sampler
+// retries every sample, and must not pile up a librdkafka producer per try.
+TEST(EmbeddedProduce, PerThreadSessionThatFailsToOpenLeavesNoProducer) {
+  auto connection = Connection::open(config({{"client.id", uniqueName("failing")}}));
+  auto own = settings(uniqueName("failing"));
+  own.dedicatedClient = true;
+  own.stampHeaders = true;
+  own.partitioning = Partitioning::kFixed;
+  own.partition = 10'000;  // beyond the topic's partitions: known only once the topic is open
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    EXPECT_THROW(ProducerSession(connection, own), KafkaError);
+  }
+  EXPECT_EQ(connection->clientCount(), 1u);  // the shared producer only
+}

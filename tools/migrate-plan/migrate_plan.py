@@ -2,7 +2,7 @@
 """migrate-plan IN.jmx OUT.jmx [--messages-per-sample K]
 
 Rewrites the elements of Java Kafka plugins for JMeter (Pepper-Box, kafkameter,
-DI-Kafkameter) into jmeter-kafka-native's, keeping every other byte of the plan, and prints
+DI-Kafkameter, KLoadGen without schemas) into jmeter-kafka-native's, keeping every other byte of the plan, and prints
 what was converted and what could not be mapped exactly. Never modifies IN.
 """
 
@@ -12,10 +12,11 @@ import sys
 
 import di_kafkameter
 import kafkameter
+import kloadgen
 import pepper_box
 from migration import Migration
 
-PLUGINS = (pepper_box, kafkameter, di_kafkameter)
+PLUGINS = (pepper_box, kafkameter, di_kafkameter, kloadgen)
 
 
 def main():

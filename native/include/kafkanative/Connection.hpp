@@ -95,6 +95,8 @@ class Connection {
   /// `servedByCaller`, it has no thread serving its callbacks: the session must poll it
   /// (rd_kafka_poll) whenever it waits for delivery reports.
   rd_kafka_s* dedicatedHandle(bool servedByCaller = false);
+  /// Closes a dedicated producer whose session failed to open (it has nothing in flight).
+  void closeDedicated(rd_kafka_s* handle);
   /// How many librdkafka producers the connection holds: the shared one plus dedicated ones.
   std::size_t clientCount() const;
 

@@ -59,6 +59,8 @@ class ProducerSession {
     MessageTemplate value;
   };
 
+  /// Opens the topic on client_ and, where the session chooses partitions, learns their count.
+  void openTopic();
   std::int32_t partitionFor(std::uint64_t sequence);
   /// Builds and enqueues one message; returns librdkafka's error code.
   int enqueue(void* opaque, std::uint64_t sequence, const InterruptCheck& interrupt);
@@ -74,7 +76,7 @@ class ProducerSession {
   /// A dedicated client in waited mode is polled by the session itself while it waits: its
   /// delivery reports reach the waiting thread directly, with no thread in between.
   bool servesOwnClient_;
-  rd_kafka_s* client_;  ///< the connection's shared producer, or a dedicated one
+  rd_kafka_s* client_ = nullptr;  ///< the connection's shared producer, or a dedicated one
   ProducerStats& stats_;
   ProducerSettings settings_;
   rd_kafka_topic_s* topic_ = nullptr;
