@@ -41,7 +41,7 @@ void DeliveryBatch::onNotSent(std::uint32_t count, rd_kafka_resp_err_t error) no
   stats_.failed.fetch_add(count, std::memory_order_relaxed);
   failed_.fetch_add(count, std::memory_order_relaxed);
   recordFailure(error);
-  complete(count);
+  complete(count, true);
 }
 
 void DeliveryBatch::onReport(const rd_kafka_message_t& message,
@@ -80,7 +80,7 @@ void DeliveryBatch::onReport(const rd_kafka_message_t& message,
     stats_.failed.fetch_add(1, std::memory_order_relaxed);
     recordFailure(message.err);
   }
-  complete(1);
+  complete(1, message.err != RD_KAFKA_RESP_ERR_NO_ERROR);
 }
 
 void DeliveryBatch::recordFailure(rd_kafka_resp_err_t error) noexcept {
@@ -88,7 +88,7 @@ void DeliveryBatch::recordFailure(rd_kafka_resp_err_t error) noexcept {
   firstError_.compare_exchange_strong(none, error, std::memory_order_relaxed);
 }
 
-void DeliveryBatch::complete(std::uint32_t count) noexcept {
+void DeliveryBatch::complete(std::uint32_t count, bool lastFailed) noexcept {
   if (pending_.fetch_sub(count, std::memory_order_acq_rel) != count) {
     return;
   }
@@ -101,7 +101,7 @@ void DeliveryBatch::complete(std::uint32_t count) noexcept {
   second.ackedBytes.fetch_add(ackedBytes_.load(std::memory_order_relaxed),
                               std::memory_order_relaxed);
   second.failed.fetch_add(failed, std::memory_order_relaxed);
-  timeline_.onDeliveries(acked, failed, now);
+  timeline_.onDeliveries(acked, failed, now, lastFailed);
   if (acked > 0) {
     if (const auto previous = stats_.lastAckEpochMicros.load(std::memory_order_relaxed);
         previous > 0) {

@@ -70,7 +70,9 @@ class DeliveryBatch {
 
   void onReport(const rd_kafka_message_t& message, std::int64_t intendedNanos) noexcept;
   void recordFailure(rd_kafka_resp_err_t error) noexcept;
-  void complete(std::uint32_t count) noexcept;
+  /// `count` more messages are done; `lastFailed` says whether they failed (the batch's last
+  /// report decides in which order the timeline takes its acknowledgements and failures).
+  void complete(std::uint32_t count, bool lastFailed) noexcept;
   /// Waits for completion up to `slice`, serving `client` meanwhile when given.
   bool waitSlice(std::unique_lock<std::mutex>& lock, std::chrono::milliseconds slice,
                  rd_kafka_t* client);

@@ -74,16 +74,26 @@ void RunTimeline::harvestUpTo(std::int64_t last) {  // called with mutex_ held
   }
 }
 
-void RunTimeline::onDeliveries(std::uint64_t acked, std::uint64_t failed,
-                               std::int64_t epochMicros) {
-  if (failed > 0) {
-    outageFailures_.fetch_add(failed, std::memory_order_relaxed);
-    std::int64_t none = 0;
-    outageSince_.compare_exchange_strong(none, epochMicros, std::memory_order_relaxed);
+void RunTimeline::onDeliveries(std::uint64_t acked, std::uint64_t failed, std::int64_t epochMicros,
+                               bool failuresLast) {
+  if (failed > 0 && !failuresLast) {
+    onFailures(failed, epochMicros);
   }
-  if (acked == 0) {
-    return;
+  if (acked > 0) {
+    onAcknowledgements(epochMicros);
   }
+  if (failed > 0 && failuresLast) {
+    onFailures(failed, epochMicros);
+  }
+}
+
+void RunTimeline::onFailures(std::uint64_t failed, std::int64_t epochMicros) {
+  outageFailures_.fetch_add(failed, std::memory_order_relaxed);
+  std::int64_t none = 0;
+  outageSince_.compare_exchange_strong(none, epochMicros, std::memory_order_relaxed);
+}
+
+void RunTimeline::onAcknowledgements(std::int64_t epochMicros) {
   if (const auto since = outageSince_.exchange(0, std::memory_order_relaxed); since != 0) {
     recordDisruption("failures", since, epochMicros, read(outageFailures_, true));
   } else {

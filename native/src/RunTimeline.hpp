@@ -50,8 +50,12 @@ class RunTimeline {
   Second& now() noexcept { return slot(current_.load(std::memory_order_relaxed)); }
 
   /// A completed batch of deliveries, at `epochMicros`: tracks outages (first failure to
-  /// first success after it) and stalls (no acknowledgement for kStall or longer).
-  void onDeliveries(std::uint64_t acked, std::uint64_t failed, std::int64_t epochMicros);
+  /// first success after it) and stalls (no acknowledgement for kStall or longer). A batch
+  /// with both is taken in the order its reports came: `failuresLast` when its last report was
+  /// a failure, as when an outage begins mid-batch (its acknowledgements then do not end the
+  /// outage its failures begin).
+  void onDeliveries(std::uint64_t acked, std::uint64_t failed, std::int64_t epochMicros,
+                    bool failuresLast = false);
 
   /// A broker throttled a request for `millis` (librdkafka's throttle callback).
   void onThrottle(int millis, std::int64_t epochMicros);
@@ -64,6 +68,8 @@ class RunTimeline {
   nlohmann::json json();
 
  private:
+  void onFailures(std::uint64_t failed, std::int64_t epochMicros);
+  void onAcknowledgements(std::int64_t epochMicros);
   static constexpr std::size_t kSlots = 8;
 
   Second& slot(std::int64_t second) noexcept {

@@ -94,3 +94,24 @@ TEST(RunTimeline, ShortGapsAndLoneThrottleEndsAreNotEvents) {
   EXPECT_EQ(json["firstThrottleEpochMicros"], 2'000'000);
   EXPECT_EQ(total(json["seconds"], "throttledMillis"), 350u);
 }
+
+// An outage that begins mid-batch: the batch's first messages were acknowledged, its last ones
+// timed out. Its acknowledgements came first, so they do not end the outage its failures begin.
+TEST(RunTimeline, ABatchWhoseLastReportFailedKeepsTheOutageOpen) {
+  RunTimeline timeline;
+  timeline.onDeliveries(10, 0, 1'000'000);
+  timeline.onDeliveries(5, 5, 3'000'000, true);
+  timeline.onDeliveries(0, 10, 3'500'000);
+  timeline.onDeliveries(10, 0, 9'000'000);
+  const auto disruptions = timeline.json()["disruptions"];
+  std::vector<nlohmann::json> failures;
+  for (const auto& disruption : disruptions) {
+    if (disruption["kind"] == "failures") {
+      failures.push_back(disruption);
+    }
+  }
+  ASSERT_EQ(failures.size(), 1u) << disruptions.dump();
+  EXPECT_EQ(failures[0]["fromEpochMicros"], 3'000'000);
+  EXPECT_EQ(failures[0]["untilEpochMicros"], 9'000'000);
+  EXPECT_EQ(failures[0]["failedMessages"], 15);
+}
