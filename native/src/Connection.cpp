@@ -56,14 +56,11 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
   return millis > 0 ? std::chrono::milliseconds(millis) : std::chrono::hours(24);
 }
 
-/// librdkafka defaults a load tool must not keep; a property of the user's still wins. Nagle's
-/// algorithm holds a small request (a one-message produce, a fetch) back until the previous
-/// one is acknowledged — Java clients always set TCP_NODELAY, and so do we.
-void setLoadToolDefaults(rd_kafka_conf_t* conf,
-                         const std::map<std::string, std::string>& properties) {
-  if (properties.count("socket.nagle.disable") == 0) {
-    setProperty(conf, "socket.nagle.disable", "true");
-  }
+/// librdkafka defaults a load tool must not keep, set before the user's properties so that
+/// theirs still win. Nagle's algorithm holds a small request (a one-message produce, a fetch)
+/// back until the previous one is acknowledged — Java clients always set TCP_NODELAY.
+void setLoadToolDefaults(rd_kafka_conf_t* conf) {
+  setProperty(conf, "socket.nagle.disable", "true");
 }
 
 /// Consumer group settings the Kafka Connection's properties may carry for its consumers.
@@ -128,7 +125,7 @@ Connection::Connection(const ConnectionConfig& config)
 
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
-    setLoadToolDefaults(conf, config.properties);
+    setLoadToolDefaults(conf);
     for (const auto& [name, value] : config.properties) {
       if (!isConsumerOnly(name)) {  // a producer would only warn about them
         setProperty(conf, name, value);
@@ -283,7 +280,7 @@ rd_kafka_conf_s* Connection::newConsumerConf() const {
                                                       "transactional.id"};
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
-    setLoadToolDefaults(conf, properties_);
+    setLoadToolDefaults(conf);
     for (const auto& [name, value] : properties_) {
       if (kProducerOnly.count(name) == 0) {
         setProperty(conf, name, value);

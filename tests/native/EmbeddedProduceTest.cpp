@@ -39,6 +39,21 @@ ProducerSettings settings(const std::string& topic, const std::string& value = "
   return settings;
 }
 
+ProducerSettings stamped(const std::string& topic) {
+  auto stamping = settings(topic);
+  stamping.stampHeaders = true;
+  return stamping;
+}
+
+/// A stamped session on `topic` opens, and its sample of 10 messages is acknowledged in full.
+void expectStampedSampleAcknowledged(const std::shared_ptr<Connection>& connection,
+                                     const std::string& topic) {
+  ProducerSession session(connection, stamped(topic));
+  const ProduceOutcome outcome = session.produce(10);
+  EXPECT_TRUE(outcome.errorName.empty()) << outcome.errorName << ": " << outcome.errorMessage;
+  EXPECT_EQ(outcome.acked, 10u);
+}
+
 }  // namespace
 
 TEST(EmbeddedProduce, EveryMessageIsAcknowledgedAndCounted) {
@@ -339,12 +354,7 @@ TEST(EmbeddedProduce, StampingWaitsForATopicBeingCreated) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     connection->embeddedCluster()->setTopicError(topic, RD_KAFKA_RESP_ERR_NO_ERROR);
   });
-  auto stamped = settings(topic);
-  stamped.stampHeaders = true;
-  ProducerSession session(connection, stamped);
-  const ProduceOutcome outcome = session.produce(10);
-  EXPECT_TRUE(outcome.errorName.empty()) << outcome.errorName << ": " << outcome.errorMessage;
-  EXPECT_EQ(outcome.acked, 10u);
+  expectStampedSampleAcknowledged(connection, topic);
 }
 
 // A topic that stays unavailable still fails, with the broker's reason, once the wait is over.
@@ -356,10 +366,8 @@ TEST(EmbeddedProduce, StampingFailsClearlyForATopicThatNeverGetsALeader) {
   }
   const std::string topic = uniqueName("leaderless");
   connection->embeddedCluster()->setTopicError(topic, RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE);
-  auto stamped = settings(topic);
-  stamped.stampHeaders = true;
   try {
-    ProducerSession session(connection, stamped);
+    ProducerSession session(connection, stamped(topic));
     FAIL() << "expected LEADER_NOT_AVAILABLE";
   } catch (const KafkaError& error) {
     EXPECT_EQ(error.name(), "LEADER_NOT_AVAILABLE");
@@ -371,21 +379,15 @@ TEST(EmbeddedProduce, StampingFailsClearlyForATopicThatNeverGetsALeader) {
 TEST(EmbeddedProduce, UnlimitedDeliveryTimeoutStillWaitsForMetadataAndReports) {
   auto connection = Connection::open(config({{"message.timeout.ms", "0"}}));
   EXPECT_GT(connection->deliveryTimeout(), std::chrono::minutes(1));
-  auto stamped = settings(uniqueName("unlimited"));
-  stamped.stampHeaders = true;
-  ProducerSession session(connection, stamped);
-  const ProduceOutcome outcome = session.produce(10);
-  EXPECT_TRUE(outcome.errorName.empty()) << outcome.errorName << ": " << outcome.errorMessage;
-  EXPECT_EQ(outcome.acked, 10u);
+  expectStampedSampleAcknowledged(connection, uniqueName("unlimited"));
 }
 
 // A per-thread session that fails to open gives its producer back: a misconfigured sampler
 // retries every sample, and must not pile up a librdkafka producer per try.
 TEST(EmbeddedProduce, PerThreadSessionThatFailsToOpenLeavesNoProducer) {
   auto connection = Connection::open(config({{"client.id", uniqueName("failing")}}));
-  auto own = settings(uniqueName("failing"));
+  auto own = stamped(uniqueName("failing"));
   own.dedicatedClient = true;
-  own.stampHeaders = true;
   own.partitioning = Partitioning::kFixed;
   own.partition = 10'000;  // beyond the topic's partitions: known only once the topic is open
   for (int attempt = 0; attempt < 3; ++attempt) {

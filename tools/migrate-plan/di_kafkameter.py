@@ -12,6 +12,10 @@ CONSUMER_CONFIG = "com.di.jmeter.kafka.config.KafkaConsumerConfig"
 PRODUCER = "com.di.jmeter.kafka.sampler.KafkaProducerSampler"
 CONSUMER = "com.di.jmeter.kafka.sampler.KafkaConsumerSampler"
 
+# Its (de)serializer fields (spelled two ways across versions) -> the Java client property.
+_SERIALIZERS = {"serializerKey": "key.serializer", "serializerValue": "value.serializer",
+                "deserializerKey": "key.deserializer", "deserializerValue": "value.deserializer",
+                "deSerializerKey": "key.deserializer", "deSerializerValue": "value.deserializer"}
 _SECURITY = {"securityType.plaintext": "PLAINTEXT", "securityType.ssl": "SSL",
              "securityType.sasl_plaintext": "SASL_PLAINTEXT", "securityType.sasl_ssl": "SASL_SSL"}
 
@@ -37,11 +41,8 @@ def _config(migration, element, variable):
     connection.set("bootstrap.servers", properties.get("kafkaBrokers", ""))
     connection.set("batch.size", properties.get("batchSize", ""))
     connection.set("client.id", properties.get("clientId", ""))
-    for key in ("serializerKey", "serializerValue", "deserializerKey", "deserializerValue",
-                "deSerializerKey", "deSerializerValue"):
-        role = "key" if "Key" in key else "value"
-        kind = "deserializer" if key.lower().startswith("deserializer") else "serializer"
-        connection.set("%s.%s" % (role, kind), properties.get(key, ""))
+    for field, java_name in _SERIALIZERS.items():
+        connection.set(java_name, properties.get(field, ""))
     security = _SECURITY.get(properties.get("securityType", ""), "")
     connection.set("security.protocol", security)
     if security.endswith("SSL"):

@@ -85,6 +85,20 @@ class Connection:
         else:
             self.report.unmapped(self.where, key, value, "no librdkafka equivalent")
 
+    def take_arguments(self, arguments, own):
+        """Takes a Java Request's arguments as client properties, as Pepper-Box and KLoadGen
+        pass them: their own settings (`own`) skipped, `_name` for any client property, SSL
+        settings only with ssl.enabled=YES, the SASL mechanism only with a SASL protocol, and
+        "<Placeholder>" defaults meaning unset."""
+        secured = arguments.get("ssl.enabled", "NO") == "YES"
+        sasl = arguments.get("security.protocol", "").startswith("SASL")
+        for key, value in arguments.items():
+            if key in own or value.startswith("<") or (key.startswith("ssl.") and not secured):
+                continue
+            if key == "sasl.mechanism" and not sasl:
+                continue  # always passed (default GSSAPI); it only matters with SASL
+            self.set(key[1:] if key.startswith("_") else key, value)
+
     def _jaas(self, value):
         credentials = dict(_JAAS_CREDENTIAL.findall(value))
         if "username" in credentials:

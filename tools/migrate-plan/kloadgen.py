@@ -59,13 +59,7 @@ def migrate(migration):
 def _connection(migration, element, where):
     arguments = element.arguments()
     connection = migration.new_connection("", where)
-    secured = arguments.get("ssl.enabled", "NO") == "YES"
-    for key, value in arguments.items():
-        if key in _OWN or value.startswith("<") or (key.startswith("ssl.") and not secured):
-            continue  # KLoadGen's "<Placeholder>" defaults are unset values
-        if key == "sasl.mechanism" and not arguments.get("security.protocol", "").startswith("SASL"):
-            continue
-        connection.set(key[1:] if key.startswith("_") else key, value)
+    connection.take_arguments(arguments, _OWN)
     return arguments, migration.shared_connection(connection)
 
 

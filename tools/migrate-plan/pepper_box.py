@@ -15,8 +15,6 @@ SERIALIZED = "com.gslab.pepper.config.serialized.SerializedConfigElement"
 _OWN = {"kafka.topic.name", "zookeeper.servers", "keyed.message", "message.placeholder.key",
         "message.value.placeholder", "message.key.placeholder", "kerberos.auth.enabled",
         "ssl.enabled", "java.security.auth.login.config", "java.security.krb5.conf"}
-_SSL = {"ssl.key.password", "ssl.keystore.location", "ssl.keystore.password",
-        "ssl.truststore.location", "ssl.truststore.password"}
 
 
 def migrate(migration):
@@ -39,13 +37,7 @@ def _sampler(migration, element, schemas):
     where = "'%s' (Pepper-Box sampler)" % element.name
     arguments = element.arguments()
     connection = migration.new_connection("", where)
-    secured = arguments.get("ssl.enabled", "NO") == "YES"
-    for key, value in arguments.items():
-        if key in _OWN or (key in _SSL and not secured):
-            continue
-        if key == "sasl.mechanism" and not arguments.get("security.protocol", "").startswith("SASL"):
-            continue  # Pepper-Box always passes it (GSSAPI); it only matters with SASL
-        connection.set(key[1:] if key.startswith("_") else key, value)
+    connection.take_arguments(arguments, _OWN)
     if arguments.get("kerberos.auth.enabled") == "YES":
         migration.report.unmapped(where, "kerberos.auth.enabled", "YES",
                                   "set sasl.kerberos.keytab and sasl.kerberos.principal instead of JAAS/krb5 files")

@@ -57,7 +57,8 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
 
   /** This thread's session, reopened when a setting changed (as the producer's is). */
   private NativeConsumer consumer() {
-    if (consumer != null && !takeSettingsChanged()) {
+    boolean changed = takeSettingsChanged();
+    if (consumer != null && !changed) {
       return consumer;
     }
     ConsumerConfig config = consumerConfig();

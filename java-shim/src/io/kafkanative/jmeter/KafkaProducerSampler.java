@@ -45,7 +45,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private transient volatile NativeProducer producer;
   /** The settings {@link #producer} was opened with; JMeter variables may change them. */
   private transient String producerIdentity;
-  private transient ProducerConfig.DeliveryMode mode;
+  private transient boolean tracked;
   private final transient ProduceOutcome outcome = new ProduceOutcome();
 
   @Override
@@ -60,7 +60,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
 
   @Override
   protected void fillResult(KafkaSampleResult result) {
-    ProduceResultMapper.apply(outcome, mode == ProducerConfig.DeliveryMode.TRACK, result);
+    ProduceResultMapper.apply(outcome, tracked, result);
   }
 
   @Override
@@ -74,7 +74,8 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
    * rebuilt: the one-message sample must not pay for it every time).
    */
   private NativeProducer producer() {
-    if (producer != null && !takeSettingsChanged()) {
+    boolean changed = takeSettingsChanged();
+    if (producer != null && !changed) {
       return producer;
     }
     ProducerConfig config = producerConfig();
@@ -83,7 +84,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
       closeSession();
       producer = ConnectionRegistry.lookup(getConnectionName()).openProducer(config);
       producerIdentity = identity;
-      mode = config.mode;
+      tracked = config.mode == ProducerConfig.DeliveryMode.TRACK;
     }
     return producer;
   }
@@ -139,7 +140,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
       return;
     }
     try {
-      if (mode == ProducerConfig.DeliveryMode.TRACK) {
+      if (tracked) {
         ProduceOutcome last = new ProduceOutcome();
         producer.finish(last);
         logFinalDeliveries(last);
