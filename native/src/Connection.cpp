@@ -56,13 +56,6 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
   return millis > 0 ? std::chrono::milliseconds(millis) : std::chrono::hours(24);
 }
 
-/// librdkafka defaults a load tool must not keep, set before the user's properties so that
-/// theirs still win. Nagle's algorithm holds a small request (a one-message produce, a fetch)
-/// back until the previous one is acknowledged — Java clients always set TCP_NODELAY.
-void setLoadToolDefaults(rd_kafka_conf_t* conf) {
-  setProperty(conf, "socket.nagle.disable", "true");
-}
-
 /// Consumer group settings the Kafka Connection's properties may carry for its consumers.
 bool isConsumerOnly(const std::string& name) {
   static const std::set<std::string> kConsumerOnly = {"group.id",
@@ -125,7 +118,6 @@ Connection::Connection(const ConnectionConfig& config)
 
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
-    setLoadToolDefaults(conf);
     for (const auto& [name, value] : config.properties) {
       if (!isConsumerOnly(name)) {  // a producer would only warn about them
         setProperty(conf, name, value);
@@ -280,7 +272,6 @@ rd_kafka_conf_s* Connection::newConsumerConf() const {
                                                       "transactional.id"};
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
-    setLoadToolDefaults(conf);
     for (const auto& [name, value] : properties_) {
       if (kProducerOnly.count(name) == 0) {
         setProperty(conf, name, value);
