@@ -2,6 +2,7 @@
 
 #include "AtomicFigures.hpp"
 #include "InterruptCheck.hpp"
+#include "Rebalance.hpp"
 #include "RunTimeline.hpp"
 
 #include <librdkafka/rdkafka.h>
@@ -93,15 +94,8 @@ struct ConsumerCallbacks {
     NativeLog::logSyslog(6, std::string(rd_kafka_name(handle)) +
                                 " rebalance: " + (assign ? "assigned " : "revoked ") +
                                 std::to_string(list->cnt) + " partitions");
-    if (std::string_view(rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE") {
-      rd_kafka_error_t* failure = assign ? rd_kafka_incremental_assign(handle, list)
-                                         : rd_kafka_incremental_unassign(handle, list);
-      if (failure != nullptr) {
-        NativeLog::warn(std::string("rebalance failed: ") + rd_kafka_error_string(failure));
-        rd_kafka_error_destroy(failure);
-      }
-    } else {
-      rd_kafka_assign(handle, assign ? list : nullptr);
+    if (const std::string refusal = Rebalance::apply(handle, error, list); !refusal.empty()) {
+      NativeLog::warn("rebalance failed: " + refusal);
     }
   }
 

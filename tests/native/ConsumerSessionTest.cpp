@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "EmbeddedCluster.hpp"
+#include "Rebalance.hpp"
 #include "TestTopics.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/ConsumerStats.hpp"
@@ -280,4 +281,21 @@ TEST(ConsumerSession, RefusedConsumerPropertyIsNamed) {
     EXPECT_NE(std::string(error.what()).find("session.timeout.ms"), std::string::npos)
         << error.what();
   }
+}
+
+// rd_kafka_rebalance_protocol() is NULL where there is no live group — as while
+// rd_kafka_consumer_close() revokes a group's partitions. A handle without a group (a producer)
+// gives that answer every time: the rebalance is applied as EAGER and refused, never a crash.
+TEST(ConsumerSession, RebalanceWithoutALiveGroupIsRefusedNotACrash) {
+  char error[512];
+  rd_kafka_t* handle = rd_kafka_new(RD_KAFKA_PRODUCER, rd_kafka_conf_new(), error, sizeof error);
+  ASSERT_NE(handle, nullptr) << error;
+  EXPECT_EQ(rd_kafka_rebalance_protocol(handle), nullptr);
+  EXPECT_FALSE(Rebalance::cooperative(handle));
+  rd_kafka_topic_partition_list_t* partitions = rd_kafka_topic_partition_list_new(1);
+  rd_kafka_topic_partition_list_add(partitions, "t", 0);
+  EXPECT_NE(Rebalance::apply(handle, RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS, partitions), "");
+  EXPECT_NE(Rebalance::apply(handle, RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS, partitions), "");
+  rd_kafka_topic_partition_list_destroy(partitions);
+  rd_kafka_destroy(handle);
 }
