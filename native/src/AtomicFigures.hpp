@@ -15,6 +15,15 @@ void storeMax(std::atomic<T>& target, T value) noexcept {
   }
 }
 
+/// Lowers `target` to `value` if it is unset (0) or larger.
+template <typename T>
+void storeMinSet(std::atomic<T>& target, T value) noexcept {
+  T seen = target.load(std::memory_order_relaxed);
+  while ((seen == 0 || value < seen) &&
+         !target.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {
+  }
+}
+
 /// Wall-clock time in µs since the epoch: what reports and other processes can line up.
 inline std::int64_t epochMicrosNow() noexcept {
   return std::chrono::duration_cast<std::chrono::microseconds>(

@@ -195,6 +195,8 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
   records_.clear();
   positions_.clear();
   rd_kafka_message_t* last = nullptr;
+  std::int64_t firstArrival = 0;  // epoch µs of the poll's first and last messages
+  std::int64_t lastArrival = 0;
   // Polls in slices of at most 100 ms, so an interrupt is seen promptly.
   constexpr std::chrono::milliseconds kSlice{100};
   const InterruptCheck interrupt{interrupts_};
@@ -231,7 +233,12 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
     if (outcome.firstMessageMicros < 0) {
       outcome.firstMessageMicros = outcome.elapsedMicros;
     }
-    record(*message, outcome, epochMicrosNow());
+    const std::int64_t arrived = epochMicrosNow();
+    if (firstArrival == 0) {
+      firstArrival = arrived;
+    }
+    lastArrival = arrived;
+    record(*message, outcome, arrived);
     if (last != nullptr) {
       rd_kafka_message_destroy(last);
     }
@@ -250,7 +257,7 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
     }
     rd_kafka_message_destroy(last);
   }
-  finishPoll(outcome);
+  finishPoll(outcome, firstArrival, lastArrival);
   return outcome;
 }
 
@@ -284,12 +291,13 @@ void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& 
   }
 }
 
-void ConsumerSession::finishPoll(ConsumeOutcome& outcome) {
+// The consumer's active span runs from its first message's arrival to its last: neither the
+// group join before it nor the wait of a final, partly filled poll after it counts as consuming.
+void ConsumerSession::finishPoll(ConsumeOutcome& outcome, std::int64_t firstArrival,
+                                 std::int64_t lastArrival) {
   if (outcome.messages > 0) {
-    const auto now = epochMicrosNow();
-    std::int64_t unset = 0;
-    stats_.firstConsumeEpochMicros.compare_exchange_strong(unset, now);
-    stats_.lastConsumeEpochMicros = now;
+    storeMinSet(stats_.firstConsumeEpochMicros, firstArrival);
+    storeMax(stats_.lastConsumeEpochMicros, lastArrival);
     stats_.consumed.fetch_add(outcome.messages, std::memory_order_relaxed);
     stats_.bytes.fetch_add(outcome.bytes, std::memory_order_relaxed);
     auto& second = connection_->timeline().now();

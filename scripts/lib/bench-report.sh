@@ -148,26 +148,34 @@ cat <<CONSUMER
 partition, so the topic holds what the table's *messages* column says), then drained from the
 beginning by a new consumer group, every round on a fresh cluster:
 
-- **kcat -G**: \`kcat -G GROUP -e\` (a group consumer, as the sampler is), the whole run
-  including its group join — which favours the others;
+- **kcat -C**: \`kcat -C -o beginning -e\`, every partition assigned, no group: librdkafka's
+  simple consumer, the floor;
+- **kcat -G**: \`kcat -G GROUP -e\`, a group consumer as the sampler is: librdkafka's
+  high-level consumer, the floor of the same shape;
 - **jmeter-consumer**: \`testplans/consumer-drain.jmx\`, samples of up to 10 000 messages,
   1 thread, or a group of 3 threads; *verifying*: the same on messages stamped by the producer,
-  so every message's sequence is checked and its end-to-end latency recorded. Rate: first to
-  last message consumed (native summary).
+  so every message's sequence is checked and its end-to-end latency recorded.
+
+Every rate is over the consumer's active span, its first message's arrival to its last's (for
+kcat, timed by \`tests/bench/arrival_span.py\` on its output; for the sampler, the native
+summary): a group join before it, and the final poll that waits out its timeout for messages
+that never come, are not consuming. CPU is the whole process's, start-up included.
 
 | contender | messages | msgs/s | MB/s | CPU s per 1M msgs |
 | --- | --- | --- | --- | --- |
 CONSUMER
-for who in "kcat -G" "jmeter-consumer, 1 thread" "jmeter-consumer, group of 3" \
+for who in "kcat -C" "kcat -G" "jmeter-consumer, 1 thread" "jmeter-consumer, group of 3" \
   "jmeter-consumer, 1 thread, verifying"; do
   echo "| $who | $(consumer_stat "$who" '$6') | $(consumer_stat "$who" '$3') |" \
     "$(consumer_stat "$who" '$4' 1) | $(consumer_stat "$who" '$5 / $6 * 1e6' 2) |"
 done
-kcat_rate=$(consumer_stat "kcat -G" '$3' 6 | cut -d' ' -f1)
 echo
-printf 'Ratios of medians to kcat -G (goal ≥ 0.9): 1 thread **%.3f**, group of 3 **%.3f**.\n\n' \
-  "$(echo "$(consumer_stat "jmeter-consumer, 1 thread" '$3' 6 | cut -d' ' -f1) / $kcat_rate" | bc -l)" \
-  "$(echo "$(consumer_stat "jmeter-consumer, group of 3" '$3' 6 | cut -d' ' -f1) / $kcat_rate" | bc -l)"
+for floor in "kcat -C" "kcat -G"; do
+  floor_rate=$(consumer_stat "$floor" '$3' 6 | cut -d' ' -f1)
+  printf 'Ratios of medians to %s (goal ≥ 0.9): 1 thread **%.3f**, group of 3 **%.3f**.\n\n' "$floor" \
+    "$(echo "$(consumer_stat "jmeter-consumer, 1 thread" '$3' 6 | cut -d' ' -f1) / $floor_rate" | bc -l)" \
+    "$(echo "$(consumer_stat "jmeter-consumer, group of 3" '$3' 6 | cut -d' ' -f1) / $floor_rate" | bc -l)"
+done
 
 cat <<BODY
 ## Per-sample costs in JMeter

@@ -113,6 +113,29 @@ TEST(ConsumerSession, StatsCountEveryMessageAndItsEndToEndLatency) {
   EXPECT_NE(kafka->summaryJson().find("\"consumed\": 50"), std::string::npos);
 }
 
+// The consumer's rate is messages over its active span, first message to last: a final poll
+// that waits out its timeout for messages that never come does not stretch it.
+TEST(ConsumerSession, ActiveSpanEndsAtTheLastMessageNotAtTheLastPoll) {
+  auto kafka = connection();
+  const auto topic = uniqueName("span");
+  const auto group = uniqueName("group");
+  ProducerSession producer(kafka, stamped(topic));
+  ASSERT_EQ(producer.produce(50).acked, 50u);
+  ConsumerSession consumer(kafka, consumerOf(topic, group));
+  std::uint32_t consumed = 0;
+  const auto start = std::chrono::steady_clock::now();
+  while (consumed < 25 && std::chrono::steady_clock::now() - start < std::chrono::seconds(30)) {
+    consumed += consumer.poll(25 - consumed, std::chrono::milliseconds(500)).messages;
+  }
+  // The rest, then 2 s of waiting for more.
+  consumed += consumer.poll(1000, std::chrono::milliseconds(2000)).messages;
+  ASSERT_EQ(consumed, 50u);
+  const ConsumerStats& stats = kafka->consumerStatsFor(group);
+  const auto span = stats.lastConsumeEpochMicros.load() - stats.firstConsumeEpochMicros.load();
+  EXPECT_GE(span, 0);
+  EXPECT_LT(span, 1'000'000) << "the span includes the 2 s a part-filled poll waited";
+}
+
 TEST(ConsumerSession, AGroupOfThreeSharesThePartitionsWithoutOverlap) {
   // A short session timeout bounds how long a rebalance can wait for a slow member.
   auto kafka = Connection::open(

@@ -52,7 +52,7 @@ class ConsumerSession {
   friend struct ConsumerCallbacks;  // librdkafka's callbacks, with librdkafka's own types
   void start();
   void record(const rd_kafka_message_s& message, ConsumeOutcome& outcome, std::int64_t nowMicros);
-  void finishPoll(ConsumeOutcome& outcome);
+  void finishPoll(ConsumeOutcome& outcome, std::int64_t firstArrival, std::int64_t lastArrival);
   void commit(ConsumeOutcome& outcome);
 
   std::shared_ptr<Connection> connection_;
