@@ -133,10 +133,14 @@ JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeConnecti
 }
 
 JNIEXPORT jbyteArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_connectionSummary0(
-    JNIEnv* env, jclass, jlong connection, jboolean asText) {
+    JNIEnv* env, jclass, jlong connection, jint form) {
   return guarded<jbyteArray>(env, nullptr, [&] {
     const auto target = connections.get(connection);
-    jbyteArray summary = toBytes(env, asText ? target->summaryText() : target->summaryJson());
+    // The forms of NativeKafka.SummaryForm, in order.
+    const std::string text = form == 0   ? target->summaryJson()
+                             : form == 1 ? target->summaryText()
+                                         : target->liveFigures();
+    jbyteArray summary = toBytes(env, text);
     if (summary == nullptr) {
       throw JavaExceptionPending{};
     }

@@ -56,6 +56,16 @@ std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
   return millis > 0 ? std::chrono::milliseconds(millis) : std::chrono::hours(24);
 }
 
+/// librdkafka's largest message (message.max.bytes), which it enforces locally.
+std::size_t messageMaxBytes(rd_kafka_conf_t* conf) {
+  char value[32];
+  size_t size = sizeof value;
+  if (rd_kafka_conf_get(conf, "message.max.bytes", value, &size) != RD_KAFKA_CONF_OK) {
+    return 1000000;  // librdkafka's default
+  }
+  return static_cast<std::size_t>(std::stoull(value));
+}
+
 /// Consumer group settings the Kafka Connection's properties may carry for its consumers.
 bool isConsumerOnly(const std::string& name) {
   static const std::set<std::string> kConsumerOnly = {"group.id",
@@ -125,6 +135,7 @@ Connection::Connection(const ConnectionConfig& config)
     }
     setProperty(conf, "bootstrap.servers", bootstrapServers_);
     deliveryTimeout_ = messageTimeout(conf);
+    maxMessageBytes_ = messageMaxBytes(conf);
   } catch (...) {
     rd_kafka_conf_destroy(conf);
     throw;
@@ -315,6 +326,18 @@ std::string Connection::summaryText() const {
     text += name + ": " + consumerText(*stats) + "\n";
   }
   return text + disruptionsText(timeline_->disruptions());
+}
+
+std::string Connection::liveFigures() const {
+  std::string lines;
+  std::lock_guard lock(registryMutex_);
+  for (const auto& [name, stats] : stats_) {
+    lines += liveLine(name, *stats);
+  }
+  for (const auto& [name, stats] : consumerStats_) {
+    lines += liveLine(name, *stats);
+  }
+  return lines;
 }
 
 std::string Connection::summaryJson() const {

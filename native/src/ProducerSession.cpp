@@ -113,6 +113,14 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
       value_(settings.valueTemplate, settings.valueSize, "value template"),
       random_(seedFor(settings.thread)) {
   validateTopic(settings.topic);
+  // Refused before any value is rendered: librdkafka would refuse each one only after it was
+  // built, and a mistyped size can mean gigabytes per message.
+  if (settings.valueSize > connection_->maxMessageBytes()) {
+    throw KafkaError(rd_kafka_err2name(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE),
+                     "value size: " + std::to_string(settings.valueSize) +
+                         " bytes is more than the connection's message.max.bytes (" +
+                         std::to_string(connection_->maxMessageBytes()) + ")");
+  }
   for (const auto& header : settings.headers) {
     if (header.name.empty()) {
       throw KafkaError::invalidArgument("headers: a header has an empty name");

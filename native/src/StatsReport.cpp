@@ -1,5 +1,6 @@
 #include "StatsReport.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kafkanative {
@@ -52,7 +53,49 @@ std::string histogramText(const LatencyHistogram& h) {
          millis(h.max());
 }
 
+/// `histogram`'s non-empty buckets as "bound:count,bound:count".
+std::string bucketsText(const LatencyHistogram& histogram) {
+  std::string text;
+  for (const auto& [bound, count] : histogram.nonEmptyBuckets()) {
+    text += (text.empty() ? "" : ",") + std::to_string(bound) + ":" + std::to_string(count);
+  }
+  return text;
+}
+
+/// The start of a live line: tabs and line breaks in a sampler's name would split it.
+std::string liveHead(const char* kind, const std::string& name) {
+  std::string clean = name;
+  std::replace_if(
+      clean.begin(), clean.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  return std::string(kind) + "\t" + clean;
+}
+
+std::string field(const char* key, std::uint64_t value) {
+  return std::string("\t") + key + "=" + std::to_string(value);
+}
+
 }  // namespace
+
+std::string liveLine(const std::string& name, const ProducerStats& s) {
+  return liveHead("producer", name) + field("sent", s.sent.load()) +
+         field("acked", s.acked.load()) + field("failed", s.failed.load()) +
+         field("ackedBytes", s.ackedBytes.load()) +
+         field("targetRate", static_cast<std::uint64_t>(s.targetRate.load())) +
+         field("scheduleLagMicros",
+               static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.scheduleLagMicros.load()))) +
+         "\tack=" + bucketsText(s.ackLatency) + "\tintended=" + bucketsText(s.intendedLatency) +
+         "\n";
+}
+
+std::string liveLine(const std::string& name, const ConsumerStats& s) {
+  return liveHead("consumer", name) + field("consumed", s.consumed.load()) +
+         field("bytes", s.bytes.load()) + field("errors", s.errors.load()) +
+         field("rebalances", s.rebalances.load()) +
+         field("lag", static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.lastLag.load()))) +
+         field("missing", s.verifier.missing()) + field("duplicates", s.verifier.duplicates()) +
+         field("reordered", s.verifier.reordered()) +
+         "\tendToEnd=" + bucketsText(s.endToEndLatency) + "\n";
+}
 
 std::string statsText(const ProducerStats& s) {
   const auto json = statsJson(s);

@@ -10,7 +10,8 @@ KNS_PACKAGES=(
   cmake make g++ clang pkg-config
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  openjdk-17-jdk-headless junit4 jmeter jmeter-java jmeter-http jq chromium python3
+  openjdk-17-jdk-headless openjdk-17-jre junit4 jmeter jmeter-java jmeter-http jq chromium python3
+  xvfb xauth
 )
 
 kns_install_missing() {

@@ -48,6 +48,8 @@ class Connection {
   EmbeddedCluster* embeddedCluster() const noexcept { return embeddedCluster_.get(); }
   /// librdkafka's `message.timeout.ms`: the bound on every delivery report.
   std::chrono::milliseconds deliveryTimeout() const noexcept { return deliveryTimeout_; }
+  /// The largest message librdkafka accepts (message.max.bytes).
+  std::size_t maxMessageBytes() const noexcept { return maxMessageBytes_; }
 
   /// The statistics shared by the sessions named `name` (one sampler); created on first use
   /// and kept as long as the connection.
@@ -88,6 +90,9 @@ class Connection {
 
   /// The same, as one human-readable line per sampler (for jmeter.log).
   std::string summaryText() const;
+  /// Every sampler's live figures, one line each (see StatsReport's liveLine), for a view
+  /// that refreshes while the test runs.
+  std::string liveFigures() const;
 
   /// The shared librdkafka producer.
   rd_kafka_s* handle() const noexcept;
@@ -115,6 +120,7 @@ class Connection {
   std::map<std::string, std::string> properties_;
   rd_kafka_conf_s* clientConf_ = nullptr;  ///< every client is created from a copy of it
   std::chrono::milliseconds deliveryTimeout_{};
+  std::size_t maxMessageBytes_ = 0;
   mutable std::mutex registryMutex_;  // guards the maps below, touched once per session
   std::map<std::string, std::unique_ptr<ProducerStats>> stats_;
   std::map<std::string, std::unique_ptr<ConsumerStats>> consumerStats_;

@@ -2,7 +2,9 @@ package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeHandle;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jmeter.config.ConfigTestElement;
@@ -10,8 +12,10 @@ import org.apache.jmeter.samplers.AbstractSampler;
 import org.apache.jmeter.samplers.Entry;
 import org.apache.jmeter.samplers.Interruptible;
 import org.apache.jmeter.samplers.SampleResult;
+import org.apache.jmeter.samplers.Sampler;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.ThreadListener;
+import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
 
@@ -28,7 +32,15 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
   private static final Set<String> LOGGED =
       Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
+  /** Errors a session refuses to open with because of its settings. */
+  private static final Set<String> CONFIGURATION_ERRORS =
+      new HashSet<String>(Arrays.asList("_INVALID_ARG", "MSG_SIZE_TOO_LARGE", "_NATIVE_LIBRARY"));
+
+  /** What one sample counts as in JMeter's listeners; see DESIGN.md, "Result mapping". */
+  static final String[] SAMPLE_COUNTS = {"messages", "samples"};
+
   private String connectionName = "kafka";
+  private String sampleCounts = SAMPLE_COUNTS[0];
 
   /**
    * Set when a property changes value. JMeter calls every setter before every sample (to apply
@@ -89,7 +101,10 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
     return open != null;
   }
 
-  /** The sample's one native call (opening the session first if needed). */
+  /** Opens this thread's session, or reopens it after a setting changed. */
+  protected abstract void openSession();
+
+  /** The sample's one native call, on the open session. */
   protected abstract void runNative();
 
   /** Records an error raised before or instead of the native call's own outcome. */
@@ -111,20 +126,62 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
     KafkaSampleResult result = new KafkaSampleResult();
     result.setSampleLabel(getName());
     result.sampleStart();
+    boolean planBroken = false;
     try {
+      openSession();
       runNative();
     } catch (KafkaNativeException e) {
-      recordFailure(e.getErrorName(), e.getMessage());
+      refused(e.getErrorName(), e.getMessage());
+      planBroken = isPlanBroken(e);
     } catch (RuntimeException e) { // IllegalStateException from a closed session, and the like
-      recordFailure("_FAIL", e.toString());
+      refused("_FAIL", e.toString());
     } finally {
       result.sampleEnd();
     }
     fillResult(result);
+    if (planBroken) {
+      stopThread(result);
+    }
     if (!result.isSuccessful()) {
       logFirstOfItsKind(result);
     }
     return result;
+  }
+
+  /** A failure before anything was sent or received: the sample's, and the summary's. */
+  private void refused(String errorName, String message) {
+    recordFailure(errorName, message);
+    ConnectionRegistry.refused(connectionName).note(getName(), errorName + " " + message);
+  }
+
+  /**
+   * Whether a refusal will recur on every later sample of this thread: a connection that did
+   * not open (connections open once per test), or settings refused as invalid while none of
+   * them can change between iterations. Anything else (a broker not ready, a variable's value,
+   * a message the broker refused) may heal, so its samples go on failing one by one.
+   */
+  private boolean isPlanBroken(KafkaNativeException e) {
+    if (e instanceof UnusableConnectionException) {
+      return true;
+    }
+    if (!CONFIGURATION_ERRORS.contains(e.getErrorName())) {
+      return false;
+    }
+    Sampler running = JMeterContextService.getContext().getCurrentSampler();
+    return !PlanVariables.vary(running != null ? running : this);
+  }
+
+  /**
+   * JMeter's own answer to a sampler that cannot work (the Thread Group's "Stop Thread" on
+   * error): this thread ends after this one failed sample, instead of failing at full speed
+   * until the test ends. Other threads and thread groups go on; every thread of this group
+   * stops the same way at its first sample, so the plan's error shows as a handful of samples.
+   */
+  private static void stopThread(KafkaSampleResult result) {
+    result.setStopThread(true);
+    result.setResponseMessage(
+        result.getResponseMessage() + " [a configuration error no later sample can fix: this"
+            + " thread stops]");
   }
 
   /** Connection settings are never merged into the sampler: it finds its connection by name. */
@@ -139,6 +196,19 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
   @Override
   public void threadFinished() {
     closeSession();
+  }
+
+  /** Whether a sample counts as its messages (else as one sample) in JMeter's listeners. */
+  protected final boolean countsMessages() {
+    return KafkaProducerSampler.choice("sample counts", sampleCounts, SAMPLE_COUNTS) == 0;
+  }
+
+  public String getSampleCounts() {
+    return sampleCounts;
+  }
+
+  public void setSampleCounts(String sampleCounts) {
+    this.sampleCounts = setting(this.sampleCounts, sampleCounts);
   }
 
   public String getConnectionName() {

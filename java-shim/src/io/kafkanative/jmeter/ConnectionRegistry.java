@@ -2,6 +2,8 @@ package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeConnection;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -14,7 +16,23 @@ final class ConnectionRegistry {
   private static final ConcurrentMap<String, Object> CONNECTIONS =
       new ConcurrentHashMap<String, Object>();
 
+  private static final ConcurrentMap<String, RefusedSamples> REFUSED =
+      new ConcurrentHashMap<String, RefusedSamples>();
+
   private ConnectionRegistry() {}
+
+  /** The refused samples of the connection {@code name}'s samplers, for its summary. */
+  static RefusedSamples refused(String name) {
+    RefusedSamples refused = REFUSED.get(name);
+    if (refused == null) {
+      RefusedSamples fresh = new RefusedSamples();
+      refused = REFUSED.putIfAbsent(name, fresh);
+      if (refused == null) {
+        refused = fresh;
+      }
+    }
+    return refused;
+  }
 
   static void register(String name, NativeConnection connection) {
     CONNECTIONS.put(name, connection);
@@ -24,11 +42,25 @@ final class ConnectionRegistry {
     CONNECTIONS.put(name, error);
   }
 
-  static void unregister(String name) {
+  /** Forgets the connection; returns its samplers' refused samples. */
+  static RefusedSamples unregister(String name) {
     CONNECTIONS.remove(name);
+    RefusedSamples refused = REFUSED.remove(name);
+    return refused != null ? refused : new RefusedSamples();
   }
 
-  /** @throws KafkaNativeException when no usable connection of that name is open */
+  /** The connections open now, by name. */
+  static Map<String, NativeConnection> open() {
+    Map<String, NativeConnection> open = new TreeMap<String, NativeConnection>();
+    for (Map.Entry<String, Object> entry : CONNECTIONS.entrySet()) {
+      if (entry.getValue() instanceof NativeConnection) {
+        open.put(entry.getKey(), (NativeConnection) entry.getValue());
+      }
+    }
+    return open;
+  }
+
+  /** @throws UnusableConnectionException when no usable connection of that name is open */
   static NativeConnection lookup(String name) {
     Object entry = CONNECTIONS.get(name);
     if (entry instanceof NativeConnection) {
@@ -36,12 +68,13 @@ final class ConnectionRegistry {
     }
     if (entry instanceof KafkaNativeException) {
       KafkaNativeException error = (KafkaNativeException) entry;
-      throw new KafkaNativeException(
+      throw new UnusableConnectionException(
           error.getErrorName(), "Kafka Connection '" + name + "': " + error.getMessage(), error);
     }
-    throw new KafkaNativeException(
+    throw new UnusableConnectionException(
         "_INVALID_ARG",
         "no Kafka Connection named '" + name + "' in the test plan (add Config Element > Kafka"
-            + " Connection with that name)");
+            + " Connection with that name)",
+        null);
   }
 }

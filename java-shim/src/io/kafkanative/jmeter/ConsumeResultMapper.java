@@ -16,10 +16,18 @@ final class ConsumeResultMapper {
 
   private ConsumeResultMapper() {}
 
+  /**
+   * @param countMessages the sample counts as its messages in JMeter's listeners (else as one)
+   */
   static void apply(
-      ConsumeOutcome outcome, boolean emptyIsFailure, long timeoutMs, KafkaSampleResult result) {
+      ConsumeOutcome outcome,
+      boolean emptyIsFailure,
+      long timeoutMs,
+      boolean countMessages,
+      String topics,
+      KafkaSampleResult result) {
     long messages = outcome.messages();
-    result.setSampleCount((int) Math.max(1, messages));
+    result.setSampleCount(countMessages ? (int) Math.max(1, messages) : 1);
     result.setBytes((int) Math.min(Integer.MAX_VALUE, outcome.bytes()));
     result.setLatency(
         Math.round(
@@ -28,13 +36,14 @@ final class ConsumeResultMapper {
                     : outcome.elapsedMicros())
                 / 1000.0));
     result.setDataType(SampleResult.TEXT);
-    result.setSamplerData(summary(outcome));
+    final ConsumeOutcome measured = outcome.copy();
+    result.setSamplerText(() -> SampleText.ofConsume(measured, topics));
     if (outcome.errorName() != null) {
       fail(result, 1, outcome.errorName(), outcome.errorMessage());
     } else if (outcome.findings() > 0) {
       fail(
           result,
-          Math.min(outcome.findings(), Math.max(1, messages)),
+          countMessages ? Math.min(outcome.findings(), Math.max(1, messages)) : 1,
           SEQUENCE_CODE,
           outcome.missing() + " missing, " + outcome.duplicates() + " duplicates, "
               + outcome.reordered() + " reordered; first: " + outcome.verificationProblem());
@@ -52,26 +61,5 @@ final class ConsumeResultMapper {
     result.setErrorCount((int) errors);
     result.setResponseCode(code);
     result.setResponseMessage(message);
-  }
-
-  static String summary(ConsumeOutcome outcome) {
-    return "messages="
-        + outcome.messages()
-        + " bytes="
-        + outcome.bytes()
-        + " elapsedMicros="
-        + outcome.elapsedMicros()
-        + " firstMessageMicros="
-        + outcome.firstMessageMicros()
-        + " maxEndToEndMicros="
-        + outcome.maxEndToEndMicros()
-        + " maxLag="
-        + outcome.maxLag()
-        + " missing="
-        + outcome.missing()
-        + " duplicates="
-        + outcome.duplicates()
-        + " reordered="
-        + outcome.reordered();
   }
 }

@@ -85,7 +85,9 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
 
   @Override
   public void testEnded() {
-    ConnectionRegistry.unregister(connectionName);
+    for (String line : ConnectionRegistry.unregister(connectionName).lines()) {
+      LOG.warn("Kafka Connection '" + connectionName + "' " + line);
+    }
     if (connection != null) {
       // Complete: every sampler thread has already waited for its messages at thread end.
       String summary = connection.summaryJson();

@@ -1,11 +1,9 @@
 package io.kafkanative.jmeter;
 
-import java.beans.PropertyDescriptor;
-import org.apache.jmeter.testbeans.BeanInfoSupport;
 import org.apache.jmeter.testbeans.gui.TypeEditor;
 
 /** GUI description of {@link KafkaConnection}; labels live in KafkaConnectionResources. */
-public class KafkaConnectionBeanInfo extends BeanInfoSupport {
+public class KafkaConnectionBeanInfo extends KafkaBeanInfo {
   public KafkaConnectionBeanInfo() {
     super(KafkaConnection.class);
     createPropertyGroup("connection", new String[] {"connectionName", "bootstrapServers", "clientId"});
@@ -49,20 +47,8 @@ public class KafkaConnectionBeanInfo extends BeanInfoSupport {
     required(property("sslKeyPassword", TypeEditor.PasswordEditor), "");
     choices(property("sslEndpointIdentification"), new String[] {"", "https", "none"});
     required(property("properties", TypeEditor.TextAreaEditor), "");
-    required(property("summaryFile"), "");
-    required(property("statisticsFile"), "");
+    required(property("summaryFile", TypeEditor.FileEditor), "");
+    required(property("statisticsFile", TypeEditor.FileEditor), "");
     required(property("faultSchedule", TypeEditor.TextAreaEditor), "");
-  }
-
-  static void required(PropertyDescriptor property, Object defaultValue) {
-    property.setValue(NOT_UNDEFINED, Boolean.TRUE);
-    property.setValue(DEFAULT, defaultValue);
-  }
-
-  /** A drop-down of fixed choices, the first being the default; ${...} is still allowed. */
-  static void choices(PropertyDescriptor property, String[] tags) {
-    required(property, tags[0]);
-    property.setValue(NOT_OTHER, Boolean.TRUE);
-    property.setValue(TAGS, tags);
   }
 }

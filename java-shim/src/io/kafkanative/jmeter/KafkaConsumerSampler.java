@@ -32,6 +32,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private transient volatile NativeConsumer consumer;
   /** The settings {@link #consumer} was opened with; JMeter variables may change them. */
   private transient String consumerIdentity;
+  private transient boolean countMessages = true;
   private final transient ConsumeOutcome outcome = new ConsumeOutcome();
 
   @Override
@@ -40,8 +41,13 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   }
 
   @Override
+  protected void openSession() {
+    consumer();
+  }
+
+  @Override
   protected void runNative() {
-    consumer().consume(messagesPerSample, pollTimeoutMs, outcome);
+    consumer.consume(messagesPerSample, pollTimeoutMs, outcome);
   }
 
   @Override
@@ -51,7 +57,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
 
   @Override
   protected void fillResult(KafkaSampleResult result) {
-    ConsumeResultMapper.apply(outcome, emptyIsFailure, pollTimeoutMs, result);
+    ConsumeResultMapper.apply(outcome, emptyIsFailure, pollTimeoutMs, countMessages, topics, result);
     storeLastMessage();
   }
 
@@ -61,6 +67,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
     if (consumer != null && !changed) {
       return consumer;
     }
+    countMessages = countsMessages();
     ConsumerConfig config = consumerConfig();
     String identity = getConnectionName() + '\n' + config.identity();
     if (consumer == null || !identity.equals(consumerIdentity)) {

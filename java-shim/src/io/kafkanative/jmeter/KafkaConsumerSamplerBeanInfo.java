@@ -1,12 +1,8 @@
 package io.kafkanative.jmeter;
 
-import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.choices;
-import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.required;
-
-import org.apache.jmeter.testbeans.BeanInfoSupport;
 
 /** GUI description of {@link KafkaConsumerSampler}; labels live in its resource bundle. */
-public class KafkaConsumerSamplerBeanInfo extends BeanInfoSupport {
+public class KafkaConsumerSamplerBeanInfo extends KafkaBeanInfo {
   public KafkaConsumerSamplerBeanInfo() {
     super(KafkaConsumerSampler.class);
     createPropertyGroup("connection", new String[] {"connectionName"});
@@ -27,5 +23,6 @@ public class KafkaConsumerSamplerBeanInfo extends BeanInfoSupport {
     required(property("pollTimeoutMs"), Long.valueOf(1000));
     required(property("emptyIsFailure"), Boolean.FALSE);
     required(property("variablePrefix"), "");
+    resultsGroup();
   }
 }

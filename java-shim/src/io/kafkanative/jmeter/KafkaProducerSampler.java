@@ -39,13 +39,15 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private int messagesPerSample = 1;
   private String deliveryMode = DELIVERY_MODES[0];
   private String producerScope = PRODUCER_SCOPES[0];
-  private double targetRate = 0;
+  /** Text, so an unset rate shows empty in the GUI, not 0.0. */
+  private String targetRate = "";
   private String rateScope = RATE_SCOPES[0];
 
   private transient volatile NativeProducer producer;
   /** The settings {@link #producer} was opened with; JMeter variables may change them. */
   private transient String producerIdentity;
   private transient boolean tracked;
+  private transient boolean countMessages = true;
   private final transient ProduceOutcome outcome = new ProduceOutcome();
 
   @Override
@@ -54,13 +56,18 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   }
 
   @Override
+  protected void openSession() {
+    producer();
+  }
+
+  @Override
   protected void runNative() {
-    producer().produce(messagesPerSample, outcome);
+    producer.produce(messagesPerSample, outcome);
   }
 
   @Override
   protected void fillResult(KafkaSampleResult result) {
-    ProduceResultMapper.apply(outcome, tracked, result);
+    ProduceResultMapper.apply(outcome, tracked, countMessages, topic, result);
   }
 
   @Override
@@ -78,6 +85,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
     if (producer != null && !changed) {
       return producer;
     }
+    countMessages = countsMessages();
     ProducerConfig config = producerConfig();
     String identity = getConnectionName() + '\n' + config.identity();
     if (producer == null || !identity.equals(producerIdentity)) {
@@ -105,7 +113,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
     config.mode =
         ProducerConfig.DeliveryMode.values()[choice("delivery mode", deliveryMode, DELIVERY_MODES)];
     config.dedicatedClient = choice("producer scope", producerScope, PRODUCER_SCOPES) == 1;
-    config.ratePerSecond = targetRate;
+    config.ratePerSecond = rate(targetRate);
     config.rateGroup =
         choice("rate scope", rateScope, RATE_SCOPES) == 0
             ? "sampler:" + getName()
@@ -113,6 +121,20 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
     config.statsName = getName();
     config.thread = JMeterContextService.getContext().getThreadNum();
     return config;
+  }
+
+  /** Messages per second; empty: no target rate. */
+  static double rate(String text) {
+    String value = text == null ? "" : text.trim();
+    if (value.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new KafkaNativeException(
+          "_INVALID_ARG", "target rate: '" + value + "' is not a number of messages per second");
+    }
   }
 
   /**
@@ -268,11 +290,11 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
     this.producerScope = setting(this.producerScope, producerScope);
   }
 
-  public double getTargetRate() {
+  public String getTargetRate() {
     return targetRate;
   }
 
-  public void setTargetRate(double targetRate) {
+  public void setTargetRate(String targetRate) {
     this.targetRate = setting(this.targetRate, targetRate);
   }
 

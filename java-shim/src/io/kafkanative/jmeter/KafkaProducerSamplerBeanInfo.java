@@ -1,13 +1,9 @@
 package io.kafkanative.jmeter;
 
-import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.choices;
-import static io.kafkanative.jmeter.KafkaConnectionBeanInfo.required;
-
-import org.apache.jmeter.testbeans.BeanInfoSupport;
 import org.apache.jmeter.testbeans.gui.TypeEditor;
 
 /** GUI description of {@link KafkaProducerSampler}; labels live in its resource bundle. */
-public class KafkaProducerSamplerBeanInfo extends BeanInfoSupport {
+public class KafkaProducerSamplerBeanInfo extends KafkaBeanInfo {
   public KafkaProducerSamplerBeanInfo() {
     super(KafkaProducerSampler.class);
     createPropertyGroup("connection", new String[] {"connectionName"});
@@ -36,7 +32,8 @@ public class KafkaProducerSamplerBeanInfo extends BeanInfoSupport {
     required(property("messagesPerSample"), Integer.valueOf(1));
     choices(property("deliveryMode"), KafkaProducerSampler.DELIVERY_MODES);
     choices(property("producerScope"), KafkaProducerSampler.PRODUCER_SCOPES);
-    required(property("targetRate"), Double.valueOf(0));
+    required(property("targetRate"), "");
     choices(property("rateScope"), KafkaProducerSampler.RATE_SCOPES);
+    resultsGroup();
   }
 }

@@ -21,11 +21,23 @@ final class ProduceResultMapper {
   /**
    * @param tracked the sampler runs in fire-and-track mode: the deliveries in {@code outcome}
    *     are those of earlier samples' messages
+   * @param countMessages the sample counts as its messages in JMeter's listeners (else as one)
    */
-  static void apply(ProduceOutcome outcome, boolean tracked, KafkaSampleResult result) {
-    result.setSampleCount((int) Math.max(1, outcome.requested()));
+  static void apply(
+      ProduceOutcome outcome,
+      boolean tracked,
+      boolean countMessages,
+      String topic,
+      KafkaSampleResult result) {
     result.setSuccessful(outcome.isSuccess());
-    result.setErrorCount((int) Math.min(Integer.MAX_VALUE, outcome.failed()));
+    int failed = (int) Math.min(Integer.MAX_VALUE, outcome.failed());
+    if (countMessages) {
+      result.setSampleCount((int) Math.max(1, outcome.requested()));
+      result.setErrorCount(failed);
+    } else {
+      result.setSampleCount(1);
+      result.setErrorCount(outcome.isSuccess() ? 0 : 1);
+    }
     // The acknowledged payload is the sample's byte count, so JMeter's KB/s is the produce
     // rate. No response data: JMeter would count its length as the bytes instead.
     result.setBytes((int) Math.min(Integer.MAX_VALUE, outcome.ackedBytes()));
@@ -33,7 +45,8 @@ final class ProduceResultMapper {
     result.setLatency(
         tracked ? result.getTime() : Math.round(outcome.firstAckMicros() / 1000.0));
     result.setDataType(SampleResult.TEXT);
-    result.setSamplerData(summary(outcome));
+    final ProduceOutcome measured = outcome.copy();
+    result.setSamplerText(() -> SampleText.ofProduce(measured, tracked, topic));
     if (outcome.isSuccess()) {
       result.setResponseCode(OK_CODE);
       result.setResponseMessage(
@@ -49,27 +62,6 @@ final class ProduceResultMapper {
               + ": "
               + (outcome.errorMessage() != null ? outcome.errorMessage() : "not acknowledged"));
     }
-  }
-
-  static String summary(ProduceOutcome outcome) {
-    StringBuilder text = new StringBuilder(256);
-    text.append("requested=").append(outcome.requested());
-    text.append(" sent=").append(outcome.sent());
-    text.append(" acked=").append(outcome.acked());
-    text.append(" failed=").append(outcome.failed());
-    text.append(" inFlight=").append(outcome.inFlight());
-    text.append(" ackedBytes=").append(outcome.ackedBytes());
-    text.append(" elapsedMicros=").append(outcome.elapsedMicros());
-    text.append(" firstAckMicros=").append(outcome.firstAckMicros());
-    text.append(" maxAckLatencyMicros=").append(outcome.maxAckLatencyMicros());
-    text.append(" maxIntendedLatencyMicros=").append(outcome.maxIntendedLatencyMicros());
-    if (outcome.firstPartition() >= 0) {
-      text.append(" first=").append(outcome.firstPartition()).append('@');
-      text.append(outcome.firstOffset());
-      text.append(" last=").append(outcome.lastPartition()).append('@');
-      text.append(outcome.lastOffset());
-    }
-    return text.toString();
   }
 
   private static void setSentBytes(SampleResult result, long bytes) {

@@ -27,6 +27,17 @@ public final class ConsumeOutcome {
     return slots;
   }
 
+  /**
+   * A copy that later samples do not overwrite (for text built after the sample). The texts
+   * are shared: each sample gets new ones rather than changing them.
+   */
+  public ConsumeOutcome copy() {
+    ConsumeOutcome copy = new ConsumeOutcome();
+    System.arraycopy(slots, 0, copy.slots, 0, SLOTS);
+    copy.texts = texts;
+    return copy;
+  }
+
   void setTexts(byte[][] texts) {
     this.texts = texts;
   }

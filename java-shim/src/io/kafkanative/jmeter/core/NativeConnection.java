@@ -30,12 +30,20 @@ public final class NativeConnection extends NativeHandle {
 
   /** Counters, rates and latency percentiles: totals and per sampler, as JSON. */
   public String summaryJson() {
-    return NativeKafka.connectionSummary(handle(), false);
+    return NativeKafka.connectionSummary(handle(), NativeKafka.SummaryForm.JSON);
   }
 
   /** The same, one human-readable line per sampler. */
   public String summaryText() {
-    return NativeKafka.connectionSummary(handle(), true);
+    return NativeKafka.connectionSummary(handle(), NativeKafka.SummaryForm.TEXT);
+  }
+
+  /**
+   * Every sampler's live figures, one line each: {@code producer|consumer TAB name} then TAB
+   * separated {@code key=value} counts and histograms ({@code bound:count,...}, µs).
+   */
+  public String liveFigures() {
+    return NativeKafka.connectionSummary(handle(), NativeKafka.SummaryForm.LIVE);
   }
 
   /** Opens a per-thread producer session on this client. */

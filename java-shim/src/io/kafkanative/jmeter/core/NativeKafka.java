@@ -34,8 +34,15 @@ public final class NativeKafka {
     closeConnection0(connection);
   }
 
-  static String connectionSummary(long connection, boolean asText) {
-    return new String(connectionSummary0(connection, asText), StandardCharsets.UTF_8);
+  /** A connection's figures: the order is the native side's. */
+  enum SummaryForm {
+    JSON,
+    TEXT,
+    LIVE
+  }
+
+  static String connectionSummary(long connection, SummaryForm form) {
+    return new String(connectionSummary0(connection, form.ordinal()), StandardCharsets.UTF_8);
   }
 
   static long openProducer(long connection, ProducerConfig config) {
@@ -111,7 +118,7 @@ public final class NativeKafka {
 
   private static native void scheduleFaults0(long connection, byte[] schedule);
 
-  private static native byte[] connectionSummary0(long connection, boolean asText);
+  private static native byte[] connectionSummary0(long connection, int form);
 
   private static native long openProducer0(
       long connection, byte[][] texts, long[] numbers, double ratePerSecond);

@@ -31,6 +31,15 @@ public final class ProduceOutcome {
     return slots;
   }
 
+  /** A copy that later samples do not overwrite (for text built after the sample). */
+  public ProduceOutcome copy() {
+    ProduceOutcome copy = new ProduceOutcome();
+    System.arraycopy(slots, 0, copy.slots, 0, SLOTS);
+    copy.errorName = errorName;
+    copy.errorMessage = errorMessage;
+    return copy;
+  }
+
   void clearError() {
     errorName = null;
     errorMessage = null;

@@ -12,7 +12,7 @@ public class ConsumeResultMapperTest {
   @Test
   public void cleanPollIsOneSuccessfulSampleOfItsMessages() {
     KafkaSampleResult result = new KafkaSampleResult();
-    ConsumeResultMapper.apply(Outcomes.consumed(250, 0, 0, 0, null), false, 1000, result);
+    ConsumeResultMapper.apply(Outcomes.consumed(250, 0, 0, 0, null), false, 1000, true, "orders", result);
     assertTrue(result.isSuccessful());
     assertEquals(250, result.getSampleCount());
     assertEquals(0, result.getErrorCount());
@@ -23,7 +23,7 @@ public class ConsumeResultMapperTest {
   public void sequenceFindingsFailTheSampleAndCountAsErrors() {
     KafkaSampleResult result = new KafkaSampleResult();
     ConsumeOutcome outcome = Outcomes.consumed(100, 2, 1, 0, "gap at partition 0 offset 5");
-    ConsumeResultMapper.apply(outcome, false, 1000, result);
+    ConsumeResultMapper.apply(outcome, false, 1000, true, "orders", result);
     assertFalse(result.isSuccessful());
     assertEquals(3, result.getErrorCount());
     assertEquals("SEQUENCE_CHECK", result.getResponseCode());
@@ -35,10 +35,10 @@ public class ConsumeResultMapperTest {
   @Test
   public void anEmptyPollFailsOnlyWhenAskedTo() {
     KafkaSampleResult lenient = new KafkaSampleResult();
-    ConsumeResultMapper.apply(Outcomes.consumed(0, 0, 0, 0, null), false, 500, lenient);
+    ConsumeResultMapper.apply(Outcomes.consumed(0, 0, 0, 0, null), false, 500, true, "orders", lenient);
     assertTrue(lenient.isSuccessful());
     KafkaSampleResult strict = new KafkaSampleResult();
-    ConsumeResultMapper.apply(Outcomes.consumed(0, 0, 0, 0, null), true, 500, strict);
+    ConsumeResultMapper.apply(Outcomes.consumed(0, 0, 0, 0, null), true, 500, true, "orders", strict);
     assertFalse(strict.isSuccessful());
     assertEquals("NO_MESSAGES", strict.getResponseCode());
     assertEquals("no message within 500 ms", strict.getResponseMessage());
@@ -55,5 +55,26 @@ public class ConsumeResultMapperTest {
           "partitions: 'orders:x' is not topic:partition[:offset|beginning|end|stored]",
           e.getMessage());
     }
+  }
+
+  @Test
+  public void countingSamplesMakesAPollOneSample() {
+    KafkaSampleResult result = new KafkaSampleResult();
+    ConsumeOutcome outcome = Outcomes.consumed(100, 2, 1, 0, "gap at partition 0 offset 5");
+    ConsumeResultMapper.apply(outcome, false, 1000, false, "orders", result);
+    assertEquals(1, result.getSampleCount());
+    assertEquals(1, result.getErrorCount());
+  }
+
+  @Test
+  public void requestTextNamesTheTopicsAndTheFindings() {
+    KafkaSampleResult result = new KafkaSampleResult();
+    ConsumeOutcome outcome = Outcomes.consumed(100, 2, 1, 0, "gap at partition 0 offset 5");
+    ConsumeResultMapper.apply(outcome, false, 1000, true, "orders", result);
+    String request = result.getSamplerData();
+    assertTrue(request, request.startsWith("Topics: orders\nMessages: 100 consumed"));
+    assertTrue(
+        request,
+        request.contains("2 missing, 1 duplicated, 0 reordered; first: gap at partition 0 offset 5"));
   }
 }

@@ -14,7 +14,7 @@ public class ProduceResultMapperTest {
     ProduceOutcome outcome = Outcomes.of(100, 100, 10_000, 1_600, 0);
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(outcome, false, result);
+    ProduceResultMapper.apply(outcome, false, true, "orders", result);
 
     assertTrue(result.isSuccessful());
     assertEquals(100, result.getSampleCount());
@@ -23,8 +23,11 @@ public class ProduceResultMapperTest {
     assertEquals(2, result.getLatency()); // 1.6 ms, rounded
     assertEquals("NO_ERROR", result.getResponseCode());
     assertEquals("100 of 100 acknowledged", result.getResponseMessage());
-    assertTrue(result.getSamplerData(), result.getSamplerData().contains("acked=100 failed=0"));
-    assertTrue(result.getSamplerData(), result.getSamplerData().contains("first=2@40 last=0@17"));
+    String request = result.getSamplerData();
+    assertTrue(request, request.contains("Topic: orders\n"));
+    assertTrue(request, request.contains("100 requested, 100 sent, 100 acknowledged, 0 failed"));
+    assertTrue(request, request.contains("first: partition 2, offset 40; last: partition 0, offset 17"));
+    assertTrue(request, request.contains("first acknowledgement after 1.600 ms"));
   }
 
   @Test
@@ -33,7 +36,7 @@ public class ProduceResultMapperTest {
     outcome.setError("_MSG_TIMED_OUT", "Local: Message timed out");
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(outcome, false, result);
+    ProduceResultMapper.apply(outcome, false, true, "orders", result);
 
     assertFalse(result.isSuccessful());
     assertEquals(10, result.getSampleCount());
@@ -48,7 +51,7 @@ public class ProduceResultMapperTest {
   public void unacknowledgedMessagesFailEvenWithoutAnErrorName() {
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(Outcomes.of(3, 2, 20, 5, 0), false, result);
+    ProduceResultMapper.apply(Outcomes.of(3, 2, 20, 5, 0), false, true, "orders", result);
 
     assertFalse(result.isSuccessful());
     assertEquals("_FAIL", result.getResponseCode());
@@ -60,13 +63,47 @@ public class ProduceResultMapperTest {
     ProduceOutcome outcome = Outcomes.of(100, 100, 5_000, 700, 250);
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(outcome, true, result);
+    ProduceResultMapper.apply(outcome, true, true, "orders", result);
 
     assertTrue(result.isSuccessful());
     assertEquals(100, result.getSampleCount());
     assertEquals(
         "100 queued; 100 acknowledged since the previous sample; 250 in flight",
         result.getResponseMessage());
-    assertTrue(result.getSamplerData().contains("inFlight=250"));
+    assertTrue(result.getSamplerData(), result.getSamplerData().contains("250 still in flight"));
+  }
+
+  @Test
+  public void countingSamplesMakesABatchOneSampleWithOneError() {
+    ProduceOutcome outcome = Outcomes.of(10, 9, 900, 1_000, 0);
+    outcome.setError("_MSG_TIMED_OUT", "Local: Message timed out");
+    KafkaSampleResult result = new KafkaSampleResult();
+
+    ProduceResultMapper.apply(outcome, false, false, "orders", result);
+
+    assertFalse(result.isSuccessful());
+    assertEquals(1, result.getSampleCount());
+    assertEquals(1, result.getErrorCount()); // never more errors than samples
+    assertEquals(900, result.getBytes()); // the data rate stays true
+  }
+
+  @Test
+  public void anErrorIsSpelledOutInTheRequestText() {
+    ProduceOutcome outcome = Outcomes.of(1, 0, 0, 0, 0);
+    outcome.setError("_MSG_TIMED_OUT", "Local: Message timed out");
+    KafkaSampleResult result = new KafkaSampleResult();
+
+    ProduceResultMapper.apply(outcome, false, true, "orders", result);
+
+    assertTrue(
+        result.getSamplerData(),
+        result.getSamplerData().contains("Error: _MSG_TIMED_OUT: Local: Message timed out\n"));
+  }
+
+  @Test
+  public void millisecondsHaveThreeDecimals() {
+    assertEquals("0.007 ms", SampleText.millis(7));
+    assertEquals("12.045 ms", SampleText.millis(12_045));
+    assertEquals("1500.000 ms", SampleText.millis(1_500_000));
   }
 }

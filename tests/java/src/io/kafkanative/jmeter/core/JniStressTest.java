@@ -152,7 +152,7 @@ public class JniStressTest {
       ++refusals;
     }
     try {
-      NativeKafka.connectionSummary(forged, true);
+      NativeKafka.connectionSummary(forged, NativeKafka.SummaryForm.TEXT);
     } catch (IllegalStateException expected) {
       ++refusals;
     }

@@ -1,0 +1,110 @@
+package io.kafkanative.jmeter;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jmeter.gui.GuiPackage;
+import org.apache.jmeter.reporters.ResultCollector;
+import org.apache.jmeter.util.JMeterUtils;
+import org.apache.jorphan.logging.LoggingManager;
+import org.apache.log.Logger;
+
+/**
+ * The Kafka Summary listener's test element. In the GUI its view (KafkaSummaryGui) reads the
+ * native figures every second. Headless (jmeter -n), where no view exists, it prints them
+ * every {@code summariser.interval} seconds (JMeter's own summariser's property, 30 by default)
+ * in the summariser's manner: {@code kafka +} lines for the interval, {@code kafka =} lines
+ * since the start, and the {@code kafka =} lines once more at test end.
+ */
+public class KafkaSummary extends ResultCollector {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggingManager.getLoggerForClass();
+  /** No earlier reading: figures since the start. */
+  private static final Map<String, SamplerFigures> NONE =
+      java.util.Collections.<String, SamplerFigures>emptyMap();
+
+  private transient Thread console;
+  private transient volatile boolean running;
+  /** The latest reading, kept for the final lines (connections close before test end). */
+  private transient volatile List<SamplerFigures> latest;
+
+  @Override
+  public void testStarted(String host) {
+    super.testStarted(host);
+    if (GuiPackage.getInstance() == null) {
+      startConsole(JMeterUtils.getPropDefault("summariser.interval", 30));
+    }
+  }
+
+  @Override
+  public void testEnded(String host) {
+    stopConsole();
+    super.testEnded(host);
+  }
+
+  private synchronized void startConsole(final int intervalSeconds) {
+    if (console != null) {
+      return;
+    }
+    running = true;
+    console =
+        new Thread("kafka-summary") {
+          @Override
+          public void run() {
+            report(intervalSeconds);
+          }
+        };
+    console.setDaemon(true);
+    console.start();
+  }
+
+  private synchronized void stopConsole() {
+    if (console == null) {
+      return;
+    }
+    running = false;
+    console.interrupt();
+    try {
+      console.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    console = null;
+  }
+
+  /** Reads every second (so the final lines are at most a second old), prints every interval. */
+  private void report(int intervalSeconds) {
+    long start = System.nanoTime();
+    Map<String, SamplerFigures> printed = new HashMap<String, SamplerFigures>();
+    long printedNanos = start;
+    while (running) {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        break;
+      }
+      List<SamplerFigures> now = LiveSummary.collect();
+      if (!now.isEmpty()) {
+        latest = now;
+      }
+      long nanos = System.nanoTime();
+      if (nanos - printedNanos >= intervalSeconds * 1_000_000_000L && latest != null) {
+        print("kafka + ", LiveSummary.rows(printed, latest, (nanos - printedNanos) / 1e9));
+        print("kafka = ", LiveSummary.rows(NONE, latest, (nanos - start) / 1e9));
+        printed = LiveSummary.byName(latest);
+        printedNanos = nanos;
+      }
+    }
+    if (latest != null) {
+      print("kafka = ", LiveSummary.rows(NONE, latest, (System.nanoTime() - start) / 1e9));
+    }
+  }
+
+  private static void print(String prefix, List<SummaryRow> rows) {
+    for (SummaryRow row : rows) {
+      String line = prefix + row.consoleText();
+      System.out.println(line);
+      LOG.info(line);
+    }
+  }
+}

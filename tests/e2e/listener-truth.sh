@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# What JMeter's own listeners show is true (DESIGN.md, "Result mapping"): with one message per
+# waited sample, the Summariser's average and the result file's percentiles (computed per row,
+# as the HTML dashboard does) agree with the native acknowledgement histogram within 5 %, and
+# count messages; with batches counted as samples, each row is one sample whose time is its
+# messages' latency, again within 5 %. A linger of 50 ms makes latencies large enough that
+# JMeter's whole milliseconds do not decide the comparison.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# within5 WHAT JMETER_MS NATIVE_MICROS: fails unless the two agree within 5 %.
+within5() {
+  awk -v what="$1" -v jmeter="$2" -v native="$3" 'BEGIN {
+    n = native / 1000
+    if (n <= 0 || jmeter < 0.95 * n || jmeter > 1.05 * n) {
+      printf "FAIL: %s: JMeter shows %.2f ms, the native histogram %.2f ms\n", what, jmeter, n; exit 1 }
+    printf "  %s: JMeter %.2f ms, native %.2f ms\n", what, jmeter, n }' || exit 1
+}
+
+# row_percentile P: the P-th percentile of the result file's elapsed column (nearest rank).
+row_percentile() {
+  awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $c["elapsed"] }' \
+    "$work/results.jtl" | sort -n |
+    awk -v p="$1" '{ v[NR] = $1 } END { r = int(p / 100 * NR + 0.999999); if (r < 1) r = 1; print v[r] }'
+}
+
+compare() {  # compare: the listener-visible figures against the native ones
+  local average
+  average=$(grep "summary = " "$work/jmeter.log" | tail -1 | sed -E 's/.*Avg: +([0-9]+).*/\1/')
+  [[ -n "$average" ]] || fail "no Summariser line in jmeter.log"
+  within5 "mean (Summariser Avg)" "$average" "$(summary .ackLatencyMicros.mean)"
+  within5 "p50 (result rows)" "$(row_percentile 50)" "$(summary .ackLatencyMicros.p50)"
+  within5 "p90 (result rows)" "$(row_percentile 90)" "$(summary .ackLatencyMicros.p90)"
+  within5 "p99 (result rows)" "$(row_percentile 99)" "$(summary .ackLatencyMicros.p99)"
+}
+
+echo "one message per waited sample:"
+run_plan quickstart.jmx -Jkafka.duration=8 -Jkafka.threads=2 -Jkafka.batch=1 -Jkafka.linger=50 \
+  -Jsummariser.name=summary -Jsummariser.interval=30 || fail "JMeter exited with status $?"
+(($(jtl_count_unsuccessful) == 0)) || fail "$(jtl_count_unsuccessful) samples failed"
+(($(jtl_sum SampleCount) == $(summary .acked))) || fail "the result file does not count messages"
+compare
+
+echo "ten messages per waited sample, counted as samples:"
+run_plan quickstart.jmx -Jkafka.duration=8 -Jkafka.threads=2 -Jkafka.batch=10 -Jkafka.linger=50 \
+  -Jkafka.counts=samples -Jsummariser.name=summary -Jsummariser.interval=30 || fail "JMeter exited with status $?"
+rows=$(($(wc -l <"$work/results.jtl") - 1))
+(($(jtl_sum SampleCount) == rows)) || fail "a batch counted as more than one sample"
+(($(summary .acked) == rows * 10)) || fail "$(summary .acked) acknowledged for $rows samples of 10"
+compare
+echo "listener-truth: JMeter's mean and percentiles match the native histograms within 5 %"
