@@ -35,7 +35,10 @@ void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::stri
   char error[512];
   if (rd_kafka_conf_set(conf, name.c_str(), value.c_str(), error, sizeof error) !=
       RD_KAFKA_CONF_OK) {
-    throw KafkaError::invalidArgument("property '" + name + "': " + error);
+    std::string reason = error;
+    // Some of librdkafka's reasons end in a line break, which would split a result-file row.
+    reason.erase(reason.find_last_not_of(" \n") + 1);
+    throw KafkaError::invalidArgument("property '" + name + "': " + reason);
   }
 }
 

@@ -53,6 +53,18 @@ grep -q "empty topic: 2 samples failed before sending or receiving anything; fir
 echo "bad-input: 16 kinds of bad input reported by name, configuration errors once per thread," \
   "the good sampler unaffected"
 
+# The configuration errors a user can make from the command line, on the quickstart plan:
+# one failed sample per thread (2), a clear reason, JMeter ending normally - not a flood.
+for setting in kafka.acks=maybe kafka.batch=abc "kafka.topic=bad topic!" kafka.linger=-1 \
+  kafka.size=2000000000; do
+  run_plan quickstart.jmx -Jkafka.duration=3 "-J$setting" || fail "$setting: JMeter exited with status $?"
+  rows=$(awk -F'\t' 'NR > 1 && $4 != "" { n++ } END { print n + 0 }' "$work/results.jtl")
+  ((rows == 2)) || fail "$setting: $rows result rows, expected one failed sample per thread"
+  (($(jtl_count_unsuccessful) == 2)) || fail "$setting: the samples did not fail"
+  grep -q "this thread stops" "$work/results.jtl" || fail "$setting: the stop is not explained"
+done
+echo "bad-input: 5 configuration errors of the quickstart plan, each one failed sample per thread"
+
 # The native library missing or unloadable: samples fail saying so; JMeter is not harmed.
 run_plan quickstart.jmx -Jkafka.duration=2 -Dkafkanative.library.path=/nonexistent/libkafkanative_jni.so ||
   fail "JMeter exited with status $?"
