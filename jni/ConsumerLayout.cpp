@@ -28,7 +28,10 @@ ConsumerSettings readConsumerSettings(JNIEnv* env, jobjectArray texts, jlongArra
   settings.autoOffsetReset = textAt(env, texts, kAutoOffsetReset, "auto offset reset");
   settings.statsName = textAt(env, texts, kConsumerStatsName, "sampler name");
   settings.commit = static_cast<CommitMode>(number[kCommitMode]);
-  settings.keepLastMessage = number[kKeepLastMessage] != 0;
+  // Negative: the whole message (a variable needs all of it; response data only a glimpse).
+  settings.lastMessageBytes = number[kLastMessageBytes] < 0
+                                  ? SIZE_MAX
+                                  : static_cast<std::size_t>(number[kLastMessageBytes]);
   jsize text = kConsumerTexts;
   for (jlong i = 0; i < topics; ++i) {
     settings.topics.push_back(textAt(env, texts, text++, "topic"));
@@ -56,6 +59,7 @@ void writeConsumeOutcome(JNIEnv* env, jlongArray target, const ConsumeOutcome& o
   slots[kMissing] = static_cast<jlong>(outcome.missing);
   slots[kDuplicates] = static_cast<jlong>(outcome.duplicates);
   slots[kReordered] = static_cast<jlong>(outcome.reordered);
+  slots[kLastValueBytes] = static_cast<jlong>(outcome.lastValueBytes);
   env->SetLongArrayRegion(target, 0, kConsumeSlots, slots.data());
 }
 

@@ -13,7 +13,7 @@ namespace kafkanative::jni {
 enum ConsumerText : jsize { kGroupId, kAutoOffsetReset, kConsumerStatsName, kConsumerTexts };
 enum ConsumerNumber : jsize {
   kCommitMode,
-  kKeepLastMessage,
+  kLastMessageBytes,
   kTopicCount,
   kAssignmentCount,
   kConsumerNumbers
@@ -30,6 +30,7 @@ enum ConsumeSlot : jsize {
   kMissing,
   kDuplicates,
   kReordered,
+  kLastValueBytes,
   kConsumeSlots
 };
 

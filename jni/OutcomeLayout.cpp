@@ -20,6 +20,7 @@ void writeOutcome(JNIEnv* env, jlongArray target, const ProduceOutcome& outcome)
   slots[kLastPartition] = outcome.lastPartition;
   slots[kLastOffset] = outcome.lastOffset;
   slots[kInFlight] = static_cast<jlong>(outcome.inFlight);
+  slots[kAckLatencySumMicros] = outcome.ackLatencySumMicros;
   env->SetLongArrayRegion(target, 0, kOutcomeSlots, slots.data());
 }
 

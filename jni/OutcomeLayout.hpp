@@ -22,6 +22,7 @@ enum OutcomeSlot : jsize {
   kLastPartition,
   kLastOffset,
   kInFlight,
+  kAckLatencySumMicros,
   kOutcomeSlots
 };
 

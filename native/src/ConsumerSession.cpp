@@ -250,9 +250,10 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
                                 .count();
   }
   if (last != nullptr) {
-    if (settings_.keepLastMessage) {
+    if (settings_.lastMessageBytes > 0) {
       outcome.lastKey = text(last->key, last->key_len);
-      outcome.lastValue = text(last->payload, last->len);
+      outcome.lastValue = text(last->payload, std::min(last->len, settings_.lastMessageBytes));
+      outcome.lastValueBytes = last->len;
       outcome.lastHeaders = headerLines(*last);
     }
     rd_kafka_message_destroy(last);

@@ -56,6 +56,7 @@ void DeliveryBatch::onReport(const rd_kafka_message_t& message,
     const auto latency = std::max<std::int64_t>(0, rd_kafka_message_latency(&message));
     const std::uint64_t bytes = message.len + message.key_len;
     storeMax(maxLatencyMicros_, latency);
+    latencySumMicros_.fetch_add(latency, std::memory_order_relaxed);
     stats_.ackLatency.record(static_cast<std::uint64_t>(latency));
     timeline_.now().ackLatency.record(static_cast<std::uint64_t>(latency));
     if (intendedNanos != 0) {
@@ -177,6 +178,7 @@ void DeliveryBatch::addDeliveriesTo(ProduceOutcome& outcome) const {
   outcome.ackedBytes += ackedBytes_.load(std::memory_order_relaxed);
   outcome.maxAckLatencyMicros =
       std::max(outcome.maxAckLatencyMicros, maxLatencyMicros_.load(std::memory_order_relaxed));
+  outcome.ackLatencySumMicros += latencySumMicros_.load(std::memory_order_relaxed);
   outcome.maxIntendedLatencyMicros = std::max(
       outcome.maxIntendedLatencyMicros, maxIntendedLatencyMicros_.load(std::memory_order_relaxed));
   if (outcome.firstPartition < 0) {

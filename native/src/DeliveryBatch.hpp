@@ -92,6 +92,7 @@ class DeliveryBatch {
   std::atomic<std::int64_t> firstReportMicros_{-1};
   std::atomic<std::int64_t> lastReportMicros_{0};
   std::atomic<std::int64_t> maxLatencyMicros_{0};
+  std::atomic<std::int64_t> latencySumMicros_{0};
   std::atomic<std::int64_t> maxIntendedLatencyMicros_{0};
   std::atomic<std::int32_t> firstPartition_{-1};
   std::atomic<std::int64_t> firstOffset_{-1};

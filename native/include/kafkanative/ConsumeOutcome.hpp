@@ -19,10 +19,11 @@ struct ConsumeOutcome {
   std::string verificationProblem;  ///< the first finding, empty when clean
   std::string errorName;            ///< a consume error, empty when none
   std::string errorMessage;
-  /// The poll's last message, when asked for (ConsumerSettings::keepLastMessage).
+  /// The poll's last message, when asked for (ConsumerSettings::lastMessageBytes).
   std::string lastKey;
-  std::string lastValue;
-  std::string lastHeaders;  ///< "name=value" lines
+  std::string lastValue;             ///< at most lastMessageBytes of it
+  std::uint64_t lastValueBytes = 0;  ///< its whole size
+  std::string lastHeaders;           ///< "name=value" lines
 };
 
 }  // namespace kafkanative

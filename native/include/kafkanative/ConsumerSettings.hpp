@@ -31,7 +31,9 @@ struct ConsumerSettings {
   std::string autoOffsetReset = "earliest";
   CommitMode commit = CommitMode::kAuto;
   /// Keep the last message of each poll (key, value, headers) for the host to expose.
-  bool keepLastMessage = false;
+  /// Keep the poll's last message (ConsumeOutcome::lastKey...), its value cut to this many
+  /// bytes: 0 keeps nothing, SIZE_MAX all of it.
+  std::size_t lastMessageBytes = 0;
   /// Sessions with the same name share statistics and sequence verification.
   std::string statsName = "consumer";
 };

@@ -21,6 +21,7 @@ struct ProduceOutcome {
   std::int64_t elapsedMicros = 0;             ///< first send to last report (kTrack: to queued)
   std::int64_t firstAckMicros = 0;            ///< first send to first report (kWait)
   std::int64_t maxAckLatencyMicros = 0;       ///< worst message: queued to report
+  std::int64_t ackLatencySumMicros = 0;       ///< acknowledged messages' latencies, summed
   std::int64_t maxIntendedLatencyMicros = 0;  ///< worst message: intended send time to report
   std::int32_t firstPartition = -1;           ///< of the first acknowledged message reported
   std::int64_t firstOffset = -1;

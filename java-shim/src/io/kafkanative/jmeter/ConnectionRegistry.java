@@ -16,6 +16,10 @@ final class ConnectionRegistry {
   private static final ConcurrentMap<String, Object> CONNECTIONS =
       new ConcurrentHashMap<String, Object>();
 
+  /** The last live figures of connections closed since, for views that outlast the test. */
+  private static final ConcurrentMap<String, String> FINAL_FIGURES =
+      new ConcurrentHashMap<String, String>();
+
   private static final ConcurrentMap<String, RefusedSamples> REFUSED =
       new ConcurrentHashMap<String, RefusedSamples>();
 
@@ -35,6 +39,7 @@ final class ConnectionRegistry {
   }
 
   static void register(String name, NativeConnection connection) {
+    FINAL_FIGURES.remove(name);
     CONNECTIONS.put(name, connection);
   }
 
@@ -44,20 +49,30 @@ final class ConnectionRegistry {
 
   /** Forgets the connection; returns its samplers' refused samples. */
   static RefusedSamples unregister(String name) {
-    CONNECTIONS.remove(name);
+    Object entry = CONNECTIONS.remove(name);
+    if (entry instanceof NativeConnection) {
+      FINAL_FIGURES.put(name, ((NativeConnection) entry).liveFigures());
+    }
     RefusedSamples refused = REFUSED.remove(name);
     return refused != null ? refused : new RefusedSamples();
   }
 
-  /** The connections open now, by name. */
-  static Map<String, NativeConnection> open() {
-    Map<String, NativeConnection> open = new TreeMap<String, NativeConnection>();
+  /**
+   * Every connection's live figures (NativeConnection.liveFigures) by name: those open now,
+   * and the last ones of connections closed since (a test's final figures stay readable).
+   */
+  static Map<String, String> figures() {
+    Map<String, String> figures = new TreeMap<String, String>(FINAL_FIGURES);
     for (Map.Entry<String, Object> entry : CONNECTIONS.entrySet()) {
       if (entry.getValue() instanceof NativeConnection) {
-        open.put(entry.getKey(), (NativeConnection) entry.getValue());
+        try {
+          figures.put(entry.getKey(), ((NativeConnection) entry.getValue()).liveFigures());
+        } catch (IllegalStateException closedMeanwhile) {
+          // closed between listing and reading: its final figures are read at unregister
+        }
       }
     }
-    return open;
+    return figures;
   }
 
   /** @throws UnusableConnectionException when no usable connection of that name is open */

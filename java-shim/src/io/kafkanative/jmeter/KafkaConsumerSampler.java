@@ -28,11 +28,13 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private long pollTimeoutMs = 1000;
   private boolean emptyIsFailure = false;
   private String variablePrefix = "";
+  private int responseBytes = 200;
 
   private transient volatile NativeConsumer consumer;
   /** The settings {@link #consumer} was opened with; JMeter variables may change them. */
   private transient String consumerIdentity;
   private transient boolean countMessages = true;
+  private transient boolean variablesWanted;
   private final transient ConsumeOutcome outcome = new ConsumeOutcome();
 
   @Override
@@ -58,7 +60,13 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   @Override
   protected void fillResult(KafkaSampleResult result) {
     ConsumeResultMapper.apply(outcome, emptyIsFailure, pollTimeoutMs, countMessages, topics, result);
+    if (responseBytes > 0 && outcome.messages() > 0) {
+      result.setResponseData(SampleText.ofLastMessage(outcome, responseBytes), "UTF-8");
+    }
     storeLastMessage();
+    if (variablesWanted) {
+      SampleVariables.consumed(outcome);
+    }
   }
 
   /** This thread's session, reopened when a setting changed (as the producer's is). */
@@ -68,6 +76,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
       return consumer;
     }
     countMessages = countsMessages();
+    variablesWanted = SampleVariables.wanted();
     ConsumerConfig config = consumerConfig();
     String identity = getConnectionName() + '\n' + config.identity();
     if (consumer == null || !identity.equals(consumerIdentity)) {
@@ -92,7 +101,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
     config.commit =
         ConsumerConfig.CommitMode.values()[
             KafkaProducerSampler.choice("commit mode", commitMode, COMMIT_MODES)];
-    config.keepLastMessage = !variablePrefix.trim().isEmpty();
+    config.lastMessageBytes = !variablePrefix.trim().isEmpty() ? -1 : Math.max(0, responseBytes);
     config.statsName = getName();
     return config;
   }
@@ -119,6 +128,14 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
       consumer.close();
       consumer = null;
     }
+  }
+
+  public int getResponseBytes() {
+    return responseBytes;
+  }
+
+  public void setResponseBytes(int responseBytes) {
+    this.responseBytes = setting(this.responseBytes, responseBytes);
   }
 
   public String getTopics() {

@@ -11,7 +11,7 @@ public class KafkaConsumerSamplerBeanInfo extends KafkaBeanInfo {
         new String[] {"topics", "partitions", "groupId", "autoOffsetReset", "commitMode"});
     createPropertyGroup(
         "polling", new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure"});
-    createPropertyGroup("variables", new String[] {"variablePrefix"});
+    createPropertyGroup("variables", new String[] {"variablePrefix", "responseBytes"});
 
     required(property("connectionName"), "kafka");
     required(property("topics"), "");
@@ -23,6 +23,7 @@ public class KafkaConsumerSamplerBeanInfo extends KafkaBeanInfo {
     required(property("pollTimeoutMs"), Long.valueOf(1000));
     required(property("emptyIsFailure"), Boolean.FALSE);
     required(property("variablePrefix"), "");
+    required(property("responseBytes"), Integer.valueOf(200));
     resultsGroup();
   }
 }

@@ -48,6 +48,9 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private transient String producerIdentity;
   private transient boolean tracked;
   private transient boolean countMessages = true;
+  private transient boolean variablesWanted;
+  /** The open session's templates, as sampler data shows them. */
+  private transient String messages = "";
   private final transient ProduceOutcome outcome = new ProduceOutcome();
 
   @Override
@@ -67,7 +70,10 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
 
   @Override
   protected void fillResult(KafkaSampleResult result) {
-    ProduceResultMapper.apply(outcome, tracked, countMessages, topic, result);
+    ProduceResultMapper.apply(outcome, tracked, countMessages, topic, messages, result);
+    if (variablesWanted) {
+      SampleVariables.produced(outcome);
+    }
   }
 
   @Override
@@ -86,12 +92,14 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
       return producer;
     }
     countMessages = countsMessages();
+    variablesWanted = SampleVariables.wanted();
     ProducerConfig config = producerConfig();
     String identity = getConnectionName() + '\n' + config.identity();
     if (producer == null || !identity.equals(producerIdentity)) {
       closeSession();
       producer = ConnectionRegistry.lookup(getConnectionName()).openProducer(config);
       producerIdentity = identity;
+      messages = SampleText.ofMessages(config);
       tracked = config.mode == ProducerConfig.DeliveryMode.TRACK;
     }
     return producer;

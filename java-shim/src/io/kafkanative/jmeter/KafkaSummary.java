@@ -25,8 +25,6 @@ public class KafkaSummary extends ResultCollector {
 
   private transient Thread console;
   private transient volatile boolean running;
-  /** The latest reading, kept for the final lines (connections close before test end). */
-  private transient volatile List<SamplerFigures> latest;
 
   @Override
   public void testStarted(String host) {
@@ -72,7 +70,7 @@ public class KafkaSummary extends ResultCollector {
     console = null;
   }
 
-  /** Reads every second (so the final lines are at most a second old), prints every interval. */
+  /** Prints every interval, then once more at the end. */
   private void report(int intervalSeconds) {
     long start = System.nanoTime();
     Map<String, SamplerFigures> printed = new HashMap<String, SamplerFigures>();
@@ -83,20 +81,19 @@ public class KafkaSummary extends ResultCollector {
       } catch (InterruptedException e) {
         break;
       }
-      List<SamplerFigures> now = LiveSummary.collect();
-      if (!now.isEmpty()) {
-        latest = now;
-      }
       long nanos = System.nanoTime();
-      if (nanos - printedNanos >= intervalSeconds * 1_000_000_000L && latest != null) {
-        print("kafka + ", LiveSummary.rows(printed, latest, (nanos - printedNanos) / 1e9));
-        print("kafka = ", LiveSummary.rows(NONE, latest, (nanos - start) / 1e9));
-        printed = LiveSummary.byName(latest);
+      if (nanos - printedNanos >= intervalSeconds * 1_000_000_000L) {
+        List<SamplerFigures> now = LiveSummary.collect();
+        print("kafka + ", LiveSummary.rows(printed, now, (nanos - printedNanos) / 1e9));
+        print("kafka = ", LiveSummary.rows(NONE, now, (nanos - start) / 1e9));
+        printed = LiveSummary.byName(now);
         printedNanos = nanos;
       }
     }
-    if (latest != null) {
-      print("kafka = ", LiveSummary.rows(NONE, latest, (System.nanoTime() - start) / 1e9));
+    // The connections have closed by now, leaving their final figures: the totals are exact.
+    List<SamplerFigures> last = LiveSummary.collect();
+    if (!last.isEmpty()) {
+      print("kafka = ", LiveSummary.rows(NONE, last, (System.nanoTime() - start) / 1e9));
     }
   }
 

@@ -9,6 +9,7 @@ import javax.swing.JTable;
 import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
 import org.apache.jmeter.samplers.SampleResult;
+import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.visualizers.gui.AbstractVisualizer;
 
 /**
@@ -49,10 +50,13 @@ public class KafkaSummaryGui extends AbstractVisualizer {
     refresh.start();
   }
 
-  /** One reading of the native figures; while no connection is open, the last one stays. */
+  /**
+   * One reading of the native figures. Between tests the last test's final figures stay in
+   * view: the chart only moves while threads run or figures change.
+   */
   void refresh() {
     List<SamplerFigures> figures = LiveSummary.collect();
-    if (figures.isEmpty()) {
+    if (JMeterContextService.getNumberOfThreads() == 0 && model.unchanged(figures)) {
       return;
     }
     show(model.update(figures, System.nanoTime()));

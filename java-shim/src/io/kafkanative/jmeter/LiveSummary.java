@@ -1,6 +1,5 @@
 package io.kafkanative.jmeter;
 
-import io.kafkanative.jmeter.core.NativeConnection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,17 +23,13 @@ final class LiveSummary {
   /** {msgs/s of every sampler, worst p99 in ms}, oldest first. */
   private final Deque<double[]> history = new ArrayDeque<double[]>();
 
-  /** Every open connection's samplers' figures, now. */
+  /** Every connection's samplers' figures, now (a closed connection's: its last). */
   static List<SamplerFigures> collect() {
-    Map<String, NativeConnection> open = ConnectionRegistry.open();
+    Map<String, String> byConnection = ConnectionRegistry.figures();
     List<SamplerFigures> figures = new ArrayList<SamplerFigures>();
-    for (Map.Entry<String, NativeConnection> connection : open.entrySet()) {
-      String prefix = open.size() > 1 ? connection.getKey() + "/" : "";
-      try {
-        figures.addAll(SamplerFigures.parse(connection.getValue().liveFigures(), prefix));
-      } catch (IllegalStateException closedMeanwhile) {
-        // the test ended between listing and reading: nothing left to show for it
-      }
+    for (Map.Entry<String, String> connection : byConnection.entrySet()) {
+      String prefix = byConnection.size() > 1 ? connection.getKey() + "/" : "";
+      figures.addAll(SamplerFigures.parse(connection.getValue(), prefix));
     }
     return figures;
   }
@@ -53,6 +48,17 @@ final class LiveSummary {
     previousNanos = nanos;
     rows = next;
     return next;
+  }
+
+  /** Whether {@code now} shows no progress over the previous reading (or no sampler at all). */
+  synchronized boolean unchanged(List<SamplerFigures> now) {
+    for (SamplerFigures figures : now) {
+      SamplerFigures before = previous.get(figures.name);
+      if (before == null || before.progress() != figures.progress()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Rows for {@code now} over {@code seconds} since {@code before}'s readings (by name). */

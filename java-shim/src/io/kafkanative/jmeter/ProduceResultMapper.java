@@ -22,12 +22,14 @@ final class ProduceResultMapper {
    * @param tracked the sampler runs in fire-and-track mode: the deliveries in {@code outcome}
    *     are those of earlier samples' messages
    * @param countMessages the sample counts as its messages in JMeter's listeners (else as one)
+   * @param messages how the session builds its messages (SampleText.ofMessages), or ""
    */
   static void apply(
       ProduceOutcome outcome,
       boolean tracked,
       boolean countMessages,
       String topic,
+      String messages,
       KafkaSampleResult result) {
     result.setSuccessful(outcome.isSuccess());
     int failed = (int) Math.min(Integer.MAX_VALUE, outcome.failed());
@@ -46,7 +48,7 @@ final class ProduceResultMapper {
         tracked ? result.getTime() : Math.round(outcome.firstAckMicros() / 1000.0));
     result.setDataType(SampleResult.TEXT);
     final ProduceOutcome measured = outcome.copy();
-    result.setSamplerText(() -> SampleText.ofProduce(measured, tracked, topic));
+    result.setSamplerText(() -> SampleText.ofProduce(measured, tracked, topic, messages));
     if (outcome.isSuccess()) {
       result.setResponseCode(OK_CODE);
       result.setResponseMessage(

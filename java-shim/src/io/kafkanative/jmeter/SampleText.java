@@ -2,6 +2,8 @@ package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.ConsumeOutcome;
 import io.kafkanative.jmeter.core.ProduceOutcome;
+import io.kafkanative.jmeter.core.ProducerConfig;
+import java.util.Map;
 
 /**
  * A sample's "request" as a person reads it in View Results Tree: one labelled line per fact,
@@ -10,8 +12,41 @@ import io.kafkanative.jmeter.core.ProduceOutcome;
 final class SampleText {
   private SampleText() {}
 
-  static String ofProduce(ProduceOutcome outcome, boolean tracked, String topic) {
-    StringBuilder text = new StringBuilder(384);
+  /** Longer templates are cut to this many characters, with a note of their length. */
+  static final int TEMPLATE_CHARS = 200;
+
+  /**
+   * How a session's messages are built: its templates (the messages themselves are rendered
+   * natively, per message, and never cross into Java). Built once per session.
+   */
+  static String ofMessages(ProducerConfig config) {
+    StringBuilder text = new StringBuilder(256);
+    line(text, "Key template", config.keyTemplate.isEmpty() ? "(none)" : cut(config.keyTemplate));
+    line(
+        text,
+        "Value template",
+        config.payloadFile.isEmpty() ? cut(config.valueTemplate) : "(values from " + config.payloadFile + ")");
+    if (config.valueSize > 0) {
+      line(text, "Value size", config.valueSize + " bytes (padded with 'x')");
+    }
+    for (Map.Entry<String, String> header : config.headers.entrySet()) {
+      line(text, "Header " + header.getKey(), cut(header.getValue()));
+    }
+    if (config.stampHeaders) {
+      line(text, "Stamp headers", "kn-ts-us, kn-producer, kn-seq");
+    }
+    return text.toString();
+  }
+
+  private static String cut(String template) {
+    return template.length() <= TEMPLATE_CHARS
+        ? template
+        : template.substring(0, TEMPLATE_CHARS) + "… (" + template.length() + " characters)";
+  }
+
+  static String ofProduce(
+      ProduceOutcome outcome, boolean tracked, String topic, String messages) {
+    StringBuilder text = new StringBuilder(512);
     line(text, "Topic", topic);
     if (tracked) {
       line(text, "Mode", "track (the sample ends once its messages are queued)");
@@ -52,7 +87,7 @@ final class SampleText {
               + " included)");
     }
     error(text, outcome.errorName(), outcome.errorMessage());
-    return text.toString();
+    return text.append(messages).toString();
   }
 
   static String ofConsume(ConsumeOutcome outcome, String topics) {
@@ -82,6 +117,28 @@ final class SampleText {
         outcome.missing() + " missing, " + outcome.duplicates() + " duplicated, "
             + outcome.reordered() + " reordered" + (problem != null ? "; first: " + problem : ""));
     error(text, outcome.errorName(), outcome.errorMessage());
+    return text.toString();
+  }
+
+  /**
+   * A poll's last message as response data: key, headers, and the value cut to {@code bytes}
+   * (at a UTF-8 boundary or not: it is a glimpse, the consumer counted the whole).
+   */
+  static String ofLastMessage(ConsumeOutcome outcome, int bytes) {
+    StringBuilder text = new StringBuilder(bytes + 128);
+    text.append("Last message of ").append(outcome.messages()).append(" consumed\n");
+    String key = outcome.lastKey();
+    line(text, "Key", key == null ? "(none)" : key);
+    String headers = outcome.lastHeaders();
+    if (headers != null) {
+      text.append("Headers:\n").append(headers);
+    }
+    String value = outcome.lastValue();
+    line(text, "Value", value == null ? "(empty)" : value);
+    long size = outcome.lastValueBytes();
+    if (value != null && size > bytes) {
+      line(text, "Value cut", "first " + bytes + " of " + size + " bytes shown");
+    }
     return text.toString();
   }
 

@@ -47,6 +47,11 @@ final class SamplerFigures {
     return "producer".equals(kind);
   }
 
+  /** Messages done so far, whatever became of them: it stops growing when nothing flows. */
+  long progress() {
+    return isProducer() ? count("acked") + count("failed") : count("consumed") + count("errors");
+  }
+
   /** A count; 0 when absent. */
   long count(String key) {
     String value = fields.get(key);

@@ -17,7 +17,8 @@ public final class ConsumeOutcome {
   private static final int MISSING = 6;
   private static final int DUPLICATES = 7;
   private static final int REORDERED = 8;
-  private static final int SLOTS = 9;
+  private static final int LAST_VALUE_BYTES = 9;
+  private static final int SLOTS = 10;
 
   private final long[] slots = new long[SLOTS];
   /** Error name, error message, verification finding, last key, last value, last headers. */
@@ -107,6 +108,11 @@ public final class ConsumeOutcome {
 
   public String verificationProblem() {
     return text(2);
+  }
+
+  /** The whole size of the last message's value (lastValue() may be cut short). */
+  public long lastValueBytes() {
+    return slots[LAST_VALUE_BYTES];
   }
 
   public String lastKey() {

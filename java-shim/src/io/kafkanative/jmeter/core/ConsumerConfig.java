@@ -38,7 +38,8 @@ public final class ConsumerConfig {
   public String groupId = "";
   public String autoOffsetReset = "earliest";
   public CommitMode commit = CommitMode.AUTO;
-  public boolean keepLastMessage;
+  /** Keep the poll's last message, its value cut to this many bytes: 0 none, -1 all of it. */
+  public long lastMessageBytes;
   /** Sessions with the same name share statistics and sequence verification. */
   public String statsName = "consumer";
 
@@ -61,7 +62,7 @@ public final class ConsumerConfig {
   long[] numbers() {
     long[] numbers = new long[4 + 2 * assignments.size()];
     numbers[0] = commit.ordinal();
-    numbers[1] = keepLastMessage ? 1 : 0;
+    numbers[1] = lastMessageBytes;
     numbers[2] = topics.size();
     numbers[3] = assignments.size();
     for (int i = 0; i < assignments.size(); i++) {

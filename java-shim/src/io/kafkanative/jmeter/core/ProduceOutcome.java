@@ -21,7 +21,8 @@ public final class ProduceOutcome {
   private static final int LAST_PARTITION = 11;
   private static final int LAST_OFFSET = 12;
   private static final int IN_FLIGHT = 13;
-  private static final int SLOTS = 14;
+  private static final int ACK_LATENCY_SUM_MICROS = 14;
+  private static final int SLOTS = 15;
 
   private final long[] slots = new long[SLOTS];
   private String errorName;
@@ -126,6 +127,11 @@ public final class ProduceOutcome {
 
   public long inFlight() {
     return slots[IN_FLIGHT];
+  }
+
+  /** The mean acknowledgement latency of the acknowledged messages reported; -1: none. */
+  public long meanAckLatencyMicros() {
+    return slots[ACKED] > 0 ? slots[ACK_LATENCY_SUM_MICROS] / slots[ACKED] : -1;
   }
 
   public String errorName() {

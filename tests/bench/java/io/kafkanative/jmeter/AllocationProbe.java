@@ -53,7 +53,7 @@ public final class AllocationProbe {
       result.sampleStart();
       producer.produce(batch, outcome);
       result.sampleEnd();
-      ProduceResultMapper.apply(outcome, true, true, "allocation-probe", result);
+      ProduceResultMapper.apply(outcome, true, true, "allocation-probe", "", result);
     }
   }
 }

@@ -77,4 +77,15 @@ public class ConsumeResultMapperTest {
         request,
         request.contains("2 missing, 1 duplicated, 0 reordered; first: gap at partition 0 offset 5"));
   }
+
+  @Test
+  public void responseDataShowsTheLastMessageCutToSize() {
+    ConsumeOutcome outcome =
+        Outcomes.withLastMessage(3, "order-7", "{\"id\": 7, \"total\": 1", "source=shop\n", 4096);
+    String response = SampleText.ofLastMessage(outcome, 20);
+    assertEquals(
+        "Last message of 3 consumed\nKey: order-7\nHeaders:\nsource=shop\n"
+            + "Value: {\"id\": 7, \"total\": 1\nValue cut: first 20 of 4096 bytes shown\n",
+        response);
+  }
 }

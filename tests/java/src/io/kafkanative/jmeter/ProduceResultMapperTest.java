@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.kafkanative.jmeter.core.Outcomes;
 import io.kafkanative.jmeter.core.ProduceOutcome;
+import io.kafkanative.jmeter.core.ProducerConfig;
 import org.junit.Test;
 
 public class ProduceResultMapperTest {
@@ -14,7 +15,7 @@ public class ProduceResultMapperTest {
     ProduceOutcome outcome = Outcomes.of(100, 100, 10_000, 1_600, 0);
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(outcome, false, true, "orders", result);
+    ProduceResultMapper.apply(outcome, false, true, "orders", "", result);
 
     assertTrue(result.isSuccessful());
     assertEquals(100, result.getSampleCount());
@@ -36,7 +37,7 @@ public class ProduceResultMapperTest {
     outcome.setError("_MSG_TIMED_OUT", "Local: Message timed out");
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(outcome, false, true, "orders", result);
+    ProduceResultMapper.apply(outcome, false, true, "orders", "", result);
 
     assertFalse(result.isSuccessful());
     assertEquals(10, result.getSampleCount());
@@ -51,7 +52,7 @@ public class ProduceResultMapperTest {
   public void unacknowledgedMessagesFailEvenWithoutAnErrorName() {
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(Outcomes.of(3, 2, 20, 5, 0), false, true, "orders", result);
+    ProduceResultMapper.apply(Outcomes.of(3, 2, 20, 5, 0), false, true, "orders", "", result);
 
     assertFalse(result.isSuccessful());
     assertEquals("_FAIL", result.getResponseCode());
@@ -63,7 +64,7 @@ public class ProduceResultMapperTest {
     ProduceOutcome outcome = Outcomes.of(100, 100, 5_000, 700, 250);
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(outcome, true, true, "orders", result);
+    ProduceResultMapper.apply(outcome, true, true, "orders", "", result);
 
     assertTrue(result.isSuccessful());
     assertEquals(100, result.getSampleCount());
@@ -79,7 +80,7 @@ public class ProduceResultMapperTest {
     outcome.setError("_MSG_TIMED_OUT", "Local: Message timed out");
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(outcome, false, false, "orders", result);
+    ProduceResultMapper.apply(outcome, false, false, "orders", "", result);
 
     assertFalse(result.isSuccessful());
     assertEquals(1, result.getSampleCount());
@@ -93,7 +94,7 @@ public class ProduceResultMapperTest {
     outcome.setError("_MSG_TIMED_OUT", "Local: Message timed out");
     KafkaSampleResult result = new KafkaSampleResult();
 
-    ProduceResultMapper.apply(outcome, false, true, "orders", result);
+    ProduceResultMapper.apply(outcome, false, true, "orders", "", result);
 
     assertTrue(
         result.getSamplerData(),
@@ -105,5 +106,27 @@ public class ProduceResultMapperTest {
     assertEquals("0.007 ms", SampleText.millis(7));
     assertEquals("12.045 ms", SampleText.millis(12_045));
     assertEquals("1500.000 ms", SampleText.millis(1_500_000));
+  }
+
+  @Test
+  public void requestTextShowsHowTheMessagesAreBuilt() {
+    ProducerConfig config = Outcomes.config("orders", "{\"id\": {{seq}}}");
+    config.keyTemplate = "key-{{seq}}";
+    config.headers.put("source", "jmeter");
+    KafkaSampleResult result = new KafkaSampleResult();
+
+    ProduceResultMapper.apply(
+        Outcomes.of(1, 1, 10, 900, 0), false, true, "orders", SampleText.ofMessages(config), result);
+
+    String request = result.getSamplerData();
+    assertTrue(request, request.contains("Key template: key-{{seq}}\n"));
+    assertTrue(request, request.contains("Value template: {\"id\": {{seq}}}\n"));
+    assertTrue(request, request.contains("Header source: jmeter\n"));
+  }
+
+  @Test
+  public void meanAcknowledgementLatencyComesFromTheSummedLatencies() {
+    assertEquals(1_500, Outcomes.of(10, 10, 100, 1_000, 0).meanAckLatencyMicros());
+    assertEquals(-1, Outcomes.of(10, 0, 0, 1_000, 0).meanAckLatencyMicros());
   }
 }

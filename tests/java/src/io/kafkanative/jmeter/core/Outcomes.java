@@ -17,6 +17,7 @@ public final class Outcomes {
     slots[11] = 0; // last
     slots[12] = 17;
     slots[13] = inFlight;
+    slots[14] = acked * firstAckMicros * 3 / 2; // acknowledgement latencies, summed
     return outcome;
   }
 
@@ -33,6 +34,19 @@ public final class Outcomes {
     if (problem != null) {
       outcome.setTexts(new byte[][] {null, null, ProducerConfig.utf8(problem), null, null, null});
     }
+    return outcome;
+  }
+
+  /** A poll of `messages` whose last message is this (`size`: the whole value's size). */
+  public static ConsumeOutcome withLastMessage(
+      long messages, String key, String value, String headers, long size) {
+    ConsumeOutcome outcome = consumed(messages, 0, 0, 0, null);
+    outcome.slots()[9] = size;
+    outcome.setTexts(
+        new byte[][] {
+          null, null, null, ProducerConfig.utf8(key), ProducerConfig.utf8(value),
+          ProducerConfig.utf8(headers)
+        });
     return outcome;
   }
 
