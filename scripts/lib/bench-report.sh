@@ -193,7 +193,7 @@ $allocation
 \`\`\`
 
 A 100× larger batch costs the same bytes per sample — no per-message Java allocation; the
-small difference is longer numbers in the sample's text summary.
+small difference is longer numbers in the sample's response message (its request text is built only when a listener reads it).
 
 ## Hot paths (Google Benchmark, \`tests/bench/micro_benchmarks\`)
 

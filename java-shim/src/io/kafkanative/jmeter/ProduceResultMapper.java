@@ -40,10 +40,7 @@ final class ProduceResultMapper {
       result.setSampleCount(1);
       result.setErrorCount(outcome.isSuccess() ? 0 : 1);
     }
-    // The acknowledged payload is the sample's byte count, so JMeter's KB/s is the produce
-    // rate. No response data: JMeter would count its length as the bytes instead.
-    result.setBytes((int) Math.min(Integer.MAX_VALUE, outcome.ackedBytes()));
-    setSentBytes(result, outcome.ackedBytes());
+    setPayloadBytes(result, outcome.ackedBytes());
     result.setLatency(
         tracked ? result.getTime() : Math.round(outcome.firstAckMicros() / 1000.0));
     result.setDataType(SampleResult.TEXT);
@@ -66,8 +63,15 @@ final class ProduceResultMapper {
     }
   }
 
-  private static void setSentBytes(SampleResult result, long bytes) {
+  /**
+   * The acknowledged payload is what a producer sends: JMeter's Sent KB/s is then the produce
+   * rate, and Received KB/s stays 0 (the broker's acknowledgements are all it receives). JMeter
+   * before 3.1 has no sent bytes; there the payload is the one byte count it shows. No
+   * response data either way: JMeter would count its length as received bytes.
+   */
+  private static void setPayloadBytes(SampleResult result, long bytes) {
     if (SET_SENT_BYTES == null) {
+      result.setBytes((int) Math.min(Integer.MAX_VALUE, bytes));
       return;
     }
     try {

@@ -1,13 +1,26 @@
 package io.kafkanative.jmeter;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import org.apache.jmeter.testbeans.gui.GenericTestBeanCustomizer;
+import java.util.Locale;
+import org.apache.jmeter.util.JMeterUtils;
+import org.junit.BeforeClass;
 import org.junit.Test;
 
-/** Which plan texts can change between iterations, and tooltips that wrap. */
+/** Which plan texts can change between iterations, and what the elements' GUI shows. */
 public class PlanSettingsTest {
+  /** The elements' GUI descriptions read their labels in JMeter's locale. */
+  @BeforeClass
+  public static void jmeterLocale() {
+    JMeterUtils.setLocale(Locale.ENGLISH);
+  }
+
   @Test
   public void jmeterPropertiesAreFixedForTheRun() {
     assertFalse(PlanVariables.varies("${__P(kafka.topic,quickstart)}"));
@@ -41,5 +54,35 @@ public class PlanSettingsTest {
     } catch (io.kafkanative.jmeter.core.KafkaNativeException e) {
       assertEquals("_INVALID_ARG", e.getErrorName());
     }
+  }
+
+  @Test
+  public void theGuiShowsEmptyRatesBrowseButtonsWrappedTooltipsAndTheCountingChoice()
+      throws Exception {
+    PropertyDescriptor rate = descriptor(KafkaProducerSampler.class, "targetRate");
+    assertEquals("", rate.getValue(GenericTestBeanCustomizer.DEFAULT));
+    assertTrue(descriptor(KafkaProducerSampler.class, "valueTemplate")
+        .getShortDescription().startsWith("<html>"));
+    assertTrue(descriptor(KafkaConnection.class, "faultSchedule")
+        .getShortDescription().contains("AT leader TOPIC PARTITION BROKER"));
+    for (String file : new String[] {"summaryFile", "statisticsFile"}) {
+      assertEquals( // what BeanInfoSupport.property(name, TypeEditor) records
+          org.apache.jmeter.testbeans.gui.TypeEditor.FileEditor,
+          descriptor(KafkaConnection.class, file).getValue("guiType"));
+    }
+    for (Class<?> sampler : new Class<?>[] {KafkaProducerSampler.class, KafkaConsumerSampler.class}) {
+      assertArrayEquals(
+          AbstractKafkaSampler.SAMPLE_COUNTS,
+          (String[]) descriptor(sampler, "sampleCounts").getValue(GenericTestBeanCustomizer.TAGS));
+    }
+  }
+
+  private static PropertyDescriptor descriptor(Class<?> element, String name) throws Exception {
+    for (PropertyDescriptor property : Introspector.getBeanInfo(element).getPropertyDescriptors()) {
+      if (property.getName().equals(name)) {
+        return property;
+      }
+    }
+    throw new AssertionError(element.getSimpleName() + " has no property " + name);
   }
 }

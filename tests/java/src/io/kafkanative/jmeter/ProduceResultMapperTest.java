@@ -129,4 +129,24 @@ public class ProduceResultMapperTest {
     assertEquals(1_500, Outcomes.of(10, 10, 100, 1_000, 0).meanAckLatencyMicros());
     assertEquals(-1, Outcomes.of(10, 0, 0, 1_000, 0).meanAckLatencyMicros());
   }
+
+  @Test
+  public void anInterruptedSampleFailsWithWhatWasStillUnacknowledged() {
+    ProduceOutcome outcome = Outcomes.of(100, 60, 6_000, 1_000, 0);
+    outcome.setError("_INTR", "interrupted with 40 messages unacknowledged (they may still be"
+        + " delivered)");
+    KafkaSampleResult counted = new KafkaSampleResult();
+    KafkaSampleResult once = new KafkaSampleResult();
+
+    ProduceResultMapper.apply(outcome, false, true, "orders", "", counted);
+    ProduceResultMapper.apply(outcome, false, false, "orders", "", once);
+
+    assertFalse(counted.isSuccessful());
+    assertEquals("_INTR", counted.getResponseCode());
+    assertEquals(100, counted.getSampleCount());
+    assertEquals(40, counted.getErrorCount()); // the 60 acknowledged are not errors
+    assertEquals(1, once.getSampleCount());
+    assertEquals(1, once.getErrorCount());
+    assertTrue(counted.getResponseMessage(), counted.getResponseMessage().startsWith("40 of 100"));
+  }
 }
