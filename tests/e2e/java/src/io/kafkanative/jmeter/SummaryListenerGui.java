@@ -80,8 +80,14 @@ public final class SummaryListenerGui {
     return search.getSearchResults().iterator().next();
   }
 
-  /** The model's rows must show traffic, and the window must have drawn them. */
+  /**
+   * The model's rows must show traffic, and the window must have drawn them; and the view
+   * must make the listener's own element, as JMeter's Add menu asks it to.
+   */
   private static String check(KafkaSummaryGui view, JFrame frame, File screenshot) {
+    if (!(view.createTestElement() instanceof KafkaSummary)) {
+      return "FAIL: Add > Listener > Kafka Summary would not create a KafkaSummary element";
+    }
     String found = "no rows";
     for (SummaryRow row : view.model().rows()) {
       found = row.name + ": " + row.messagesPerSecond + " msgs/s, " + row.messages
