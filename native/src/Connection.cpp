@@ -13,6 +13,7 @@
 #include "ClusterFacts.hpp"
 #include "DeliveryBatch.hpp"
 #include "EmbeddedCluster.hpp"
+#include "Engine.hpp"
 #include "FaultSchedule.hpp"
 #include "LibrdkafkaLog.hpp"
 #include "ProducerClient.hpp"
@@ -364,6 +365,7 @@ std::string Connection::summaryJson() const {
   summary["consumers"] = std::move(consumers);
   summary["bootstrapServers"] = bootstrapServers_;
   summary["embedded"] = embedded();
+  summary["engine"] = Engine::name();
   summary["producerClients"] = clientCount();
   summary["samplers"] = std::move(samplers);
   summary["timeline"] = timeline_->json();

@@ -53,10 +53,11 @@ std::optional<T> number(std::optional<std::string_view> text, int base = 10) {
   return value;
 }
 
-/// Our producers' ids are 16 hex digits; any other id is hashed, so the check needs no
-/// per-message allocation either way.
+/// Our producers' ids are 16 hex digits, then "@" and their engine; any other id is hashed, so
+/// the check needs no per-message allocation either way.
 std::uint64_t producerKey(std::string_view id) {
-  if (const auto hex = number<std::uint64_t>(id, 16); hex && id.size() <= 16) {
+  const std::string_view random = id.substr(0, id.find('@'));
+  if (const auto hex = number<std::uint64_t>(random, 16); hex && random.size() <= 16) {
     return *hex;
   }
   return std::hash<std::string_view>{}(id);

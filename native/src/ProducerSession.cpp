@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "DeliveryBatch.hpp"
+#include "Engine.hpp"
 #include "InterruptCheck.hpp"
 #include "Murmur2.hpp"
 #include "OutcomeQueue.hpp"
@@ -144,7 +145,7 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
   if (!settings.payloadFile.empty()) {
     payloads_ = connection_->payloadFile(settings.payloadFile);
   }
-  producerId_ = hex16(random_.next());
+  producerId_ = hex16(random_.next()) + "@" + Engine::name();
   if (settings.mode == DeliveryMode::kTrack) {
     completed_ = std::make_shared<OutcomeQueue>();
   }

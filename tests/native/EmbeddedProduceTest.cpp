@@ -1,6 +1,7 @@
 // Produces through the real core and librdkafka: against the embedded cluster by default, or
 // against the cluster in $KAFKA_BOOTSTRAP when set.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "TestCluster.hpp"
 
@@ -12,6 +13,7 @@
 #include <thread>
 
 #include "EmbeddedCluster.hpp"
+#include "Engine.hpp"
 #include "Murmur2.hpp"
 #include "TestTopics.hpp"
 #include "TopicReader.hpp"
@@ -106,8 +108,13 @@ TEST(EmbeddedProduce, HeadersAndStampsArriveWithEveryMessage) {
     producers.insert(message.headers.at(std::string(StampHeaders::kProducerId)));
     sequences.insert(message.headers.at(std::string(StampHeaders::kSequence)));
   }
-  EXPECT_EQ(producers.size(), 1u);
+  ASSERT_EQ(producers.size(), 1u);
   EXPECT_EQ(sequences.size(), 20u);
+  // The producer id names this engine (host:pid) after a random part, for runs of several.
+  const std::string& id = *producers.begin();
+  EXPECT_EQ(id.substr(id.find('@') + 1), Engine::name()) << id;
+  EXPECT_EQ(id.find('@'), 16u) << id;
+  EXPECT_NE(Engine::name().find(':' + std::to_string(getpid())), std::string::npos);
 }
 
 TEST(EmbeddedProduce, PartitioningFixedRoundRobinAndByKey) {

@@ -78,9 +78,24 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
     }
   }
 
+  /** JMeter calls this form on a remote engine (jmeter-server), with the engine's host. */
   @Override
   public void testStarted(String host) {
     testStarted();
+    if (isEmbedded(bootstrapServers)) {
+      LOG.warn(
+          "Kafka Connection '" + connectionName + "' on remote engine " + host + ": bootstrap '"
+              + bootstrapServers + "' starts an embedded cluster inside this engine, which no"
+              + " other engine shares; each engine then tests a cluster of its own. Point every"
+              + " engine at one cluster (a real one, or tools' kns-embedded-cluster) with"
+              + " -Gkafka.bootstrap=HOST:PORT to test one cluster.");
+    }
+  }
+
+  /** Whether {@code bootstrap} names the embedded cluster rather than brokers. */
+  static boolean isEmbedded(String bootstrap) {
+    String value = bootstrap == null ? "" : bootstrap.trim();
+    return value.isEmpty() || value.equals("embedded") || value.startsWith("embedded:");
   }
 
   @Override

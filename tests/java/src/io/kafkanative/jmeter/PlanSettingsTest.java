@@ -85,4 +85,12 @@ public class PlanSettingsTest {
     }
     throw new AssertionError(element.getSimpleName() + " has no property " + name);
   }
+
+  @Test
+  public void embeddedBootstrapsAreRecognisedForTheRemoteEngineWarning() {
+    assertTrue(KafkaConnection.isEmbedded(""));
+    assertTrue(KafkaConnection.isEmbedded(" embedded "));
+    assertTrue(KafkaConnection.isEmbedded("embedded:5"));
+    assertFalse(KafkaConnection.isEmbedded("127.0.0.1:9092"));
+  }
 }
