@@ -18,7 +18,6 @@ T read(std::atomic<T>& counter, bool clear, T reset = 0) {
 
 nlohmann::json latencyJson(LatencyHistogram& histogram, bool clear) {
   nlohmann::json json = histogramJson(histogram);
-  json["buckets"] = histogram.nonEmptyBuckets();  // [[upper bound µs, count], ...]: mergeable
   if (clear) {
     histogram.reset();
   }

@@ -6,9 +6,15 @@
 namespace kafkanative {
 
 nlohmann::json histogramJson(const LatencyHistogram& h) {
-  return {{"count", h.count()},      {"mean", h.mean()},        {"p50", h.percentile(50)},
-          {"p90", h.percentile(90)}, {"p99", h.percentile(99)}, {"p99_9", h.percentile(99.9)},
-          {"max", h.max()}};
+  return {{"count", h.count()},
+          {"mean", h.mean()},
+          {"p50", h.percentile(50)},
+          {"p90", h.percentile(90)},
+          {"p99", h.percentile(99)},
+          {"p99_9", h.percentile(99.9)},
+          {"max", h.max()},
+          // [[upper bound µs, count], ...]: what several engines' summaries merge exactly
+          {"buckets", h.nonEmptyBuckets()}};
 }
 
 nlohmann::json statsJson(const ProducerStats& s) {
@@ -123,6 +129,8 @@ nlohmann::json consumerJson(const ConsumerStats& s) {
   const auto consumed = s.consumed.load();
   return {{"consumed", consumed},
           {"bytes", s.bytes.load()},
+          {"firstConsumeEpochMicros", first},
+          {"lastConsumeEpochMicros", last},
           {"errors", s.errors.load()},
           {"rebalances", s.rebalances.load()},
           {"commitsRefusedInRebalance", s.commitsRefusedInRebalance.load()},

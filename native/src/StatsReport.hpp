@@ -8,7 +8,7 @@
 
 namespace kafkanative {
 
-/// Count, mean, percentiles and max of `histogram`, µs.
+/// Count, mean, percentiles and max of `histogram`, µs, and its non-empty buckets.
 nlohmann::json histogramJson(const LatencyHistogram& histogram);
 
 /// Counters, rates (over first send to last ack) and latency percentiles of `stats` as JSON.

@@ -310,6 +310,29 @@ addEventListener('load', () => {
 });
 </script>)";
 
+/// Each engine's share, when the summary was merged from several.
+std::string enginesTable(const json& run) {
+  if (!run.contains("engines")) {
+    return "";
+  }
+  std::string rows;
+  for (const auto& engine : run["engines"]) {
+    char shares[64];
+    std::snprintf(shares, sizeof shares, "%.1f %%</td><td>%.1f %%",
+                  100 * engine["ackedShare"].get<double>(),
+                  100 * engine["consumedShare"].get<double>());
+    rows += "<tr><td>" + escapeHtml(engine["engine"].get<std::string>()) + "</td><td>" +
+            std::to_string(engine["acked"].get<std::uint64_t>()) + "</td><td>" +
+            std::to_string(engine["consumed"].get<std::uint64_t>()) + "</td><td>" + shares +
+            "</td></tr>";
+  }
+  return "<h2>Engines</h2><p>Merged from " + std::to_string(run["engines"].size()) +
+         " engines' summaries: counts added, percentiles from merged histograms, seconds aligned "
+         "by wall clock.</p><table><tr><th>engine</th><th>acknowledged</th><th>consumed</th>"
+         "<th>share acknowledged</th><th>share consumed</th></tr>" +
+         rows + "</table>";
+}
+
 }  // namespace
 
 std::string reportPage(const json& report) {
@@ -330,7 +353,7 @@ std::string reportPage(const json& report) {
          (report["run"]["embedded"].get<bool>() ? " (embedded cluster)" : "") + "</p>" +
          answers(report) + rateStepsTable(report["capacity"]) + timeCharts(report) +
          distributionChart(report) + failoverTable(report["failover"]) +
-         clusterTable(report["cluster"]) +
+         clusterTable(report["cluster"]) + enginesTable(report["run"]) +
          (notAvailable.empty() ? "" : "<h2>Not available</h2><ul>" + notAvailable + "</ul>") +
          "<p class=\"note\">Every figure is in report.json beside this page.</p>" + kSizeProbe +
          "</body></html>\n";

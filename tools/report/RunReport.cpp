@@ -429,6 +429,9 @@ json RunReport::build(const json& summary, std::optional<double> statedRetention
   report["throttling"] = throttlingOf(timeline, summary);
   report["cluster"] = summary.value("cluster", json::object());
   report["series"] = seriesOf(seconds);
+  if (summary.contains("engines")) {  // merged from several engines (SummaryMerge)
+    report["run"]["engines"] = summary["engines"];
+  }
   report["notAvailable"] = notAvailable;
   return report;
 }

@@ -1,15 +1,47 @@
 // kns-report RESULTS_DIR [--retention-hours H]: reads RESULTS_DIR/summary.json (the Kafka
 // Connection's native summary) and writes RESULTS_DIR/report.json and RESULTS_DIR/report.html.
-// H is the retention to project disk for when the cluster does not report the topic's own.
+// Without summary.json it merges every RESULTS_DIR/summary-*.json: the summaries of one test's
+// engines (JMeter's distributed mode), one per engine. H is the retention to project disk for
+// when the cluster does not report the topic's own.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "ReportPage.hpp"
 #include "RunReport.hpp"
+#include "SummaryMerge.hpp"
+
+namespace {
+
+/// RESULTS_DIR/summary.json, or else every RESULTS_DIR/summary-*.json (one per engine).
+std::vector<nlohmann::json> summariesIn(const std::string& dir) {
+  std::vector<nlohmann::json> summaries;
+  if (std::ifstream single(dir + "/summary.json"); single) {
+    summaries.push_back(nlohmann::json::parse(single));
+    return summaries;
+  }
+  std::vector<std::filesystem::path> engines;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("summary-", 0) == 0 && entry.path().extension() == ".json") {
+      engines.push_back(entry.path());
+    }
+  }
+  std::sort(engines.begin(), engines.end());
+  for (const auto& path : engines) {
+    std::ifstream in(path);
+    summaries.push_back(nlohmann::json::parse(in));
+  }
+  return summaries;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   const bool stated = argc == 4 && std::string(argv[2]) == "--retention-hours";
@@ -33,13 +65,14 @@ int main(int argc, char** argv) {
       }
       retentionMs = hours * 3600 * 1000;
     }
-    std::ifstream in(dir + "/summary.json");
-    if (!in) {
-      std::cerr << "kns-report: cannot read " << dir << "/summary.json\n";
+    const std::vector<nlohmann::json> summaries = summariesIn(dir);
+    if (summaries.empty()) {
+      std::cerr << "kns-report: neither " << dir << "/summary.json nor " << dir
+                << "/summary-*.json\n";
       return 2;
     }
-    const auto report =
-        kafkanative::report::RunReport::build(nlohmann::json::parse(in), retentionMs);
+    const auto report = kafkanative::report::RunReport::build(
+        kafkanative::report::SummaryMerge::merge(summaries), retentionMs);
     std::ofstream(dir + "/report.json") << report.dump(2) << "\n";
     std::ofstream(dir + "/report.html") << kafkanative::report::reportPage(report);
     std::cout << "report: " << dir << "/report.html (figures in report.json)\n";
