@@ -12,7 +12,8 @@
 
 int main(int argc, char** argv) {
   if (argc != 7 && !(argc == 8 && std::string(argv[7]) == "stamp")) {
-    std::cerr << "usage: raw_producer BOOTSTRAP TOPIC MESSAGES SIZE ACKS MESSAGES_PER_CALL [stamp]\n";
+    std::cerr
+        << "usage: raw_producer BOOTSTRAP TOPIC MESSAGES SIZE ACKS MESSAGES_PER_CALL [stamp]\n";
     return 2;
   }
   const std::uint64_t messages = std::strtoull(argv[3], nullptr, 10);
