@@ -156,11 +156,22 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
     }
   }
 
+  /**
+   * This JVM as a file-name part, "host-pid": what {engine} in the summary file's path becomes,
+   * so engines of one distributed test sharing a directory (or a -G property) write apart.
+   */
+  static String engineTag() {
+    String runtime = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    int at = runtime.indexOf('@');  // "pid@host" on HotSpot
+    String tag = at > 0 ? runtime.substring(at + 1) + "-" + runtime.substring(0, at) : runtime;
+    return tag.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   private void writeSummary(String summary) {
     if (summaryFile == null || summaryFile.trim().isEmpty()) {
       return;
     }
-    File file = new File(summaryFile.trim());
+    File file = new File(summaryFile.trim().replace("{engine}", engineTag()));
     try (OutputStream out = new FileOutputStream(file)) {
       out.write(summary.getBytes(StandardCharsets.UTF_8));
       LOG.info("Kafka Connection '" + connectionName + "' summary written to " + file);

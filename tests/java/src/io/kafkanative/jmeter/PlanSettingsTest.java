@@ -93,4 +93,10 @@ public class PlanSettingsTest {
     assertTrue(KafkaConnection.isEmbedded("embedded:5"));
     assertFalse(KafkaConnection.isEmbedded("127.0.0.1:9092"));
   }
+
+  @Test
+  public void theEngineTagNamesHostAndProcessForAFileName() {
+    String tag = KafkaConnection.engineTag();
+    assertTrue(tag, tag.matches("[A-Za-z0-9._-]+-[0-9]+"));
+  }
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# JMeter's own distributed mode: two jmeter-server engines on loopback (their own registry and
+# object ports) and a controller with -R run the end-to-end plan against one cluster that
+# both reach (kns-embedded-cluster as a process, or $KAFKA_BOOTSTRAP). Each engine opens its
+# own connections, produces stamped messages to one topic and joins one consumer group; each
+# writes its summary as summary-{engine}.json; scripts/report merges them. Checks: both
+# engines' samples reach the controller, none failed, the engines are told apart, the merged
+# report's counts are the engines' sums, everything produced was consumed, and no gap or
+# duplicate was found. (RMI: JMeter 2.13 has no SSL for it; the registry listens on every
+# interface of this machine, advertised as 127.0.0.1, for the test's few seconds.)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+build="${KNS_BUILD_DIR:-$root/build}"
+topic="distributed-$RANDOM-$$"
+mkdir -p "$work/merged"
+rm -f "$work"/merged/* "$work"/*.log "$work/controller.jtl"
+
+pids=()
+trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done' EXIT
+bootstrap="${KAFKA_BOOTSTRAP:-}"
+if [[ -z "$bootstrap" ]]; then
+  "$build/tools/embedded-cluster/kns-embedded-cluster" 3 "$topic:6" >"$work/bootstrap" 2>/dev/null &
+  pids+=($!)
+  for _ in $(seq 50); do [[ -s "$work/bootstrap" ]] && break; sleep 0.1; done
+  bootstrap="$(head -1 "$work/bootstrap")"
+fi
+
+base=$((20000 + RANDOM % 20000))  # registry and object ports of the two engines
+engines=()
+for engine in 0 1; do
+  registry=$((base + 2 * engine))
+  "$root/scripts/jmeter" -s -Dserver_port="$registry" -Djava.rmi.server.hostname=127.0.0.1 \
+    -Jserver.rmi.localport=$((registry + 1)) -j "$work/engine-$engine.log" \
+    >"$work/engine-$engine.out" 2>&1 &
+  pids+=($!)
+  engines+=("127.0.0.1:$registry")
+done
+for engine in 0 1; do
+  for _ in $(seq 100); do
+    grep -q "Bound to registry" "$work/engine-$engine.log" 2>/dev/null && break
+    sleep 0.2
+  done
+  grep -q "Bound to registry" "$work/engine-$engine.log" || fail "engine $engine did not start"
+done
+
+"$root/scripts/jmeter" -n -t "$root/testplans/end-to-end.jmx" -Djava.rmi.server.hostname=127.0.0.1 \
+  -R "$(IFS=,; echo "${engines[*]}")" -Gkafka.bootstrap="$bootstrap" -Gkafka.topic="$topic" \
+  -Gkafka.group="$topic" -Gkafka.duration=4 -Gkafka.drain=12 -Gkafka.rate=500 \
+  -Gkafka.consumers=2 -Gkafka.summary="$work/merged/summary-{engine}.json" \
+  -l "$work/controller.jtl" -j "$work/controller.log" >"$work/controller.out" 2>&1 ||
+  fail "the controller exited with status $?"
+
+rows=$(($(wc -l <"$work/controller.jtl") - 1))
+((rows > 0)) || fail "no samples reached the controller"
+failed=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+                     $c["success"] != "true" { n++ } END { print n + 0 }' "$work/controller.jtl")
+((failed == 0)) || fail "$failed failed samples"
+for _ in $(seq 50); do  # the engines write their summaries as their tests end
+  (($(ls "$work"/merged/summary-*.json 2>/dev/null | wc -l) == 2)) && break
+  sleep 0.2
+done
+summaries=("$work"/merged/summary-*.json)
+((${#summaries[@]} == 2)) || fail "expected a summary from each engine, found ${#summaries[@]}"
+[[ "$(jq -r .engine "${summaries[0]}")" != "$(jq -r .engine "${summaries[1]}")" ]] ||
+  fail "the engines are not told apart"
+
+"$root/scripts/report" "$work/merged" >/dev/null || fail "scripts/report could not merge"
+sum_of() { jq -s "map($1) | add" "${summaries[@]}"; }
+produced=$(sum_of .acked)
+consumed=$(sum_of '.consumers["Kafka Consumer"].consumed')
+((produced > 0)) || fail "nothing produced"
+(($(jq .produce.acked "$work/merged/report.json") == produced)) || fail "the merged report is not the sum"
+(($(jq '.run.engines | length' "$work/merged/report.json") == 2)) || fail "the engines' shares are missing"
+((consumed >= produced)) || fail "produced $produced, consumed only $consumed"
+for finding in missing duplicates; do
+  (($(sum_of ".consumers[\"Kafka Consumer\"].$finding") == 0)) || fail "$finding messages"
+done
+echo "distributed: two jmeter-server engines, $rows samples at the controller, $produced produced," \
+  "$consumed consumed; merged report equals the engines' sum"
