@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Writes BENCHMARKS.md (to stdout) from scripts/bench's measurements.
 # Usage: bench-report.sh RESULTS_TSV SYNC_TSV CONSUMER_TSV ROUNDS JVM_CPU CROSSINGS SAMPLES
-#        ALLOCATION_JSON MICRO_TEXT
+#        ALLOCATION_JSON MICRO_TEXT ENGINES_TSV
 set -euo pipefail
 results="$1" sync_results="$2" consumer_results="$3" rounds="$4" jvm_cpu="$5" crossings="$6"
-samples="$7" allocation="$8" micro="$9"
+samples="$7" allocation="$8" micro="$9" engines_results="${10}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # summarize DIGITS: "median (min–max)" of the numbers on stdin.
@@ -176,6 +176,27 @@ for floor in "kcat -C" "kcat -G"; do
     "$(echo "$(consumer_stat "jmeter-consumer, 1 thread" '$3' 6 | cut -d' ' -f1) / $floor_rate" | bc -l)" \
     "$(echo "$(consumer_stat "jmeter-consumer, group of 3" '$3' 6 | cut -d' ' -f1) / $floor_rate" | bc -l)"
 done
+
+cat <<ENGINES
+## One JMeter engine and two (100 B, acks=1)
+
+3 M messages in fire-and-track samples of 10 000, from one headless JMeter, or split between
+two running at once against the same cluster process (as two \`jmeter-server\` engines would
+be; \`tests/e2e/distributed.sh\` runs real ones). The rate is the merged run report's
+(\`kns-report\` merging the engines' summaries: acknowledged messages over first send to
+last acknowledgement). The engines share this machine's 2 cores with each other and with the
+cluster: what a second engine adds here shows how much one engine (one thread) leaves idle,
+not how engines on machines of their own would scale. What it does show is that they run
+side by side and that their figures merge into one report.
+
+| engines | msgs/s (merged) | messages |
+| --- | --- | --- |
+ENGINES
+for count in 1 2; do
+  echo "| $count | $(awk -F'\t' -v n="$count" '$1 == n { print $3 }' "$engines_results" | summarize 0) |" \
+    "$(awk -F'\t' -v n="$count" '$1 == n { print $4 }' "$engines_results" | summarize 0) |"
+done
+echo
 
 cat <<BODY
 ## Per-sample costs in JMeter
