@@ -58,21 +58,6 @@ for _ in $(seq 50); do  # the engines write their summaries as their tests end
   (($(ls "$work"/merged/summary-*.json 2>/dev/null | wc -l) == 2)) && break
   sleep 0.2
 done
-summaries=("$work"/merged/summary-*.json)
-((${#summaries[@]} == 2)) || fail "expected a summary from each engine, found ${#summaries[@]}"
-[[ "$(jq -r .engine "${summaries[0]}")" != "$(jq -r .engine "${summaries[1]}")" ]] ||
-  fail "the engines are not told apart"
-
-"$root/scripts/report" "$work/merged" >/dev/null || fail "scripts/report could not merge"
-sum_of() { jq -s "map($1) | add" "${summaries[@]}"; }
-produced=$(sum_of .acked)
-consumed=$(sum_of '.consumers["Kafka Consumer"].consumed')
-((produced > 0)) || fail "nothing produced"
-(($(jq .produce.acked "$work/merged/report.json") == produced)) || fail "the merged report is not the sum"
-(($(jq '.run.engines | length' "$work/merged/report.json") == 2)) || fail "the engines' shares are missing"
-((consumed >= produced)) || fail "produced $produced, consumed only $consumed"
-for finding in missing duplicates; do
-  (($(sum_of ".consumers[\"Kafka Consumer\"].$finding") == 0)) || fail "$finding messages"
-done
+check_merged_engines
 echo "distributed: two jmeter-server engines, $rows samples at the controller, $produced produced," \
   "$consumed consumed; merged report equals the engines' sum"

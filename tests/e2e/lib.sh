@@ -72,3 +72,31 @@ run_plan_then() {
   wait "$pid" || fail "JMeter exited with status $?"
   elapsed=$((SECONDS - started))
 }
+
+# check_merged_engines: $work/merged holds two engines' summary-*.json of one end-to-end run.
+# scripts/report must merge them into counts that are the engines' sums, with each engine's
+# share; everything produced must have been consumed, with no gap or duplicate found. Sets
+# $produced and $consumed.
+check_merged_engines() {
+  local summaries=("$work"/merged/summary-*.json)
+  ((${#summaries[@]} == 2)) || fail "expected a summary from each engine, found ${#summaries[@]}"
+  local summary
+  for summary in "${summaries[@]}"; do
+    [[ "$(jq -r .engine "$summary")" == *:* ]] || fail "$summary does not name its engine (host:pid)"
+  done
+  [[ "$(jq -r .engine "${summaries[0]}")" != "$(jq -r .engine "${summaries[1]}")" ]] ||
+    fail "the engines are not told apart"
+  "$root/scripts/report" "$work/merged" >/dev/null || fail "scripts/report could not merge"
+  sum_of() { jq -s "map($1) | add" "${summaries[@]}"; }
+  produced=$(sum_of .acked)
+  consumed=$(sum_of '.consumers["Kafka Consumer"].consumed')
+  ((produced > 0)) || fail "nothing produced"
+  (($(jq .produce.acked "$work/merged/report.json") == produced)) ||
+    fail "the merged report counts $(jq .produce.acked "$work/merged/report.json"), the engines $produced"
+  (($(jq '.run.engines | length' "$work/merged/report.json") == 2)) ||
+    fail "the engines' shares are missing"
+  ((consumed >= produced)) || fail "produced $produced, consumed only $consumed"
+  for finding in missing duplicates; do
+    (($(sum_of ".consumers[\"Kafka Consumer\"].$finding") == 0)) || fail "$finding messages"
+  done
+}

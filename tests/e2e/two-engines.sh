@@ -43,23 +43,7 @@ for name in a b; do
   failed=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
                        $c["success"] != "true" { n++ } END { print n + 0 }' "$work/$name.jtl")
   ((failed == 0)) || fail "engine $name: $failed failed samples"
-  engine_name=$(jq -r .engine "$work/merged/summary-$name.json")
-  [[ "$engine_name" == *:* ]] || fail "engine $name's summary does not name its engine"
 done
-[[ "$(jq -r .engine "$work/merged/summary-a.json")" != "$(jq -r .engine "$work/merged/summary-b.json")" ]] ||
-  fail "both engines have one name"
-
-"$root/scripts/report" "$work/merged" >/dev/null || fail "scripts/report could not merge"
-sum_of() { jq -s "map($1) | add" "$work"/merged/summary-a.json "$work"/merged/summary-b.json; }
-produced=$(sum_of .acked)
-consumed=$(sum_of '.consumers["Kafka Consumer"].consumed')
-((produced > 0)) || fail "nothing produced"
-[[ "$(jq .produce.acked "$work/merged/report.json")" == "$produced" ]] ||
-  fail "the merged report counts $(jq .produce.acked "$work/merged/report.json"), the engines $produced"
-(($(jq '.run.engines | length' "$work/merged/report.json") == 2)) || fail "the engines' shares are missing"
-((consumed >= produced)) || fail "produced $produced, consumed only $consumed"
-for finding in missing duplicates; do
-  (($(sum_of ".consumers[\"Kafka Consumer\"].$finding") == 0)) || fail "$finding messages"
-done
+check_merged_engines
 echo "two-engines: $produced produced by two engines, $consumed consumed by a group across both;" \
   "merged report equals their sum"

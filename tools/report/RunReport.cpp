@@ -1,5 +1,7 @@
 #include "RunReport.hpp"
 
+#include "BucketPercentile.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -22,8 +24,8 @@ double median(std::vector<double> values) {
 }
 
 /// Merges the per-second [[upper bound µs, count], ...] histograms of `field`.
-std::map<std::uint64_t, std::uint64_t> mergedBuckets(const json& seconds, const char* field) {
-  std::map<std::uint64_t, std::uint64_t> merged;
+Buckets mergedBuckets(const json& seconds, const char* field) {
+  Buckets merged;
   for (const auto& second : seconds) {
     for (const auto& bucket : second[field]["buckets"]) {
       merged[bucket[0].get<std::uint64_t>()] += bucket[1].get<std::uint64_t>();
@@ -33,7 +35,7 @@ std::map<std::uint64_t, std::uint64_t> mergedBuckets(const json& seconds, const 
 }
 
 /// Percentile curve of merged buckets: [[percent, µs], ...] at the usual percent points.
-json percentileCurve(const std::map<std::uint64_t, std::uint64_t>& buckets) {
+json percentileCurve(const Buckets& buckets) {
   std::uint64_t total = 0;
   for (const auto& [bound, count] : buckets) {
     total += count;
@@ -44,16 +46,7 @@ json percentileCurve(const std::map<std::uint64_t, std::uint64_t>& buckets) {
   }
   for (const double percent :
        {0.0, 25.0, 50.0, 75.0, 90.0, 95.0, 99.0, 99.5, 99.9, 99.95, 99.99, 100.0}) {
-    const auto rank = std::max<std::uint64_t>(
-        1, static_cast<std::uint64_t>(std::ceil(percent / 100.0 * static_cast<double>(total))));
-    std::uint64_t seen = 0;
-    for (const auto& [bound, count] : buckets) {
-      seen += count;
-      if (seen >= rank) {
-        curve.push_back({percent, bound});
-        break;
-      }
-    }
+    curve.push_back({percent, bucketPercentile(buckets, total, percent)});
   }
   return curve;
 }

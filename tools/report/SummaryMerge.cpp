@@ -1,5 +1,7 @@
 #include "SummaryMerge.hpp"
 
+#include "BucketPercentile.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -12,7 +14,6 @@ namespace kafkanative::report {
 namespace {
 
 using nlohmann::json;
-using Buckets = std::map<std::uint64_t, std::uint64_t>;
 
 std::uint64_t count(const json& object, const char* key) {
   return object.contains(key) ? object[key].get<std::uint64_t>() : 0;
@@ -26,21 +27,6 @@ void addBuckets(Buckets& into, const json& histogram) {
   for (const auto& bucket : histogram["buckets"]) {
     into[bucket[0].get<std::uint64_t>()] += bucket[1].get<std::uint64_t>();
   }
-}
-
-/// The percentile as the native histogram reports it: the smallest bucket bound below which
-/// `percent` % of the values fall.
-std::uint64_t percentile(const Buckets& buckets, std::uint64_t total, double percent) {
-  const auto rank = std::max<std::uint64_t>(
-      1, static_cast<std::uint64_t>(std::ceil(percent / 100.0 * static_cast<double>(total))));
-  std::uint64_t seen = 0;
-  for (const auto& [bound, count] : buckets) {
-    seen += count;
-    if (seen >= rank) {
-      return bound;
-    }
-  }
-  return 0;
 }
 
 /// Merges the histograms `key` of `parts` (each {count, mean, p.., max, buckets}).
@@ -65,7 +51,7 @@ json mergedHistogram(const std::vector<const json*>& parts, const char* key) {
                  {"max", max}};
   for (const auto& [name, percent] : {std::pair{"p50", 50.0}, std::pair{"p90", 90.0},
                                       std::pair{"p99", 99.0}, std::pair{"p99_9", 99.9}}) {
-    merged[name] = total > 0 ? percentile(buckets, total, percent) : 0;
+    merged[name] = total > 0 ? bucketPercentile(buckets, total, percent) : 0;
   }
   json list = json::array();
   for (const auto& [bound, n] : buckets) {
