@@ -2,11 +2,14 @@
 # JMeter's own distributed mode: two jmeter-server engines on loopback (their own registry and
 # object ports) and a controller with -R run the end-to-end plan against one cluster that
 # both reach (kns-embedded-cluster as a process, or $KAFKA_BOOTSTRAP). Each engine opens its
-# own connections, produces stamped messages to one topic and joins one consumer group; each
-# writes its summary as summary-{engine}.json; scripts/report merges them. Checks: both
-# engines' samples reach the controller, none failed, the engines are told apart, the merged
-# report's counts are the engines' sums, everything produced was consumed, and no gap or
-# duplicate was found. (RMI: JMeter 2.13 has no SSL for it; the registry listens on every
+# own connections, produces stamped messages to one topic and joins one consumer group; at
+# the end each sends its native summary to the controller through JMeter's result stream (the
+# plan's tearDown Kafka Engine Summary sampler), and the controller's Kafka Summary listener
+# writes them as summary-HOST-PID.json; scripts/report merges them. Checks: both engines'
+# samples and summaries reach the controller, none failed, the engines are told apart, the
+# merged report's counts are the engines' sums, everything produced was consumed, and no gap
+# or duplicate was found. The engines write no summary files of their own here: what is
+# merged came over the network. (RMI: JMeter 2.13 has no SSL for it; the registry listens on every
 # interface of this machine, advertised as 127.0.0.1, for the test's few seconds.)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 build="${KNS_BUILD_DIR:-$root/build}"
@@ -45,7 +48,7 @@ done
 "$root/scripts/jmeter" -n -t "$root/testplans/end-to-end.jmx" -Djava.rmi.server.hostname=127.0.0.1 \
   -R "$(IFS=,; echo "${engines[*]}")" -Gkafka.bootstrap="$bootstrap" -Gkafka.topic="$topic" \
   -Gkafka.group="$topic" -Gkafka.duration=4 -Gkafka.drain=12 -Gkafka.rate=500 \
-  -Gkafka.consumers=2 -Gkafka.summary="$work/merged/summary-{engine}.json" \
+  -Gkafka.consumers=2 -Jkafka.summaries.dir="$work/merged" \
   -l "$work/controller.jtl" -j "$work/controller.log" >"$work/controller.out" 2>&1 ||
   fail "the controller exited with status $?"
 
@@ -54,10 +57,9 @@ rows=$(($(wc -l <"$work/controller.jtl") - 1))
 failed=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
                      $c["success"] != "true" { n++ } END { print n + 0 }' "$work/controller.jtl")
 ((failed == 0)) || fail "$failed failed samples"
-for _ in $(seq 50); do  # the engines write their summaries as their tests end
-  (($(ls "$work"/merged/summary-*.json 2>/dev/null | wc -l) == 2)) && break
-  sleep 0.2
-done
+summaries=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+                        $c["label"] == "Kafka Engine Summary" { n++ } END { print n + 0 }' "$work/controller.jtl")
+((summaries == 2)) || fail "$summaries engine summary samples reached the controller, not 2"
 check_merged_engines
 echo "distributed: two jmeter-server engines, $rows samples at the controller, $produced produced," \
   "$consumed consumed; merged report equals the engines' sum"

@@ -2,7 +2,9 @@ package io.kafkanative.jmeter;
 
 import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeConnection;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -23,7 +25,21 @@ final class ConnectionRegistry {
   private static final ConcurrentMap<String, RefusedSamples> REFUSED =
       new ConcurrentHashMap<String, RefusedSamples>();
 
+  /** Connections opened on a jmeter-server engine (JMeter's testStarted(host)), by name. */
+  private static final Set<String> REMOTE =
+      Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+
   private ConnectionRegistry() {}
+
+  /** Notes that the connection {@code name} was opened on a remote engine of the test. */
+  static void markRemote(String name) {
+    REMOTE.add(name);
+  }
+
+  /** Whether the connection {@code name} runs on a remote engine, for a controller. */
+  static boolean isRemote(String name) {
+    return REMOTE.contains(name);
+  }
 
   /** The refused samples of the connection {@code name}'s samplers, for its summary. */
   static RefusedSamples refused(String name) {
@@ -50,6 +66,7 @@ final class ConnectionRegistry {
   /** Forgets the connection; returns its samplers' refused samples. */
   static RefusedSamples unregister(String name) {
     Object entry = CONNECTIONS.remove(name);
+    REMOTE.remove(name);
     if (entry instanceof NativeConnection) {
       FINAL_FIGURES.put(name, ((NativeConnection) entry).liveFigures());
     }

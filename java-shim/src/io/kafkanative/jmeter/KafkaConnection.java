@@ -4,10 +4,6 @@ import io.kafkanative.jmeter.core.KafkaNativeException;
 import io.kafkanative.jmeter.core.NativeConnection;
 import io.kafkanative.jmeter.core.NativeKafka;
 import java.io.File;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.jmeter.config.ConfigTestElement;
@@ -82,6 +78,7 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   @Override
   public void testStarted(String host) {
     testStarted();
+    ConnectionRegistry.markRemote(connectionName);
     if (isEmbedded(bootstrapServers)) {
       LOG.warn(
           "Kafka Connection '" + connectionName + "' on remote engine " + host + ": bootstrap '"
@@ -172,12 +169,7 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
       return;
     }
     File file = new File(summaryFile.trim().replace("{engine}", engineTag()));
-    try (OutputStream out = new FileOutputStream(file)) {
-      out.write(summary.getBytes(StandardCharsets.UTF_8));
-      LOG.info("Kafka Connection '" + connectionName + "' summary written to " + file);
-    } catch (IOException e) {
-      LOG.error("cannot write Kafka summary file " + file + ": " + e);
-    }
+    SummaryFile.write(file, summary, "Kafka Connection '" + connectionName + "'");
   }
 
   public String getConnectionName() {

@@ -1,10 +1,13 @@
 package io.kafkanative.jmeter;
 
+import java.io.File;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jmeter.gui.GuiPackage;
 import org.apache.jmeter.reporters.ResultCollector;
+import org.apache.jmeter.samplers.SampleEvent;
+import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.util.JMeterUtils;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
@@ -32,6 +35,28 @@ public class KafkaSummary extends ResultCollector {
     if (GuiPackage.getInstance() == null) {
       startConsole(JMeterUtils.getPropDefault("summariser.interval", 30));
     }
+  }
+
+  /**
+   * On the controller of a distributed test: an engine's summary (sent by its Kafka Engine
+   * Summary sampler) is written to {@code summary-HOST-PID.json} in the folder the JMeter
+   * property {@code kafka.summaries.dir} names (JMeter's working folder if unset), where
+   * scripts/report merges the engines' files. The sample itself goes on like any other.
+   */
+  @Override
+  public void sampleOccurred(SampleEvent event) {
+    SampleResult result = event.getResult();
+    if (result instanceof EngineSummaryResult && result.isSuccessful()) {
+      EngineSummaryResult summary = (EngineSummaryResult) result;
+      // The tag comes over the network: it names a file here only as letters, digits, . _ -
+      String engine = summary.getEngine().replaceAll("[^A-Za-z0-9._-]", "_");
+      File folder = new File(JMeterUtils.getPropDefault("kafka.summaries.dir", "."));
+      SummaryFile.write(
+          new File(folder, "summary-" + engine + ".json"),
+          summary.getSummary(),
+          "engine " + engine + "'s");
+    }
+    super.sampleOccurred(event);
   }
 
   @Override
