@@ -119,28 +119,25 @@ bool hasController(const rd_kafka_metadata_t& metadata, std::int32_t controller)
 
 ClusterFacts::ClusterFacts(rd_kafka_s* client, std::chrono::milliseconds timeout)
     : client_(client), timeoutMs_(static_cast<int>(timeout.count())) {
-  worker_ = std::jthread([this](const std::stop_token& stop) { queryStarts(stop); });
+  worker_.start([this] { queryStarts(); });
 }
 
-ClusterFacts::~ClusterFacts() {
-  worker_.request_stop();
-  changed_.notify_all();
-}
+ClusterFacts::~ClusterFacts() { worker_.stop(); }
 
 void ClusterFacts::noteTopic(const std::string& topic) {
   std::lock_guard lock(mutex_);
   if (topics_.try_emplace(topic).second) {
-    changed_.notify_all();
+    worker_.notify();
   }
 }
 
-void ClusterFacts::queryStarts(const std::stop_token& stop) {
+void ClusterFacts::queryStarts() {
   const auto pending = [this] {
     return std::find_if(topics_.begin(), topics_.end(),
                         [](const auto& entry) { return !entry.second.queried; });
   };
   std::unique_lock lock(mutex_);
-  while (changed_.wait(lock, stop, [&] { return pending() != topics_.end(); })) {
+  while (worker_.wait(lock, [&] { return pending() != topics_.end(); })) {
     const std::string topic = pending()->first;
     Start start;
     lock.unlock();  // the queries take round trips; sessions keep noting topics meanwhile
@@ -151,7 +148,7 @@ void ClusterFacts::queryStarts(const std::stop_token& stop) {
     start.queried = true;
     lock.lock();
     topics_[topic] = std::move(start);
-    changed_.notify_all();
+    worker_.notify();
   }
 }
 
@@ -162,7 +159,7 @@ nlohmann::json ClusterFacts::collect() {
   std::map<std::string, Start> topics;
   {
     std::unique_lock lock(mutex_);
-    changed_.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] {
+    worker_.waitFor(lock, std::chrono::milliseconds(timeoutMs), [this] {
       return std::all_of(topics_.begin(), topics_.end(),
                          [](const auto& entry) { return entry.second.queried; });
     });

@@ -1,15 +1,15 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "WorkerThread.hpp"
 
 struct rd_kafka_s;
 
@@ -44,14 +44,13 @@ class ClusterFacts {
     std::string unavailable;               ///< why there are no offsets, if so
   };
 
-  void queryStarts(const std::stop_token& stop);
+  void queryStarts();
 
   rd_kafka_s* client_;
   const int timeoutMs_;
   std::mutex mutex_;
-  std::condition_variable_any changed_;
   std::map<std::string, Start> topics_;
-  std::jthread worker_;
+  WorkerThread worker_{mutex_};  ///< its notify() says topics_ changed
 };
 
 }  // namespace kafkanative

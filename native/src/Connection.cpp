@@ -225,7 +225,8 @@ void Connection::onClientError(rd_kafka_s* handle, int error, const char* reason
   std::string text = std::string(rd_kafka_err2name(code)) + ": " + reason;
   NativeLog::logSyslog(code == RD_KAFKA_RESP_ERR__FATAL ? 3 : 4,
                        std::string(rd_kafka_name(handle)) + " " + text);
-  self->lastClientError_.store(std::make_shared<const std::string>(std::move(text)));
+  std::lock_guard lock(self->lastClientErrorMutex_);
+  self->lastClientError_ = std::move(text);
 }
 
 int Connection::onStatistics(rd_kafka_s* handle, char* json, size_t length, void* opaque) {
@@ -250,8 +251,8 @@ void Connection::onThrottle(rd_kafka_s*, const char*, int32_t, int millis, void*
 }
 
 std::string Connection::lastClientError() const {
-  const auto error = lastClientError_.load();
-  return error ? *error : std::string();
+  std::lock_guard lock(lastClientErrorMutex_);
+  return lastClientError_;
 }
 
 ProducerStats& Connection::statsFor(const std::string& name) {

@@ -127,13 +127,11 @@ std::vector<FaultSchedule::Fault> FaultSchedule::parse(const std::string& text, 
 
 FaultSchedule::FaultSchedule(EmbeddedCluster& cluster, std::vector<Fault> faults)
     : cluster_(cluster), faults_(std::move(faults)) {
-  thread_ = std::jthread([this](const std::stop_token& stop) { run(stop); });
+  worker_.start([this] { run(); });
 }
 
 FaultSchedule::~FaultSchedule() {
-  thread_.request_stop();
-  wake_.notify_all();
-  thread_.join();
+  worker_.stop();
   for (const auto& fault : faults_) {
     if (fault.kind == Kind::kDown || fault.kind == Kind::kRtt) {
       apply(fault, false);  // whatever was under way, every broker is healthy again
@@ -141,7 +139,7 @@ FaultSchedule::~FaultSchedule() {
   }
 }
 
-void FaultSchedule::run(const std::stop_token& stop) {
+void FaultSchedule::run() {
   struct Step {
     std::chrono::milliseconds at;
     std::size_t fault;
@@ -159,8 +157,7 @@ void FaultSchedule::run(const std::stop_token& stop) {
   const auto start = std::chrono::steady_clock::now();
   std::unique_lock lock(mutex_);
   for (const auto& step : steps) {
-    if (wake_.wait_until(lock, stop, start + step.at, [] { return false; }) ||
-        stop.stop_requested()) {
+    if (!worker_.sleepUntil(lock, start + step.at)) {
       return;
     }
     apply(faults_[step.fault], step.start);

@@ -1,15 +1,15 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
+
+#include "WorkerThread.hpp"
 
 namespace kafkanative {
 
@@ -61,16 +61,15 @@ class FaultSchedule {
     std::int64_t untilEpochMicros;  ///< 0 while under way
   };
 
-  void run(const std::stop_token& stop);
+  void run();
   void apply(const Fault& fault, bool start);
   void remember(std::size_t fault, bool start);
 
   EmbeddedCluster& cluster_;
   std::vector<Fault> faults_;
   mutable std::mutex mutex_;  // guards applied_ and paces run()
-  std::condition_variable_any wake_;
   std::vector<Applied> applied_;
-  std::jthread thread_;
+  WorkerThread worker_{mutex_};
 };
 
 }  // namespace kafkanative

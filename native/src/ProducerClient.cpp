@@ -21,23 +21,23 @@ ProducerClient::ProducerClient(rd_kafka_conf_t* conf, std::chrono::milliseconds 
     throw KafkaError::invalidArgument(error);
   }
   if (serving == Serving::kOwnThread) {
-    poller_ = std::jthread([this](const std::stop_token& stop) { pollUntilStopped(stop); });
+    poller_ = std::thread([this] { pollUntilStopped(); });
   }
 }
 
 ProducerClient::~ProducerClient() {
   if (poller_.joinable()) {
-    poller_.request_stop();
+    stopPolling_.store(true, std::memory_order_relaxed);
     poller_.join();
   }
   flushAndPurge();
   rd_kafka_destroy(handle_);
 }
 
-void ProducerClient::pollUntilStopped(const std::stop_token& stop) {
+void ProducerClient::pollUntilStopped() {
   // Named, so profiles and `top -H` tell it from the JMeter thread that started it.
   pthread_setname_np(pthread_self(), "kn-producer-dr");
-  while (!stop.stop_requested()) {
+  while (!stopPolling_.load(std::memory_order_relaxed)) {
     rd_kafka_poll(handle_, static_cast<int>(kPollInterval.count()));
   }
 }

@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -27,12 +28,13 @@ class ProducerClient {
   rd_kafka_t* handle() const noexcept { return handle_; }
 
  private:
-  void pollUntilStopped(const std::stop_token& stop);
+  void pollUntilStopped();
   void flushAndPurge();
 
   std::chrono::milliseconds flushTimeout_;
   rd_kafka_t* handle_ = nullptr;
-  std::jthread poller_;
+  std::atomic<bool> stopPolling_{false};
+  std::thread poller_;
 };
 
 }  // namespace kafkanative

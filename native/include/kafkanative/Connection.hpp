@@ -126,7 +126,10 @@ class Connection {
   std::map<std::string, std::unique_ptr<ConsumerStats>> consumerStats_;
   std::map<std::string, std::shared_ptr<RateLimiter>> rateLimiters_;
   std::map<std::string, std::shared_ptr<const PayloadFile>> payloadFiles_;
-  std::atomic<std::shared_ptr<const std::string>> lastClientError_;
+  // Set by librdkafka's error callback, read when a failure is reported. (A mutex, not
+  // std::atomic<std::shared_ptr>: libc++ has none, and the portable build uses libc++.)
+  mutable std::mutex lastClientErrorMutex_;
+  std::string lastClientError_;         // guarded by lastClientErrorMutex_
   std::ofstream statistics_;            // written by the threads serving callbacks, one per client
   mutable std::mutex statisticsMutex_;  // guards statistics_ and wire_
   /// librdkafka's running totals per client (by name): messages sent, their bytes, and the

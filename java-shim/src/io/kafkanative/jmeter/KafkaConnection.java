@@ -54,6 +54,7 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
 
   @Override
   public void testStarted() {
+    PluginVersion.logOnce();
     NativeLogForwarder.start();
     try {
       connection =
@@ -125,6 +126,9 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   Map<String, String> librdkafkaProperties() {
     Map<String, String> result = new LinkedHashMap<String, String>();
     result.put("client.id", clientId);
+    // What brokers show as this client's software (KIP-511); the free-form lines may override.
+    result.put("client.software.name", PluginVersion.NAME);
+    result.put("client.software.version", PluginVersion.get());
     result.put("message.timeout.ms", Long.toString(deliveryTimeoutMs));
     putIfSet(result, "acks", acks);
     putIfSet(result, "compression.type", compression);

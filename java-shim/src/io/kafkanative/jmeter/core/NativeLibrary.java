@@ -9,14 +9,14 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Loads the native library once per JVM: from {@code -Dkafkanative.library.path} when set,
- * otherwise extracted from this jar ({@code native/linux-x86_64/}). A failure is kept and
+ * otherwise extracted from this jar ({@code native/linux-x86_64/} or {@code
+ * native/linux-aarch64/}, by {@code os.arch}). A failure is kept and
  * rethrown on every later use, so each sample fails with the same clear message instead of the
  * JVM dying or a later {@code UnsatisfiedLinkError} hiding the cause.
  */
 final class NativeLibrary {
   static final String PATH_PROPERTY = "kafkanative.library.path";
   private static final String LIBRARY = "libkafkanative_jni.so";
-  private static final String RESOURCE = "/native/linux-x86_64/" + LIBRARY;
 
   private static final Throwable LOAD_ERROR = load();
 
@@ -40,20 +40,38 @@ final class NativeLibrary {
     }
   }
 
+  /** The jar's folder of libraries for a machine, or null when it holds none for it. */
+  static String platformFolder(String osName, String osArch) {
+    if (!"linux".equals(osName.toLowerCase(java.util.Locale.ROOT))) {
+      return null;
+    }
+    switch (osArch) {
+      case "amd64":
+      case "x86_64":
+        return "linux-x86_64";
+      case "aarch64":
+      case "arm64":
+        return "linux-aarch64";
+      default:
+        return null;
+    }
+  }
+
   private static Path extract() throws IOException {
-    if (!"linux".equals(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT))
-        || !"amd64".equals(System.getProperty("os.arch"))) {
+    String folder = platformFolder(System.getProperty("os.name"), System.getProperty("os.arch"));
+    if (folder == null) {
       throw new IOException(
           "no bundled library for "
               + System.getProperty("os.name")
               + "/"
               + System.getProperty("os.arch")
-              + "; set -D"
+              + " (the jar has Linux x86-64 and arm64); set -D"
               + PATH_PROPERTY);
     }
-    try (InputStream in = NativeLibrary.class.getResourceAsStream(RESOURCE)) {
+    String resource = "/native/" + folder + "/" + LIBRARY;
+    try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IOException(RESOURCE + " is missing from the plugin jar");
+        throw new IOException(resource + " is missing from the plugin jar");
       }
       Path file = Files.createTempFile("kafkanative", ".so");
       file.toFile().deleteOnExit();

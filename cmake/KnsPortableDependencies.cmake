@@ -1,0 +1,36 @@
+# The dependencies of the self-contained JNI library (KNS_PORTABLE, built by portable/ with
+# Zig for one target): librdkafka and what it links, static, from KNS_DEPS_PREFIX
+# (portable/build-deps.sh); the header-only libraries (Boost.Lockfree, spdlog with fmt,
+# nlohmann-json) from a folder of links to just them, never /usr/include itself, whose glibc
+# headers are the build machine's and not the target's; the JNI headers (javac's and the
+# JDK's) from the host build.
+foreach(variable KNS_DEPS_PREFIX KNS_JNI_INCLUDE_DIRS)
+  if(NOT ${variable})
+    message(FATAL_ERROR "KNS_PORTABLE needs ${variable}")
+  endif()
+endforeach()
+
+set(deps ${KNS_DEPS_PREFIX})
+add_library(PkgConfig::RDKAFKA INTERFACE IMPORTED)
+target_include_directories(PkgConfig::RDKAFKA INTERFACE ${deps}/include)
+target_link_libraries(PkgConfig::RDKAFKA INTERFACE
+  ${deps}/lib/librdkafka.a ${deps}/lib/libssl.a ${deps}/lib/libcrypto.a ${deps}/lib/libzstd.a
+  ${deps}/lib/liblz4.a ${deps}/lib/libz.a pthread dl m rt)
+
+set(header_only ${CMAKE_BINARY_DIR}/header-only)
+foreach(library boost spdlog fmt nlohmann)
+  if(NOT EXISTS ${header_only}/${library})
+    file(MAKE_DIRECTORY ${header_only})
+    file(CREATE_LINK /usr/include/${library} ${header_only}/${library} SYMBOLIC)
+  endif()
+endforeach()
+add_library(Boost::headers INTERFACE IMPORTED)
+target_include_directories(Boost::headers SYSTEM INTERFACE ${header_only})
+add_library(nlohmann_json::nlohmann_json INTERFACE IMPORTED)
+target_include_directories(nlohmann_json::nlohmann_json SYSTEM INTERFACE ${header_only})
+add_library(spdlog::spdlog INTERFACE IMPORTED)
+target_include_directories(spdlog::spdlog SYSTEM INTERFACE ${header_only})
+target_compile_definitions(spdlog::spdlog INTERFACE SPDLOG_HEADER_ONLY FMT_HEADER_ONLY)
+
+set(JNI_INCLUDE_DIRS ${KNS_JNI_INCLUDE_DIRS})
+add_library(kafkanative_jni_headers INTERFACE)

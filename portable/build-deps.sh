@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds the libraries the self-contained JNI library links statically — zlib, zstd, lz4,
+# OpenSSL and librdkafka, from Debian's own source packages — with Zig's C compiler for one
+# target (e.g. x86_64-linux-gnu.2.28), into PREFIX/{include,lib}. Each library is built once:
+# a stamp in PREFIX records it, so a rebuild of the build tree reuses them.
+# Usage: build-deps.sh ZIG TARGET PREFIX SOURCES_DIR
+set -euo pipefail
+zig="${1:?zig}" target="${2:?target}" prefix="${3:?prefix}" sources="${4:?sources dir}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+mkdir -p "$prefix/include" "$prefix/lib" "$prefix/work" "$sources"
+prefix="$(cd "$prefix" && pwd)" sources="$(cd "$sources" && pwd)"
+jobs="$(nproc)"
+
+# One compiler wrapper per target: build systems take CC as one word.
+cc="$prefix/zig-cc"
+printf '#!/bin/sh\nexec "%s" cc -target %s "$@"\n' "$zig" "$target" >"$cc"
+chmod +x "$cc"
+export CC="$cc" AR="$zig ar" RANLIB="$zig ranlib" CFLAGS="-O2 -fPIC -w"  # -w: their warnings are not ours to fix
+
+# unpacked NAME: the unpacked Debian source tree of package NAME, in a fresh build copy.
+unpacked() {
+  local tree
+  tree="$(find "$sources" -maxdepth 1 -mindepth 1 -type d -name "$1-*" | head -1)"
+  [[ -n "$tree" ]] || { echo "build-deps: no source tree for $1 in $sources" >&2; exit 1; }
+  rm -rf "$prefix/work/$1"
+  cp -a "$tree" "$prefix/work/$1"
+  echo "$prefix/work/$1"
+}
+
+# once NAME COMMANDS...: runs the build of NAME unless its stamp says it is done.
+once() {
+  local name="$1"
+  shift
+  [[ -f "$prefix/.built-$name" ]] && return
+  echo "build-deps: $name for $target"
+  "$@"
+  touch "$prefix/.built-$name"
+}
+
+build_zlib() {
+  cd "$(unpacked zlib)"
+  ./configure --static --prefix="$prefix" >/dev/null
+  make -j"$jobs" libz.a >/dev/null
+  make install >/dev/null
+}
+
+build_zstd() {
+  cd "$(unpacked libzstd)/lib"
+  make -j"$jobs" libzstd.a ZSTD_LEGACY_SUPPORT=0 >/dev/null
+  cp libzstd.a "$prefix/lib/"
+  cp zstd.h zdict.h zstd_errors.h "$prefix/include/"
+}
+
+build_lz4() {
+  cd "$(unpacked lz4)/lib"
+  make -j"$jobs" liblz4.a >/dev/null
+  cp liblz4.a "$prefix/lib/"
+  cp lz4.h lz4hc.h lz4frame.h "$prefix/include/"
+}
+
+build_openssl() {
+  local platform
+  case "$target" in
+    x86_64-*) platform=linux-x86_64 ;;
+    aarch64-*) platform=linux-aarch64 ;;
+    *) echo "build-deps: no OpenSSL platform for $target" >&2; exit 1 ;;
+  esac
+  cd "$(unpacked openssl)"
+  # No loadable modules: everything the library needs is linked in. (librdkafka 2.0 calls
+  # the ENGINE API, so that stays, without dynamic engines.)
+  ./Configure "$platform" no-shared no-tests no-dso no-module -fPIC \
+    --prefix="$prefix" --libdir=lib >/dev/null
+  make -j"$jobs" build_libs >/dev/null
+  make install_dev >/dev/null
+}
+
+build_librdkafka() {
+  cd "$(unpacked librdkafka)"
+  # SASL PLAIN, SCRAM and OAUTHBEARER are librdkafka's own; GSSAPI would need Cyrus SASL and
+  # Kerberos at run time, and OIDC token retrieval libcurl: both are left out. Not
+  # --enable-static: that would swap Debian's lz4 1.9.4 for librdkafka's bundled 1.9.2; only
+  # the static src/librdkafka.a is taken, and the JNI library links the others itself.
+  PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" PKG_CONFIG_PATH="" \
+    CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" \
+    ./configure --prefix="$prefix" --enable-ssl --enable-zstd --enable-zlib \
+    --enable-lz4-ext --disable-gssapi --disable-curl --disable-debug-symbols >/dev/null
+  make -j"$jobs" -C src librdkafka.a >/dev/null
+  mkdir -p "$prefix/include/librdkafka"
+  cp src/librdkafka.a "$prefix/lib/"
+  cp src/rdkafka.h src/rdkafka_mock.h "$prefix/include/librdkafka/"
+}
+
+"$here/fetch-sources.sh" "$sources"
+once zlib build_zlib
+once zstd build_zstd
+once lz4 build_lz4
+once openssl build_openssl
+once librdkafka build_librdkafka
