@@ -10,6 +10,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mkdir -p "$prefix/include" "$prefix/lib" "$prefix/work" "$sources"
 prefix="$(cd "$prefix" && pwd)" sources="$(cd "$sources" && pwd)"
 jobs="$(nproc)"
+# Run from the outer build's make, whose jobserver the builds here cannot join (they would
+# fall back to one job): they run their own -j instead.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 # One compiler wrapper per target: build systems take CC as one word.
 cc="$prefix/zig-cc"
@@ -67,9 +70,10 @@ build_openssl() {
   esac
   cd "$(unpacked openssl)"
   # No loadable modules: everything the library needs is linked in. (librdkafka 2.0 calls
-  # the ENGINE API, so that stays, without dynamic engines.)
+  # the ENGINE API, so that stays, without dynamic engines.) Its own files (openssl.cnf, the
+  # default CA paths) are looked for where Debian and Ubuntu keep them, not in this build tree.
   ./Configure "$platform" no-shared no-tests no-dso no-module -fPIC \
-    --prefix="$prefix" --libdir=lib >/dev/null
+    --prefix="$prefix" --libdir=lib --openssldir=/etc/ssl >/dev/null
   make -j"$jobs" build_libs >/dev/null
   make install_dev >/dev/null
 }
@@ -84,6 +88,10 @@ build_librdkafka() {
     CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" \
     ./configure --prefix="$prefix" --enable-ssl --enable-zstd --enable-zlib \
     --enable-lz4-ext --disable-gssapi --disable-curl --disable-debug-symbols >/dev/null
+  # What --enable-static would have said of OpenSSL: librdkafka then probes the usual CA
+  # certificate paths (Debian, RHEL, SUSE, ...) when ssl.ca.location is not set, as a
+  # statically linked OpenSSL's own default paths need not exist on the machine.
+  echo '#define WITH_STATIC_LIB_libcrypto 1' >>config.h
   make -j"$jobs" -C src librdkafka.a >/dev/null
   mkdir -p "$prefix/include/librdkafka"
   cp src/librdkafka.a "$prefix/lib/"

@@ -23,6 +23,7 @@ if [[ ! -f "$out/build/CMakeCache.txt" ]]; then
     -DKNS_ZIG_TARGET="$target" -DKNS_ZIG_WRAPPERS="$out/bin" -DKNS_DEPS_PREFIX="$out/deps" \
     "-DKNS_JNI_INCLUDE_DIRS=$jni_includes" >/dev/null
 fi
-cmake --build "$out/build" --target kafkanative_jni -- --no-print-directory
+unset MAKEFLAGS MFLAGS MAKELEVEL  # as in build-deps.sh: its own -j, not the outer jobserver
+cmake --build "$out/build" --target kafkanative_jni -j "$(nproc)" -- --no-print-directory
 cmp -s "$out/build/jni/libkafkanative_jni.so" "$out/libkafkanative_jni.so" ||
   cp "$out/build/jni/libkafkanative_jni.so" "$out/libkafkanative_jni.so"
