@@ -30,14 +30,17 @@ stall=$(longest "no acknowledgements")
 (($(summary '.faults | length') == 3)) || fail "the summary does not list the 3 faults"
 echo "failover-drill: $acked acknowledged = $consumed consumed once each; stall seen by the client: $((stall / 1000)) ms"
 
+# The producers run on 14 s after the brokers return: librdkafka's reconnect backoff grows
+# while they are down (up to reconnect.backoff.max.ms, 10 s, with jitter), so the first
+# success after the outage may come seconds after the brokers are back.
 faults=$'6 down 1 for 6\n6 down 2 for 6\n6 down 3 for 6'
-run_plan failover-drill.jmx -Jkafka.duration=16 -Jkafka.drain=15 -Jkafka.rate=500 \
+run_plan failover-drill.jmx -Jkafka.duration=26 -Jkafka.drain=15 -Jkafka.rate=500 \
   -Jkafka.timeout=2000 -Jkafka.faults="$faults" -Jkafka.group="drill-$RANDOM-$$"
 failed=$(summary '.samplers["Kafka Producer"].failed')
 ((failed > 0 && $(jtl_sum ErrorCount) >= failed)) ||
   fail "a 6 s outage with a 2 s delivery timeout: $failed failed, $(jtl_sum ErrorCount) in the results"
 outage=$(longest failures)
-((outage >= 3000000 && outage <= 15000000)) || fail "outage from first failure to first success: ${outage} µs"
+((outage >= 3000000 && outage <= 20000000)) || fail "outage from first failure to first success: ${outage} µs"
 grep -q "disruption (failures)" "$work/jmeter.log" || fail "jmeter.log does not tell the outage"
 sent=$(summary '.samplers["Kafka Producer"].sent')
 consumed=$(unique_consumed)

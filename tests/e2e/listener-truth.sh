@@ -29,16 +29,22 @@ row_percentile() {
 # rows_carry_latency SINGLE: every row has the sample variables, and its elapsed time is its
 # slowest acknowledgement plus at most JMeter's own few milliseconds; with SINGLE=1 (one
 # message per sample) its mean and slowest are the same message's. The dashboard's custom
-# graphs read these columns. (JMeter quotes the variables' names in the header.)
+# graphs read these columns. (JMeter quotes the variables' names in the header.) No row may
+# be shorter than its acknowledgement; a row more than 5 ms longer is JMeter's thread not
+# being scheduled in time, which a loaded 2-core machine does now and then: at most 1 % of
+# rows may show it.
 rows_carry_latency() {
   awk -F'\t' -v single="$1" '
     NR == 1 { for (i = 1; i <= NF; i++) { name = $i; gsub(/"/, "", name); c[name] = i }
               missing = !c["kafka_ack_mean_ms"] || !c["kafka_ack_max_ms"]; next }
-    { d = $c["elapsed"] - $c["kafka_ack_max_ms"]
-      if (d < -1 || d > 5 || (single && $c["kafka_ack_mean_ms"] != $c["kafka_ack_max_ms"])) bad++ }
+    { rows++
+      d = $c["elapsed"] - $c["kafka_ack_max_ms"]
+      if (d < -1 || (single && $c["kafka_ack_mean_ms"] != $c["kafka_ack_max_ms"])) bad++
+      if (d > 5) late++ }
     END { if (missing) { print "FAIL: no sample-variable columns"; exit 1 }
           if (bad) { print "FAIL: " bad " rows whose latency columns disagree with their elapsed time"; exit 1 }
-          print "  sample variables: every row carries its acknowledgement latency" }' \
+          if (late > rows / 100) { print "FAIL: " late " of " rows " rows took more than 5 ms beyond their acknowledgement"; exit 1 }
+          print "  sample variables: every row carries its acknowledgement latency (" late + 0 " of " rows " rows over 5 ms late)" }' \
     "$work/results.jtl" || exit 1
 }
 
