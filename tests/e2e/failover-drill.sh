@@ -39,8 +39,13 @@ run_plan failover-drill.jmx -Jkafka.duration=26 -Jkafka.drain=15 -Jkafka.rate=50
 failed=$(summary '.samplers["Kafka Producer"].failed')
 ((failed > 0 && $(jtl_sum ErrorCount) >= failed)) ||
   fail "a 6 s outage with a 2 s delivery timeout: $failed failed, $(jtl_sum ErrorCount) in the results"
+# When librdkafka reports the timed-out messages while no broker is up varies (2 s after
+# sending, or only once the brokers are back), so the failures' own span may be short; what
+# the client saw is the stall: no acknowledgement for at least the outage's first seconds.
 outage=$(longest failures)
-((outage >= 3000000 && outage <= 20000000)) || fail "outage from first failure to first success: ${outage} µs"
+((outage > 0)) || fail "no outage from first failure to first success was recorded"
+stall=$(longest "no acknowledgements")
+((stall >= 3000000 && stall <= 20000000)) || fail "a 6 s outage left a ${stall} µs stall in acknowledgements"
 grep -q "disruption (failures)" "$work/jmeter.log" || fail "jmeter.log does not tell the outage"
 sent=$(summary '.samplers["Kafka Producer"].sent')
 consumed=$(unique_consumed)
@@ -51,7 +56,7 @@ acked=$(summary '.samplers["Kafka Producer"].acked')
 (($(summary '.consumers["Kafka Consumer"].duplicates') == 0)) || fail "duplicates"
 ((consumed >= acked && missing <= failed && consumed + missing <= sent)) ||
   fail "sent $sent, acknowledged $acked, failed $failed; consumed $consumed, missing $missing"
-echo "failover-drill: $failed failed during the outage, reported in the results; outage seen by the client: $((outage / 1000)) ms; $acked acknowledged, $consumed consumed, $missing missing"
+echo "failover-drill: $failed failed during the outage, reported in the results; failures reported over $((outage / 1000)) ms, stall $((stall / 1000)) ms; $acked acknowledged, $consumed consumed, $missing missing"
 
 # The run report shows the outage: listed with its failed messages, shaded on the charts.
 "$root/scripts/report" "$work" >/dev/null
