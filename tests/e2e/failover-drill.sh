@@ -3,8 +3,12 @@
 # come back. All three go down, so the outage reaches every partition and the group
 # coordinator, wherever they are.
 #  1. Default delivery timeout: librdkafka retries through the outage; with acks=all and
-#     idempotence every acknowledged message is consumed exactly once, and the outage shows
-#     as a stall (no acknowledgements) in the summary's disruptions.
+#     idempotence no acknowledged message is lost, and the outage shows as a stall (no
+#     acknowledgements) in the summary's disruptions. A request the brokers wrote just before
+#     going down is retried, and the embedded cluster writes it again: librdkafka 2.0.2's mock
+#     brokers check sequences only for transactional producers (rd_kafka_mock_validate_records),
+#     where a real broker would answer DUPLICATE_SEQUENCE_NUMBER. Such duplicates must be
+#     reported, and few: at most what was in flight when the brokers went down.
 #  2. A delivery timeout shorter than the outage: messages fail, the samples say so, and the
 #     outage is reported from the first failure to the first success after it.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,14 +25,17 @@ run_plan failover-drill.jmx -Jkafka.duration=14 -Jkafka.drain=20 -Jkafka.rate=50
 grep -q "broker 1 down" "$work/jmeter.log" || fail "the fault was not applied"
 acked=$(summary '.samplers["Kafka Producer"].acked')
 consumed=$(unique_consumed)
-((acked > 0 && consumed == acked)) || fail "acknowledged $acked, consumed $consumed"
-for finding in missing duplicates reordered; do
+duplicates=$(summary '.consumers["Kafka Consumer"].duplicates')
+((acked > 0 && consumed - duplicates == acked)) ||
+  fail "acknowledged $acked, consumed $consumed of which $duplicates written twice"
+((duplicates * 100 <= acked)) || fail "$duplicates of $acked acknowledged messages written twice"
+for finding in missing reordered; do
   (($(summary ".consumers[\"Kafka Consumer\"].$finding") == 0)) || fail "$finding messages"
 done
 stall=$(longest "no acknowledgements")
 ((stall >= 3000000)) || fail "a 3 s outage left only a ${stall} µs stall in acknowledgements"
 (($(summary '.faults | length') == 3)) || fail "the summary does not list the 3 faults"
-echo "failover-drill: $acked acknowledged = $consumed consumed once each; stall seen by the client: $((stall / 1000)) ms"
+echo "failover-drill: $acked acknowledged, none lost; $duplicates written twice by the embedded cluster; stall seen by the client: $((stall / 1000)) ms"
 
 # The producers run on 14 s after the brokers return: librdkafka's reconnect backoff grows
 # while they are down (up to reconnect.backoff.max.ms, 10 s, with jitter), so the first
@@ -52,11 +59,13 @@ consumed=$(unique_consumed)
 missing=$(summary '.consumers["Kafka Consumer"].missing')
 acked=$(summary '.samplers["Kafka Producer"].acked')
 # A timed-out message may still have been written ("possibly persisted"), so exactness is:
-# nothing twice, nothing acknowledged lost, and what is missing failed.
-(($(summary '.consumers["Kafka Consumer"].duplicates') == 0)) || fail "duplicates"
-((consumed >= acked && missing <= failed && consumed + missing <= sent)) ||
-  fail "sent $sent, acknowledged $acked, failed $failed; consumed $consumed, missing $missing"
-echo "failover-drill: $failed failed during the outage, reported in the results; failures reported over $((outage / 1000)) ms, stall $((stall / 1000)) ms; $acked acknowledged, $consumed consumed, $missing missing"
+# nothing acknowledged lost, what is missing failed, and only few written twice (see 1.).
+duplicates=$(summary '.consumers["Kafka Consumer"].duplicates')
+((duplicates * 100 <= acked)) || fail "$duplicates of $acked acknowledged messages written twice"
+once=$((consumed - duplicates))
+((once >= acked && missing <= failed && once + missing <= sent)) ||
+  fail "sent $sent, acknowledged $acked, failed $failed; consumed $consumed ($duplicates twice), missing $missing"
+echo "failover-drill: $failed failed during the outage, reported in the results; failures reported over $((outage / 1000)) ms, stall $((stall / 1000)) ms; $acked acknowledged, $consumed consumed ($duplicates twice), $missing missing"
 
 # The run report shows the outage: listed with its failed messages, shaded on the charts.
 "$root/scripts/report" "$work" >/dev/null

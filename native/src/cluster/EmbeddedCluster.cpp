@@ -87,7 +87,11 @@ void EmbeddedCluster::setBrokerDown(int broker, bool down) {
   } else {
     rd_kafka_mock_broker_set_up(cluster_, broker);
   }
-  NativeLog::warn("embedded cluster: broker " + std::to_string(broker) + (down ? " down" : " up"));
+  // Said with the fault so that duplicates the consumer reports later can be traced to it.
+  NativeLog::warn("embedded cluster: broker " + std::to_string(broker) +
+                  (down ? " down (a request it wrote but did not answer is retried, and these "
+                          "brokers, unlike real ones, write an idempotent producer's retry again)"
+                        : " up"));
 }
 
 void EmbeddedCluster::failRequests(std::int16_t apiKey, std::size_t count,
