@@ -322,3 +322,107 @@ TEST(ConsumerSession, RebalanceWithoutALiveGroupIsRefusedNotACrash) {
   rd_kafka_topic_partition_list_destroy(partitions);
   rd_kafka_destroy(handle);
 }
+
+namespace {
+
+/// A Kafka Processor: consumes `input` in `group`, sends each message on to `output`.
+ConsumerSettings processorOf(const std::string& input, const std::string& output,
+                             const std::string& group, bool exactlyOnce) {
+  ConsumerSettings settings = consumerOf(input, group);
+  settings.forward.topic = output;
+  settings.forward.valueTemplate = "processed {{input}} by {{thread}}";
+  settings.forward.exactlyOnce = exactlyOnce;
+  settings.forward.thread = 7;
+  return settings;
+}
+
+/// Produces `messages` stamped messages to a new `input` topic, runs them through a processor
+/// into a new output topic, and expects each there once, with the stamps and the new value.
+void expectProcessedOnce(bool exactlyOnce) {
+  auto kafka = connection();
+  const auto input = uniqueName("pipeline-in");
+  const auto output = uniqueName("pipeline-out");
+  createTopic(*kafka, input, 3);
+  createTopic(*kafka, output, 3);
+  ProducerSession producer(kafka, stamped(input));
+  ASSERT_EQ(producer.produce(500).acked, 500u);
+
+  const auto group = uniqueName("processor");
+  ConsumerSession processor(kafka, processorOf(input, output, group, exactlyOnce));
+  std::uint32_t forwarded = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (forwarded < 500 && std::chrono::steady_clock::now() < deadline) {
+    const auto outcome = processor.poll(200, std::chrono::milliseconds(200));
+    ASSERT_TRUE(outcome.errorName.empty()) << outcome.errorName << " " << outcome.errorMessage;
+    EXPECT_EQ(outcome.forwarded, outcome.messages);
+    forwarded += outcome.forwarded;
+  }
+  EXPECT_EQ(forwarded, 500u);
+  const auto summary = nlohmann::json::parse(kafka->summaryJson());
+  EXPECT_EQ(summary["samplers"][group + " (output)"]["acked"], 500);
+
+  // Downstream, the producer's stamps arrive whole: each message once, in sequence.
+  expectEachConsumedOnce(kafka, output, uniqueName("downstream"), 500);
+  ConsumerSettings reader = consumerOf(output, uniqueName("reader"));
+  reader.lastMessageBytes = 100;
+  ConsumerSession downstream(kafka, reader);
+  ConsumeOutcome sample;
+  for (int i = 0; i < 50 && sample.messages == 0; ++i) {
+    sample = downstream.poll(1, std::chrono::milliseconds(200));
+  }
+  EXPECT_EQ(sample.lastValue.rfind("processed ", 0), 0u) << sample.lastValue;
+  EXPECT_NE(sample.lastValue.find(" by 7"), std::string::npos) << sample.lastValue;
+
+  // The group's offsets moved past everything forwarded: a new member reads nothing more.
+  ConsumerSession restarted(kafka, processorOf(input, output, group, exactlyOnce));
+  EXPECT_EQ(restarted.poll(500, std::chrono::milliseconds(3000)).messages, 0u);
+}
+
+}  // namespace
+
+TEST(Processor, ForwardsEveryMessageWithItsStampsAtLeastOnce) { expectProcessedOnce(false); }
+
+TEST(Processor, ForwardsEveryMessageWithItsStampsExactlyOnce) { expectProcessedOnce(true); }
+
+// Outputs the cluster refuses fail the sample; the processor reads their inputs again and
+// forwards them once the cluster accepts: nothing is lost.
+TEST(Processor, RefusedOutputsAreReadAgainAndForwardedLater) {
+  auto kafka = connection();
+  if (kafka->embeddedCluster() == nullptr) {
+    GTEST_SKIP() << "needs the embedded cluster's fault injection";
+  }
+  const auto input = uniqueName("refused-in");
+  const auto output = uniqueName("refused-out");
+  createTopic(*kafka, input, 1);
+  createTopic(*kafka, output, 1);
+  ProducerSession producer(kafka, stamped(input));
+  ASSERT_EQ(producer.produce(100).acked, 100u);
+  ConsumerSession processor(kafka, processorOf(input, output, uniqueName("processor"), false));
+  kafka->scheduleFaults("0 errors produce 1 INVALID_RECORD");
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the schedule applies at 0 s
+  bool refused = false;
+  std::uint32_t forwarded = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (forwarded < 100 && std::chrono::steady_clock::now() < deadline) {
+    const auto outcome = processor.poll(100, std::chrono::milliseconds(200));
+    refused = refused || !outcome.errorName.empty();
+    forwarded += outcome.forwarded;
+  }
+  EXPECT_TRUE(refused);
+  EXPECT_GE(forwarded, 100u);
+  expectEachConsumedOnce(kafka, output, uniqueName("downstream"), 100);
+}
+
+TEST(Processor, BadSettingsAreClearErrors) {
+  auto kafka = connection();
+  const auto input = uniqueName("bad-in");
+  try {
+    ConsumerSession processor(kafka, processorOf(input, "no spaces", uniqueName("p"), false));
+    FAIL() << "an invalid output topic was accepted";
+  } catch (const KafkaError& error) {
+    EXPECT_NE(std::string(error.what()).find("output topic"), std::string::npos) << error.what();
+  }
+  ProducerSettings producer = stamped(input);
+  producer.valueTemplate = "{{input}}";
+  EXPECT_THROW(ProducerSession(kafka, producer), KafkaError);
+}

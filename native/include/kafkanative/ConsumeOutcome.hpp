@@ -16,6 +16,8 @@ struct ConsumeOutcome {
   std::uint64_t missing = 0;             ///< sequence numbers newly skipped (see SequenceVerifier)
   std::uint64_t duplicates = 0;
   std::uint64_t reordered = 0;
+  std::uint32_t forwarded = 0;      ///< a processor's outputs acknowledged (and committed)
+  std::int64_t forwardMicros = -1;  ///< a processor's time to send, acknowledge and commit
   std::string verificationProblem;  ///< the first finding, empty when clean
   std::string errorName;            ///< a consume error, empty when none
   std::string errorMessage;

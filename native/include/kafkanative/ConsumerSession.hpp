@@ -17,11 +17,16 @@ struct rd_kafka_message_s;
 namespace kafkanative {
 
 class Connection;
+class Forwarder;
 struct ConsumerStats;
+struct InterruptCheck;
 
 /// One JMeter thread's consumer: its own librdkafka consumer, so a thread group of K threads
 /// with one group id is a consumer group of K members. Measures end-to-end latency from the
-/// producers' stamps, lag, and sequence continuity. Not thread-safe: one per JMeter thread.
+/// producers' stamps, lag, and sequence continuity. With ConsumerSettings::forward it is a
+/// Kafka Processor: what each poll consumed goes on to the output topic before the poll
+/// ends, and the group's offsets move past it only once it has. Not thread-safe: one per
+/// JMeter thread.
 class ConsumerSession {
  public:
   /// Throws KafkaError for invalid settings or configuration.
@@ -52,8 +57,11 @@ class ConsumerSession {
   friend struct ConsumerCallbacks;  // librdkafka's callbacks, with librdkafka's own types
   void start();
   void record(const rd_kafka_message_s& message, ConsumeOutcome& outcome, std::int64_t nowMicros);
-  void finishPoll(ConsumeOutcome& outcome, std::int64_t firstArrival, std::int64_t lastArrival);
+  void finishPoll(ConsumeOutcome& outcome, std::int64_t firstArrival, std::int64_t lastArrival,
+                  bool commitAllowed);
   void commit(ConsumeOutcome& outcome);
+  /// Hands the poll's messages to the forwarder and lets go of them; whether to commit.
+  bool forwardHeld(const InterruptCheck& interrupt, ConsumeOutcome& outcome);
 
   std::shared_ptr<Connection> connection_;
   ConsumerStats& stats_;
@@ -62,6 +70,8 @@ class ConsumerSession {
   std::string lastClientError_;  ///< set by onError, which runs inside this thread's poll
   std::vector<SequenceVerifier::Record> records_;  ///< reused by every poll
   std::vector<PartitionPosition> positions_;       ///< partitions seen by the current poll
+  std::unique_ptr<Forwarder> forwarder_;           ///< a processor's output; null otherwise
+  std::vector<rd_kafka_message_s*> held_;          ///< a processor's poll, until forwarded
   std::atomic<std::uint64_t> interrupts_{0};
 };
 

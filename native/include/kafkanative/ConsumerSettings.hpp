@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "kafkanative/ForwardSettings.hpp"
+
 namespace kafkanative {
 
 /// When a consumer commits its offsets.
@@ -30,12 +32,13 @@ struct ConsumerSettings {
   std::string groupId;
   std::string autoOffsetReset = "earliest";
   CommitMode commit = CommitMode::kAuto;
-  /// Keep the last message of each poll (key, value, headers) for the host to expose.
   /// Keep the poll's last message (ConsumeOutcome::lastKey...), its value cut to this many
   /// bytes: 0 keeps nothing, SIZE_MAX all of it.
   std::size_t lastMessageBytes = 0;
   /// Sessions with the same name share statistics and sequence verification.
   std::string statsName = "consumer";
+  /// Where a processor sends what it consumes (see ForwardSettings); none by default.
+  ForwardSettings forward;
 };
 
 }  // namespace kafkanative

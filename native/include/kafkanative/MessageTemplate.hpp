@@ -20,6 +20,7 @@ namespace kafkanative {
 /// - `{{random_string:N}}` N letters/digits; `{{random_hex:N}}` N hex digits;
 ///   `{{random_bytes:N}}` N arbitrary bytes
 /// - `{{pick:a|b|c}}` one of the choices, uniformly
+/// - `{{input}}`, `{{input_key}}`: a Kafka Processor's input value and key (usesInput())
 ///
 /// `{{{{` writes a literal `{{`. A malformed template is a KafkaError naming the field and the
 /// position of the offending placeholder.
@@ -41,6 +42,8 @@ class MessageTemplate {
   static bool fitToSize(std::string& out, std::size_t targetSize);
 
   bool empty() const noexcept { return segments_.empty() && targetSize_ == 0; }
+  /// Whether it draws on an input message, which only a Kafka Processor has.
+  bool usesInput() const noexcept;
   std::size_t targetSize() const noexcept { return targetSize_; }
 
  private:
@@ -55,7 +58,9 @@ class MessageTemplate {
     kRandomString,
     kRandomHex,
     kRandomBytes,
-    kPick
+    kPick,
+    kInput,
+    kInputKey
   };
   struct Segment {
     Kind kind;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "kafkanative/FastRandom.hpp"
 
@@ -11,6 +12,9 @@ struct TemplateContext {
   std::uint64_t sequence;  ///< the session's message sequence number
   std::uint32_t thread;    ///< the JMeter thread number
   FastRandom& random;      ///< the session's generator
+  /// A Kafka Processor's input message, for `{{input}}` and `{{input_key}}`; empty elsewhere.
+  std::string_view input = {};
+  std::string_view inputKey = {};
 };
 
 }  // namespace kafkanative

@@ -197,10 +197,19 @@ std::size_t Connection::clientCount() const {
   return clients_.size();
 }
 
-rd_kafka_s* Connection::dedicatedHandle(bool servedByCaller) {
+rd_kafka_s* Connection::dedicatedHandle(bool servedByCaller, const std::string& transactionalId) {
+  rd_kafka_conf_t* conf = rd_kafka_conf_dup(clientConf_);
+  if (!transactionalId.empty()) {
+    try {
+      setProperty(conf, "transactional.id", transactionalId);
+    } catch (...) {
+      rd_kafka_conf_destroy(conf);
+      throw;
+    }
+  }
   std::lock_guard lock(registryMutex_);
   clients_.push_back(std::make_unique<ProducerClient>(
-      rd_kafka_conf_dup(clientConf_), flushTimeout_,
+      conf, flushTimeout_,
       servedByCaller ? ProducerClient::Serving::kByOwner : ProducerClient::Serving::kOwnThread));
   return clients_.back()->handle();
 }

@@ -1,6 +1,7 @@
 #include "kafkanative/ConsumerSession.hpp"
 
 #include "AtomicFigures.hpp"
+#include "Forwarder.hpp"
 #include "InterruptCheck.hpp"
 #include "Rebalance.hpp"
 #include "RunTimeline.hpp"
@@ -121,6 +122,11 @@ ConsumerSession::ConsumerSession(std::shared_ptr<Connection> connection,
   if (settings_.topics.empty() && settings_.assignments.empty()) {
     throw KafkaError::invalidArgument("topics: name at least one topic or partition");
   }
+  if (!settings_.forward.topic.empty()) {
+    // A processor commits after its outputs are acknowledged, or inside their transaction.
+    settings_.commit = settings_.forward.exactlyOnce ? CommitMode::kNone : CommitMode::kSync;
+    forwarder_ = std::make_unique<Forwarder>(connection_, settings_.forward, settings_.statsName);
+  }
   if (settings_.groupId.empty()) {
     std::random_device entropy;
     settings_.groupId = "jmeter-kafka-native-" + std::to_string(entropy());
@@ -240,10 +246,17 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
     }
     lastArrival = arrived;
     record(*message, outcome, arrived);
+    if (forwarder_) {
+      held_.push_back(message);
+      continue;
+    }
     if (last != nullptr) {
       rd_kafka_message_destroy(last);
     }
     last = message;
+  }
+  if (!held_.empty()) {
+    last = held_.back();
   }
   if (outcome.messages == 0) {
     outcome.elapsedMicros = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -257,10 +270,25 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
       outcome.lastValueBytes = last->len;
       outcome.lastHeaders = headerLines(*last);
     }
-    rd_kafka_message_destroy(last);
+    if (!forwarder_) {
+      rd_kafka_message_destroy(last);
+    }
   }
-  finishPoll(outcome, firstArrival, lastArrival);
+  const bool commitAllowed = !forwarder_ || forwardHeld(interrupt, outcome);
+  finishPoll(outcome, firstArrival, lastArrival, commitAllowed);
   return outcome;
+}
+
+bool ConsumerSession::forwardHeld(const InterruptCheck& interrupt, ConsumeOutcome& outcome) {
+  if (held_.empty()) {
+    return true;
+  }
+  const bool forwarded = forwarder_->forward(held_, consumer_, interrupt, outcome);
+  for (rd_kafka_message_t* message : held_) {
+    rd_kafka_message_destroy(message);
+  }
+  held_.clear();
+  return forwarded;
 }
 
 void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& outcome,
@@ -296,7 +324,7 @@ void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& 
 // The consumer's active span runs from its first message's arrival to its last: neither the
 // group join before it nor the wait of a final, partly filled poll after it counts as consuming.
 void ConsumerSession::finishPoll(ConsumeOutcome& outcome, std::int64_t firstArrival,
-                                 std::int64_t lastArrival) {
+                                 std::int64_t lastArrival, bool commitAllowed) {
   if (outcome.messages > 0) {
     storeMinSet(stats_.firstConsumeEpochMicros, firstArrival);
     storeMax(stats_.lastConsumeEpochMicros, lastArrival);
@@ -329,7 +357,7 @@ void ConsumerSession::finishPoll(ConsumeOutcome& outcome, std::int64_t firstArri
     outcome.reordered = findings.reordered;
     outcome.verificationProblem = findings.firstProblem;
   }
-  if (outcome.messages > 0) {
+  if (outcome.messages > 0 && commitAllowed) {
     commit(outcome);
   }
   if (!outcome.errorName.empty() && !lastClientError_.empty()) {

@@ -1,5 +1,6 @@
 #include "kafkanative/MessageTemplate.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <limits>
@@ -155,6 +156,8 @@ MessageTemplate::Segment MessageTemplate::compilePlaceholder(std::string_view bo
     return integerRange(std::numeric_limits<std::int64_t>::min(),
                         std::numeric_limits<std::int64_t>::max());
   }
+  if (name == "input") return noArguments(Kind::kInput);
+  if (name == "input_key") return noArguments(Kind::kInputKey);
   if (name == "random_string") return length(Kind::kRandomString);
   if (name == "random_hex") return length(Kind::kRandomHex);
   if (name == "random_bytes") return length(Kind::kRandomBytes);
@@ -181,6 +184,12 @@ void MessageTemplate::appendLiteral(std::string_view text) {
   } else {
     segments_.push_back({Kind::kLiteral, std::string(text), 0, 0, {}});
   }
+}
+
+bool MessageTemplate::usesInput() const noexcept {
+  return std::any_of(segments_.begin(), segments_.end(), [](const Segment& segment) {
+    return segment.kind == Kind::kInput || segment.kind == Kind::kInputKey;
+  });
 }
 
 bool MessageTemplate::render(const TemplateContext& context, std::string& out) const {
@@ -238,6 +247,12 @@ void MessageTemplate::renderSegment(const Segment& segment, const TemplateContex
       break;
     case Kind::kPick:
       out += segment.choices[context.random.below(segment.choices.size())];
+      break;
+    case Kind::kInput:
+      out += context.input;
+      break;
+    case Kind::kInputKey:
+      out += context.inputKey;
       break;
   }
 }

@@ -15,6 +15,7 @@
 #include "InterruptCheck.hpp"
 #include "Murmur2.hpp"
 #include "OutcomeQueue.hpp"
+#include "TopicMetadata.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/PayloadFile.hpp"
@@ -25,7 +26,6 @@ namespace kafkanative {
 
 namespace {
 
-constexpr std::size_t kMaxTopicLength = 249;
 constexpr std::chrono::milliseconds kBackoff{1};
 // A sample's wait outlives librdkafka's own delivery timeout by this much before giving up.
 constexpr std::chrono::milliseconds kReportGrace{5000};
@@ -33,62 +33,6 @@ constexpr std::chrono::milliseconds kMaxMetadataWait{10000};
 // Under a target rate, a sender this far ahead of its schedule sleeps; closer, it sends.
 constexpr std::int64_t kScheduleSlackNanos = 100'000;
 constexpr std::chrono::nanoseconds kMaxSleep = std::chrono::milliseconds(20);
-
-void validateTopic(const std::string& topic) {
-  if (topic.empty()) {
-    throw KafkaError::invalidArgument("topic: must not be empty");
-  }
-  if (topic.size() > kMaxTopicLength) {
-    throw KafkaError::invalidArgument("topic: longer than 249 characters");
-  }
-  const auto legal = [](unsigned char c) {
-    return std::isalnum(c) != 0 || c == '.' || c == '_' || c == '-';
-  };
-  if (!std::all_of(topic.begin(), topic.end(), legal) || topic == "." || topic == "..") {
-    throw KafkaError::invalidArgument("topic: '" + topic +
-                                      "' may only contain letters, digits, '.', '_' and '-'");
-  }
-}
-
-/// Whether a topic's metadata error means "not ready yet": a topic being created (by the
-/// broker's auto-creation or an admin) has no leader for a moment, and librdkafka itself
-/// waits for one before sending.
-bool isTransient(rd_kafka_resp_err_t error) {
-  return error == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE ||
-         error == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART;
-}
-
-/// The topic's partition count, asking again while it is not ready, until `timeout`.
-std::int32_t fetchPartitionCount(rd_kafka_t* handle, rd_kafka_topic_t* topic,
-                                 std::chrono::milliseconds timeout) {
-  constexpr std::chrono::milliseconds kRetryBackoff{100};
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    const rd_kafka_metadata_t* metadata = nullptr;
-    const auto error = rd_kafka_metadata(handle, 0, topic, &metadata,
-                                         static_cast<int>(std::max<std::int64_t>(1, left.count())));
-    if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      throw KafkaError(rd_kafka_err2name(error),
-                       std::string("topic '") + rd_kafka_topic_name(topic) +
-                           "': no partition count: " + rd_kafka_err2str(error));
-    }
-    const auto& described = metadata->topics[0];
-    const auto topicError = described.err;
-    const int count = described.partition_cnt;
-    rd_kafka_metadata_destroy(metadata);
-    if (topicError == RD_KAFKA_RESP_ERR_NO_ERROR && count > 0) {
-      return count;
-    }
-    if (!isTransient(topicError) || std::chrono::steady_clock::now() + kRetryBackoff > deadline) {
-      throw KafkaError(rd_kafka_err2name(topicError), std::string("topic '") +
-                                                          rd_kafka_topic_name(topic) +
-                                                          "': " + rd_kafka_err2str(topicError));
-    }
-    std::this_thread::sleep_for(kRetryBackoff);
-  }
-}
 
 std::string hex16(std::uint64_t bits) {
   char text[17];
@@ -113,7 +57,7 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
       key_(settings.keyTemplate, 0, "key template"),
       value_(settings.valueTemplate, settings.valueSize, "value template"),
       random_(seedFor(settings.thread)) {
-  validateTopic(settings.topic);
+  TopicMetadata::validateName(settings.topic);
   // Refused before any value is rendered: librdkafka would refuse each one only after it was
   // built, and a mistyped size can mean gigabytes per message.
   if (settings.valueSize > connection_->maxMessageBytes()) {
@@ -130,6 +74,13 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
         {header.name, MessageTemplate(header.valueTemplate, 0, "header '" + header.name + "'")});
   }
   headerBuffers_.resize(headers_.size());
+  const bool usesInput = key_.usesInput() || value_.usesInput() ||
+                         std::any_of(headers_.begin(), headers_.end(),
+                                     [](const auto& header) { return header.value.usesInput(); });
+  if (usesInput) {
+    throw KafkaError::invalidArgument(
+        "templates: {{input}} and {{input_key}} need an input message (Kafka Processor)");
+  }
   if (settings.partitioning == Partitioning::kFixed && settings.partition < 0) {
     throw KafkaError::invalidArgument("partition: must not be negative");
   }
@@ -176,7 +127,7 @@ void ProducerSession::openTopic() {
   if (settings_.partitioning == Partitioning::kRoundRobin ||
       settings_.partitioning == Partitioning::kByKey || settings_.stampHeaders) {
     try {
-      partitionCount_ = fetchPartitionCount(
+      partitionCount_ = TopicMetadata::partitionCount(
           client_, topic_, std::min(connection_->deliveryTimeout(), kMaxMetadataWait));
     } catch (...) {
       rd_kafka_topic_destroy(topic_);
