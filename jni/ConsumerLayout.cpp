@@ -1,6 +1,8 @@
 #include "ConsumerLayout.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "JniBytes.hpp"
@@ -28,6 +30,12 @@ ConsumerSettings readConsumerSettings(JNIEnv* env, jobjectArray texts, jlongArra
   settings.autoOffsetReset = textAt(env, texts, kAutoOffsetReset, "auto offset reset");
   settings.statsName = textAt(env, texts, kConsumerStatsName, "sampler name");
   settings.commit = static_cast<CommitMode>(number[kCommitMode]);
+  settings.forward.topic = textAt(env, texts, kOutputTopic, "output topic");
+  settings.forward.valueTemplate =
+      textAt(env, texts, kOutputValueTemplate, "output value template");
+  settings.forward.exactlyOnce = number[kExactlyOnce] != 0;
+  settings.forward.thread =
+      static_cast<std::uint32_t>(std::clamp<jlong>(number[kConsumerThread], 0, UINT32_MAX));
   // Negative: the whole message (a variable needs all of it; response data only a glimpse).
   settings.lastMessageBytes = number[kLastMessageBytes] < 0
                                   ? SIZE_MAX
@@ -60,6 +68,8 @@ void writeConsumeOutcome(JNIEnv* env, jlongArray target, const ConsumeOutcome& o
   slots[kDuplicates] = static_cast<jlong>(outcome.duplicates);
   slots[kReordered] = static_cast<jlong>(outcome.reordered);
   slots[kLastValueBytes] = static_cast<jlong>(outcome.lastValueBytes);
+  slots[kForwarded] = outcome.forwarded;
+  slots[kForwardMicros] = outcome.forwardMicros;
   env->SetLongArrayRegion(target, 0, kConsumeSlots, slots.data());
 }
 

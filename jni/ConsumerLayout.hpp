@@ -9,13 +9,23 @@ namespace kafkanative::jni {
 
 /// Consumer settings as Java passes them: a `byte[][]` of UTF-8 texts (the fixed ones, then
 /// the topics, then the assigned partitions' topics) and a `long[]` of numbers (the fixed ones,
-/// then partition and offset of each assignment); mirrored by ConsumerConfig.java.
-enum ConsumerText : jsize { kGroupId, kAutoOffsetReset, kConsumerStatsName, kConsumerTexts };
+/// then partition and offset of each assignment); mirrored by ConsumerConfig.java. The output
+/// topic is empty except for a Kafka Processor.
+enum ConsumerText : jsize {
+  kGroupId,
+  kAutoOffsetReset,
+  kConsumerStatsName,
+  kOutputTopic,
+  kOutputValueTemplate,
+  kConsumerTexts
+};
 enum ConsumerNumber : jsize {
   kCommitMode,
   kLastMessageBytes,
   kTopicCount,
   kAssignmentCount,
+  kExactlyOnce,
+  kConsumerThread,
   kConsumerNumbers
 };
 
@@ -31,6 +41,8 @@ enum ConsumeSlot : jsize {
   kDuplicates,
   kReordered,
   kLastValueBytes,
+  kForwarded,
+  kForwardMicros,
   kConsumeSlots
 };
 

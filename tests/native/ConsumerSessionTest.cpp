@@ -14,6 +14,7 @@
 #include "TestTopics.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/ConsumerStats.hpp"
+#include "kafkanative/GroupLagReader.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/ProducerSession.hpp"
 
@@ -425,4 +426,47 @@ TEST(Processor, BadSettingsAreClearErrors) {
   ProducerSettings producer = stamped(input);
   producer.valueTemplate = "{{input}}";
   EXPECT_THROW(ProducerSession(kafka, producer), KafkaError);
+}
+
+// A group's lag read from outside: end offsets less what the group committed, without
+// joining the group; every reading lands in the connection's timeline.
+TEST(GroupLagReader, ReadsWhatTheGroupLeftUnconsumed) {
+  auto kafka = connection();
+  const auto topic = uniqueName("lag");
+  createTopic(*kafka, topic, 3);
+  ProducerSession producer(kafka, stamped(topic));
+  ASSERT_EQ(producer.produce(300).acked, 300u);
+  const auto group = uniqueName("lagging");
+  std::uint32_t consumed = 0;
+  {
+    ConsumerSession consumer(kafka, consumerOf(topic, group));  // commits after every poll
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (consumed < 100 && std::chrono::steady_clock::now() < deadline) {
+      consumed += consumer.poll(50, std::chrono::milliseconds(200)).messages;
+    }
+  }
+  ASSERT_GE(consumed, 100u);
+  GroupLagReader reader(kafka, group, {topic});
+  const auto lag = reader.read(std::chrono::milliseconds(5000));
+  ASSERT_TRUE(lag.errorName.empty()) << lag.errorName << " " << lag.errorMessage;
+  EXPECT_EQ(lag.partitions, 3);
+  EXPECT_EQ(lag.endOffsets, 300);
+  EXPECT_EQ(lag.committed, consumed);
+  EXPECT_EQ(lag.lag, 300 - static_cast<std::int64_t>(consumed));
+
+  GroupLagReader idle(kafka, uniqueName("idle"), {topic});
+  const auto untouched = idle.read(std::chrono::milliseconds(5000));
+  EXPECT_EQ(untouched.lag, 300);
+  EXPECT_EQ(untouched.uncommitted, 3);
+
+  const auto readings = nlohmann::json::parse(kafka->summaryJson())["timeline"]["groups"][group];
+  ASSERT_EQ(readings.size(), 1u);
+  EXPECT_EQ(readings[0][3], lag.lag);
+}
+
+TEST(GroupLagReader, BadInputIsAClearError) {
+  auto kafka = connection();
+  EXPECT_THROW(GroupLagReader(kafka, "", {"t"}), KafkaError);
+  EXPECT_THROW(GroupLagReader(kafka, "g", {}), KafkaError);
+  EXPECT_THROW(GroupLagReader(kafka, "g", {"not a topic name"}), KafkaError);
 }

@@ -127,6 +127,12 @@ nlohmann::json RunTimeline::disruptions() {
   return disruptions_;
 }
 
+void RunTimeline::onGroupLag(const std::string& group, const GroupLag& lag) {
+  const std::int64_t epochMillis = epochMicrosNow() / 1000;
+  std::lock_guard lock(mutex_);
+  groups_[group].push_back({epochMillis, lag.endOffsets, lag.committed, lag.lag});
+}
+
 nlohmann::json RunTimeline::json() {
   std::lock_guard lock(mutex_);
   nlohmann::json seconds = seconds_;
@@ -136,6 +142,7 @@ nlohmann::json RunTimeline::json() {
   nlohmann::json json = {{"startEpochMicros", startEpochMicros_},
                          {"seconds", std::move(seconds)},
                          {"disruptions", disruptions_},
+                         {"groups", groups_},
                          {"throttleEvents", throttleEvents_.load()},
                          {"throttledMillis", throttledMillis_.load()}};
   if (const auto first = firstThrottle_.load(); first != 0) {

@@ -5,11 +5,13 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "WorkerThread.hpp"
+#include "kafkanative/GroupLag.hpp"
 #include "kafkanative/LatencyHistogram.hpp"
 
 namespace kafkanative {
@@ -59,6 +61,10 @@ class RunTimeline {
   /// A broker throttled a request for `millis` (librdkafka's throttle callback).
   void onThrottle(int millis, std::int64_t epochMicros);
 
+  /// A reading of `group`'s lag (GroupLagReader), kept for the "groups" of json(): per group,
+  /// [epoch ms, end offsets, committed offsets, lag] at most once a second or so.
+  void onGroupLag(const std::string& group, const GroupLag& lag);
+
   /// The disruptions so far (the "disruptions" of json()).
   nlohmann::json disruptions();
 
@@ -91,9 +97,10 @@ class RunTimeline {
   std::atomic<std::uint64_t> throttleEvents_{0};
   std::atomic<std::uint64_t> throttledMillis_{0};
   std::atomic<std::int64_t> firstThrottle_{0};
-  std::mutex mutex_;  // guards seconds_, disruptions_ and harvesting
+  std::mutex mutex_;  // guards seconds_, disruptions_, groups_ and harvesting
   nlohmann::json seconds_ = nlohmann::json::array();
   nlohmann::json disruptions_ = nlohmann::json::array();
+  nlohmann::json groups_ = nlohmann::json::object();
   WorkerThread worker_{mutex_};
 };
 

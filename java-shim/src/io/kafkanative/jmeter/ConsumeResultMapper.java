@@ -52,8 +52,17 @@ final class ConsumeResultMapper {
     } else {
       result.setSuccessful(true);
       result.setResponseCode(ProduceResultMapper.OK_CODE);
-      result.setResponseMessage(messages + " messages consumed");
+      result.setResponseMessage(messages + " messages consumed" + forwarding(outcome));
     }
+  }
+
+  /** A Kafka Processor's part: ", N forwarded in T ms"; empty for a plain consumer. */
+  private static String forwarding(ConsumeOutcome outcome) {
+    if (outcome.forwardMicros() < 0) {
+      return "";
+    }
+    return ", " + outcome.forwarded() + " forwarded in "
+        + Math.round(outcome.forwardMicros() / 1000.0) + " ms";
   }
 
   private static void fail(KafkaSampleResult result, long errors, String code, String message) {

@@ -18,7 +18,9 @@ public final class ConsumeOutcome {
   private static final int DUPLICATES = 7;
   private static final int REORDERED = 8;
   private static final int LAST_VALUE_BYTES = 9;
-  private static final int SLOTS = 10;
+  private static final int FORWARDED = 10;
+  private static final int FORWARD_MICROS = 11;
+  private static final int SLOTS = 12;
 
   private final long[] slots = new long[SLOTS];
   /** Error name, error message, verification finding, last key, last value, last headers. */
@@ -49,10 +51,21 @@ public final class ConsumeOutcome {
     slots[FIRST_MESSAGE_MICROS] = -1;
     slots[MAX_END_TO_END_MICROS] = -1;
     slots[MAX_LAG] = -1;
+    slots[FORWARD_MICROS] = -1;
     texts =
         new byte[][] {
           ProducerConfig.utf8(name), ProducerConfig.utf8(message), null, null, null, null
         };
+  }
+
+  /** A Kafka Processor's outputs acknowledged (and committed) in this sample. */
+  public long forwarded() {
+    return slots[FORWARDED];
+  }
+
+  /** A Kafka Processor's time to send, acknowledge and commit its outputs; -1: none sent. */
+  public long forwardMicros() {
+    return slots[FORWARD_MICROS];
   }
 
   public long messages() {

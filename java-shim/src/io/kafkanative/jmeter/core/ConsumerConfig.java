@@ -42,12 +42,22 @@ public final class ConsumerConfig {
   public long lastMessageBytes;
   /** Sessions with the same name share statistics and sequence verification. */
   public String statsName = "consumer";
+  /** A Kafka Processor's output topic; empty for a plain consumer. */
+  public String outputTopic = "";
+  /** A Kafka Processor's output value; empty: the input value. */
+  public String outputValueTemplate = "";
+  /** A Kafka Processor commits its offsets in its outputs' transactions. */
+  public boolean exactlyOnce;
+  /** The JMeter thread number, for {@code {{thread}}} in the output value. */
+  public int thread;
 
   byte[][] texts() {
     List<String> texts = new ArrayList<String>();
     texts.add(groupId);
     texts.add(autoOffsetReset);
     texts.add(statsName);
+    texts.add(outputTopic);
+    texts.add(outputValueTemplate);
     texts.addAll(topics);
     for (Assignment assignment : assignments) {
       texts.add(assignment.topic);
@@ -60,14 +70,17 @@ public final class ConsumerConfig {
   }
 
   long[] numbers() {
-    long[] numbers = new long[4 + 2 * assignments.size()];
+    final int fixed = 6;
+    long[] numbers = new long[fixed + 2 * assignments.size()];
     numbers[0] = commit.ordinal();
     numbers[1] = lastMessageBytes;
     numbers[2] = topics.size();
     numbers[3] = assignments.size();
+    numbers[4] = exactlyOnce ? 1 : 0;
+    numbers[5] = thread;
     for (int i = 0; i < assignments.size(); i++) {
-      numbers[4 + 2 * i] = assignments.get(i).partition;
-      numbers[5 + 2 * i] = assignments.get(i).offset;
+      numbers[fixed + 2 * i] = assignments.get(i).partition;
+      numbers[fixed + 1 + 2 * i] = assignments.get(i).offset;
     }
     return numbers;
   }

@@ -20,6 +20,14 @@ public class ConsumeResultMapperTest {
   }
 
   @Test
+  public void aProcessorsSampleSaysWhatItForwarded() {
+    KafkaSampleResult result = new KafkaSampleResult();
+    ConsumeResultMapper.apply(Outcomes.processed(250, 250, 12_400), false, 1000, true, "in", result);
+    assertTrue(result.isSuccessful());
+    assertEquals("250 messages consumed, 250 forwarded in 12 ms", result.getResponseMessage());
+  }
+
+  @Test
   public void sequenceFindingsFailTheSampleAndCountAsErrors() {
     KafkaSampleResult result = new KafkaSampleResult();
     ConsumeOutcome outcome = Outcomes.consumed(100, 2, 1, 0, "gap at partition 0 offset 5");

@@ -31,9 +31,18 @@ public final class Outcomes {
     slots[6] = missing;
     slots[7] = duplicates;
     slots[8] = reordered;
+    slots[11] = -1; // nothing forwarded: a plain consumer
     if (problem != null) {
       outcome.setTexts(new byte[][] {null, null, ProducerConfig.utf8(problem), null, null, null});
     }
+    return outcome;
+  }
+
+  /** A Kafka Processor's poll: `messages` consumed, `forwarded` of them sent on in `micros`. */
+  public static ConsumeOutcome processed(long messages, long forwarded, long micros) {
+    ConsumeOutcome outcome = consumed(messages, 0, 0, 0, null);
+    outcome.slots()[10] = forwarded;
+    outcome.slots()[11] = micros;
     return outcome;
   }
 

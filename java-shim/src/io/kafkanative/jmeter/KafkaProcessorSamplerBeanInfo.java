@@ -1,0 +1,35 @@
+package io.kafkanative.jmeter;
+
+/**
+ * GUI description of {@link KafkaProcessorSampler}: the consumer's input fields, then the
+ * output. It commits by itself (after its outputs, or in their transaction) and always
+ * subscribes as a group member, so the consumer's commit and partition fields are hidden.
+ */
+public class KafkaProcessorSamplerBeanInfo extends KafkaBeanInfo {
+  public KafkaProcessorSamplerBeanInfo() {
+    super(KafkaProcessorSampler.class);
+    createPropertyGroup("connection", new String[] {"connectionName"});
+    createPropertyGroup("input", new String[] {"topics", "groupId", "autoOffsetReset"});
+    createPropertyGroup("output", new String[] {"outputTopic", "outputValueTemplate", "exactlyOnce"});
+    createPropertyGroup(
+        "polling", new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure"});
+    createPropertyGroup("variables", new String[] {"variablePrefix", "responseBytes"});
+
+    required(property("connectionName"), "kafka");
+    required(property("topics"), "");
+    required(property("groupId"), "jmeter-kafka-processor");
+    choices(property("autoOffsetReset"), KafkaConsumerSampler.OFFSET_RESETS);
+    required(property("outputTopic"), "");
+    required(property("outputValueTemplate"), "");
+    required(property("exactlyOnce"), Boolean.FALSE);
+    required(property("messagesPerSample"), Integer.valueOf(500));
+    required(property("pollTimeoutMs"), Long.valueOf(1000));
+    required(property("emptyIsFailure"), Boolean.FALSE);
+    required(property("variablePrefix"), "");
+    required(property("responseBytes"), Integer.valueOf(200));
+    for (String hidden : new String[] {"partitions", "commitMode"}) {
+      property(hidden).setHidden(true);
+    }
+    resultsGroup();
+  }
+}
