@@ -2,6 +2,7 @@
 // convert back. Every entry point runs inside `guarded`, so no C++ exception reaches the JVM.
 #include <jni.h>
 
+#include <array>
 #include <vector>
 
 #include "ConsumerLayout.hpp"
@@ -13,11 +14,13 @@
 #include "io_kafkanative_jmeter_core_NativeKafka.h"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/ConsumerSession.hpp"
+#include "kafkanative/GroupLagReader.hpp"
 #include "kafkanative/NativeLog.hpp"
 #include "kafkanative/ProducerSession.hpp"
 
 using kafkanative::Connection;
 using kafkanative::ConsumerSession;
+using kafkanative::GroupLagReader;
 using kafkanative::KafkaError;
 using kafkanative::ProducerSession;
 using namespace kafkanative::jni;
@@ -27,6 +30,18 @@ namespace {
 HandleRegistry<Connection> connections("connection");
 HandleRegistry<ProducerSession> producers("producer");
 HandleRegistry<ConsumerSession> consumers("consumer");
+HandleRegistry<GroupLagReader> lagReaders("group lag reader");
+
+/// Slots of the `long[]` a lag reading fills; mirrored by GroupLagReading.java.
+enum LagSlot : jsize {
+  kLag,
+  kEndOffsets,
+  kCommitted,
+  kPartitions,
+  kUncommitted,
+  kLagElapsedMicros,
+  kLagSlots
+};
 
 std::map<std::string, std::string> propertiesFrom(JNIEnv* env, jobjectArray pairs) {
   std::map<std::string, std::string> properties;
@@ -241,6 +256,47 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_consu
     }
     return toByteArrays(env, {result.errorName, result.errorMessage, result.verificationProblem,
                               result.lastKey, result.lastValue, result.lastHeaders});
+  });
+}
+
+// texts: the group id, then its topics.
+JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openLagReader0(
+    JNIEnv* env, jclass, jlong connection, jobjectArray texts) {
+  return guarded<jlong>(env, 0, [&] {
+    const jsize count = texts == nullptr ? 0 : env->GetArrayLength(texts);
+    if (count < 1) {
+      throw KafkaError::invalidArgument("group lag settings: malformed");
+    }
+    std::vector<std::string> topics;
+    for (jsize i = 1; i < count; ++i) {
+      topics.push_back(textAt(env, texts, i, "topic"));
+    }
+    return lagReaders.add(std::make_shared<GroupLagReader>(
+        connections.get(connection), textAt(env, texts, 0, "group id"), std::move(topics)));
+  });
+}
+
+JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeLagReader0(JNIEnv* env,
+                                                                                   jclass,
+                                                                                   jlong reader) {
+  guarded<int>(env, 0, [&] {
+    lagReaders.remove(reader);
+    return 0;
+  });
+}
+
+JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_readLag0(
+    JNIEnv* env, jclass, jlong reader, jlong timeoutMs, jlongArray reading) {
+  return guarded<jobjectArray>(env, nullptr, [&]() -> jobjectArray {
+    checkOutcomeArray(env, reading, kLagSlots);
+    if (timeoutMs <= 0) {
+      throw KafkaError::invalidArgument("timeout: must be at least 1 ms");
+    }
+    const auto lag = lagReaders.lease(reader)->read(std::chrono::milliseconds(timeoutMs));
+    const std::array<jlong, kLagSlots> slots{lag.lag,        lag.endOffsets,  lag.committed,
+                                             lag.partitions, lag.uncommitted, lag.elapsedMicros};
+    env->SetLongArrayRegion(reading, 0, kLagSlots, slots.data());
+    return lag.errorName.empty() ? nullptr : toByteArrays(env, {lag.errorName, lag.errorMessage});
   });
 }
 

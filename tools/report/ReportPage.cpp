@@ -70,6 +70,47 @@ void shadeIntervals(SvgChart& chart, const json& failover) {
   }
 }
 
+/// Per group whose lag was read: its processing rate; then the latency through the pipeline.
+std::string processingRows(const json& processing) {
+  std::string rows;
+  for (const auto& group : processing["groups"]) {
+    const std::string label = "Processing rate (group " + group["group"].get<std::string>() + ")";
+    if (!group.contains("processingMessagesPerSecond")) {
+      rows += row(label, "not available", group["note"].get<std::string>());
+      continue;
+    }
+    std::string note =
+        format("input %.0f msgs/s; ", group["inputMessagesPerSecond"].get<double>()) +
+        (group["keepsUp"].get<bool>() ? "keeps up" : "falls behind") +
+        format(" (%.1f s of input behind when the input ended",
+               group["behindSecondsAtInputEnd"].get<double>()) +
+        (group.contains("lagGrowthPerSecond")
+             ? format(", lag trend %+.0f msgs/s", group["lagGrowthPerSecond"].get<double>())
+             : std::string()) +
+        format(", lag at most %.0f)", group["maxLag"].get<double>());
+    if (group["sustainedProcessingMessagesPerSecond"].is_number()) {
+      note += format("; %.0f msgs/s while the lag did not grow",
+                     group["sustainedProcessingMessagesPerSecond"].get<double>());
+    }
+    note += group["drainSeconds"].is_number() ? format("; drained %.1f s after the input stopped",
+                                                       group["drainSeconds"].get<double>())
+                                              : "; not drained by the end of the run";
+    rows += row(label, format("%.0f msgs/s", group["processingMessagesPerSecond"].get<double>()),
+                note + ". " + group["formula"].get<std::string>());
+  }
+  if (!processing["groups"].empty()) {
+    for (const auto& [consumer, latency] : processing["endToEndMicros"].items()) {
+      rows += row("Latency to " + consumer + " p50 / p99",
+                  millis(latency["p50"]) + " / " + millis(latency["p99"]),
+                  "producer send to consumed there; the producer's acknowledgement alone: " +
+                      millis(processing["ackMicros"]["p50"]) + " / " +
+                      millis(processing["ackMicros"]["p99"]) +
+                      " (the difference is what the application and its output add)");
+    }
+  }
+  return rows;
+}
+
 std::string answers(const json& report) {
   const json& produce = report["produce"];
   const json& capacity = report["capacity"];
@@ -143,6 +184,7 @@ std::string answers(const json& report) {
                     std::to_string(consumers["redelivered"].get<std::uint64_t>()) +
                     " read again after rebalances");
   }
+  rows += processingRows(report["processing"]);
   double longest = 0;
   for (const auto& disruption : report["failover"]["disruptions"]) {
     longest = std::max(longest, disruption["durationSeconds"].get<double>());

@@ -1,5 +1,8 @@
 #include "RunReport.hpp"
 
+#include "LeastSquares.hpp"
+#include "ProcessingReport.hpp"
+
 #include "BucketPercentile.hpp"
 
 #include <algorithm>
@@ -314,15 +317,7 @@ json consumersOf(const json& summary, const json& seconds) {
     consumed["lagTrend"] = "not available (fewer than three seconds with lag reported)";
     return consumed;
   }
-  double sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (const auto& [x, y] : lags) {
-    sx += x;
-    sy += y;
-    sxx += x * x;
-    sxy += x * y;
-  }
-  const double n = static_cast<double>(lags.size());
-  const double slope = (n * sxy - sx * sy) / std::max(1e-9, n * sxx - sx * sx);
+  const double slope = leastSquaresSlope(lags);
   consumed["lagSlopeMessagesPerSecond"] = slope;
   // Growing lag means consumers fall behind by more than 1 % of the production rate.
   const double threshold = std::max(1.0, 0.01 * summary["messagesPerSecond"].get<double>());
@@ -417,6 +412,10 @@ json RunReport::build(const json& summary, std::optional<double> statedRetention
         percentileCurve(mergedBuckets(seconds, "endToEndLatencyMicros"));
   } else {
     notAvailable.push_back("consumer keep-up and loss verification: the plan has no consumer");
+  }
+  report["processing"] = processingOf(summary);
+  if (report["processing"]["groups"].empty()) {
+    notAvailable.push_back("processing rate: " + report["processing"]["note"].get<std::string>());
   }
   report["failover"] = failoverOf(summary, timeline["startEpochMicros"].get<std::int64_t>());
   report["throttling"] = throttlingOf(timeline, summary);

@@ -56,6 +56,11 @@ public final class NativeConnection extends NativeHandle {
     return new NativeConsumer(NativeKafka.openConsumer(handle(), config));
   }
 
+  /** Opens a reader of {@code group}'s lag on {@code topics} (it does not join the group). */
+  public NativeLagReader openLagReader(String group, java.util.List<String> topics) {
+    return new NativeLagReader(NativeKafka.openLagReader(handle(), group, topics));
+  }
+
   @Override
   void release(long value) {
     NativeKafka.closeConnection(value);

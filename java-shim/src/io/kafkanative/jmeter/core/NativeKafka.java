@@ -90,6 +90,24 @@ public final class NativeKafka {
     }
   }
 
+  /** Opens a reader of {@code group}'s lag on {@code topics}; see {@link NativeLagReader}. */
+  static long openLagReader(long connection, String group, List<String> topics) {
+    byte[][] texts = new byte[1 + topics.size()][];
+    texts[0] = utf8(group);
+    for (int i = 0; i < topics.size(); i++) {
+      texts[1 + i] = utf8(topics.get(i));
+    }
+    return openLagReader0(connection, texts);
+  }
+
+  static void readLag(long reader, long timeoutMs, GroupLagReading reading) {
+    reading.setTexts(readLag0(reader, timeoutMs, reading.slots()));
+  }
+
+  static void closeLagReader(long reader) {
+    closeLagReader0(reader);
+  }
+
   /** Native log lines since the last call; each starts with 'I', 'W' or 'E' (its level). */
   public static List<String> drainLog() {
     NativeLibrary.ensureLoaded();
@@ -132,6 +150,12 @@ public final class NativeKafka {
   private static native byte[][] finish0(long producer, long[] outcome);
 
   private static native byte[][] drainLog0();
+
+  private static native long openLagReader0(long connection, byte[][] texts);
+
+  private static native byte[][] readLag0(long reader, long timeoutMs, long[] reading);
+
+  private static native void closeLagReader0(long reader);
 
   private static native long crossings0();
 
