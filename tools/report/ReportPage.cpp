@@ -70,6 +70,45 @@ void shadeIntervals(SvgChart& chart, const json& failover) {
   }
 }
 
+/// How long partitions stayed under-replicated or leaderless after failures.
+std::string replicationRow(const json& replication) {
+  const std::string question = "Replication after a failure";
+  if (replication.contains("notAvailable")) {
+    return row(question, "not available", replication["notAvailable"].get<std::string>());
+  }
+  const json& spans = replication["spans"];
+  const auto longest = [](const json& list) {
+    double most = 0;
+    for (const auto& span : list) {
+      most = std::max(most, span.value("durationSeconds", 0.0));
+    }
+    return most;
+  };
+  if (spans["underReplicated"].empty() && spans["withoutLeader"].empty()) {
+    return row(question, "fully replicated throughout",
+               "no partition the run wrote was under-replicated or leaderless in the cluster's "
+               "metadata, read once a second");
+  }
+  std::string note = "spans in the cluster's metadata, read once a second";
+  for (const auto& fault : replication["faults"]) {
+    if (fault["fullyReplicatedAfterReturnSeconds"].is_number()) {
+      note += format("; fault at %.0f s: ", fault["fromSecond"].get<double>()) +
+              format("fully replicated %.1f s after the broker returned",
+                     fault["fullyReplicatedAfterReturnSeconds"].get<double>());
+    }
+  }
+  for (const auto& span : spans["underReplicated"]) {
+    if (!span.contains("untilSecond")) {
+      note += format("; still under-replicated at the end of the run (since %.0f s)",
+                     span["fromSecond"].get<double>());
+    }
+  }
+  return row(question,
+             format("under-replicated up to %.1f s", longest(spans["underReplicated"])) +
+                 format(", without a leader up to %.1f s", longest(spans["withoutLeader"])),
+             note);
+}
+
 /// Per group whose lag was read: its processing rate; then the latency through the pipeline.
 std::string processingRows(const json& processing) {
   std::string rows;
@@ -185,6 +224,7 @@ std::string answers(const json& report) {
                     " read again after rebalances");
   }
   rows += processingRows(report["processing"]);
+  rows += replicationRow(report["replication"]);
   double longest = 0;
   for (const auto& disruption : report["failover"]["disruptions"]) {
     longest = std::max(longest, disruption["durationSeconds"].get<double>());

@@ -2,6 +2,7 @@
 
 #include "LeastSquares.hpp"
 #include "ProcessingReport.hpp"
+#include "ReplicationReport.hpp"
 
 #include "BucketPercentile.hpp"
 
@@ -416,6 +417,11 @@ json RunReport::build(const json& summary, std::optional<double> statedRetention
   report["processing"] = processingOf(summary);
   if (report["processing"]["groups"].empty()) {
     notAvailable.push_back("processing rate: " + report["processing"]["note"].get<std::string>());
+  }
+  report["replication"] = replicationOf(summary);
+  if (report["replication"].contains("notAvailable")) {
+    notAvailable.push_back("replication after a failure: " +
+                           report["replication"]["notAvailable"].get<std::string>());
   }
   report["failover"] = failoverOf(summary, timeline["startEpochMicros"].get<std::int64_t>());
   report["throttling"] = throttlingOf(timeline, summary);

@@ -1,6 +1,7 @@
 #include "SummaryMerge.hpp"
 
 #include "BucketPercentile.hpp"
+#include "RunReport.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -178,6 +179,7 @@ json mergedTimeline(const std::vector<json>& engines) {
   }
   std::map<std::int64_t, std::vector<const json*>> bySecond;
   json disruptions = json::array();
+  json groups = json::object();  // lag readings of each group, whichever engine read them
   std::vector<const json*> timelines;
   for (const auto& engine : engines) {
     const json& timeline = engine["timeline"];
@@ -186,6 +188,11 @@ json mergedTimeline(const std::vector<json>& engines) {
         static_cast<double>(timeline["startEpochMicros"].get<std::int64_t>() - start) / 1e6));
     for (const auto& second : timeline.at("seconds")) {
       bySecond[second["second"].get<std::int64_t>() + offset].push_back(&second);
+    }
+    for (const auto& [group, readings] : objectAt(timeline, "groups").items()) {
+      for (const auto& reading : readings) {
+        groups[group].push_back(reading);
+      }
     }
     if (timeline.contains("disruptions")) {
       for (json disruption : timeline["disruptions"]) {
@@ -213,7 +220,13 @@ json mergedTimeline(const std::vector<json>& engines) {
   std::sort(disruptions.begin(), disruptions.end(), [](const json& a, const json& b) {
     return a["fromEpochMicros"] < b["fromEpochMicros"];
   });
-  json merged = {{"startEpochMicros", start}, {"seconds", seconds}, {"disruptions", disruptions}};
+  for (auto& [group, readings] : groups.items()) {
+    std::sort(readings.begin(), readings.end());  // by time, their first column
+  }
+  json merged = {{"startEpochMicros", start},
+                 {"seconds", seconds},
+                 {"disruptions", disruptions},
+                 {"groups", groups}};
   sum(merged, timelines, {"throttleEvents", "throttledMillis"});
   earliest(merged, timelines, "firstThrottleEpochMicros");
   return merged;
@@ -283,6 +296,14 @@ json SummaryMerge::merge(const std::vector<json>& engines) {
     }
   }
   merged["cluster"] = last->value("cluster", json::object());
+  // Cluster health: every engine reads the same cluster; the one with most readings saw most.
+  const auto healthReadings = [](const json& engine) {
+    return objectAt(objectAt(engine, "health"), "readings").size();
+  };
+  merged["health"] =
+      std::max_element(engines.begin(), engines.end(), [&](const json& a, const json& b) {
+        return healthReadings(a) < healthReadings(b);
+      })->value("health", json::object());
   json wires;
   std::vector<const json*> wireParts;
   json faults = json::array();

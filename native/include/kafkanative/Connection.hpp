@@ -18,6 +18,7 @@ namespace kafkanative {
 
 struct ConsumerStats;
 class ClusterFacts;
+class ClusterHealth;
 class EmbeddedCluster;
 class FaultSchedule;
 class ProducerClient;
@@ -115,6 +116,7 @@ class Connection {
   std::shared_ptr<EmbeddedCluster> embeddedCluster_;
   std::unique_ptr<RunTimeline> timeline_;  ///< outlives the clients, whose reports it records
   std::unique_ptr<ClusterFacts> facts_;
+  std::unique_ptr<ClusterHealth> health_;  ///< reads the shared client's topics once a second
   std::unique_ptr<FaultSchedule> faultSchedule_;  ///< restores the brokers when destroyed
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;

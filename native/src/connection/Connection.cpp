@@ -11,6 +11,7 @@
 
 #include "AtomicFigures.hpp"
 #include "ClusterFacts.hpp"
+#include "ClusterHealth.hpp"
 #include "DeliveryBatch.hpp"
 #include "EmbeddedCluster.hpp"
 #include "Engine.hpp"
@@ -31,6 +32,10 @@ namespace {
 
 /// The bound on each request for cluster facts: reports must not hang on a sick cluster.
 constexpr std::chrono::milliseconds kFactsTimeout{3000};
+// Cluster health is read once a second; a reading the cluster does not answer in 2 s is
+// recorded as unanswered rather than delaying the next.
+constexpr std::chrono::milliseconds kHealthInterval{1000};
+constexpr std::chrono::milliseconds kHealthTimeout{2000};
 
 void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::string& value) {
   char error[512];
@@ -171,10 +176,13 @@ Connection::Connection(const ConnectionConfig& config)
     throw;
   }
   facts_ = std::make_unique<ClusterFacts>(handle(), std::min(deliveryTimeout_, kFactsTimeout));
+  health_ = std::make_unique<ClusterHealth>(handle(), kHealthInterval,
+                                            std::min(deliveryTimeout_, kHealthTimeout));
 }
 
 Connection::~Connection() {
   facts_.reset();          // its queries use the shared client
+  health_.reset();         // as do its
   faultSchedule_.reset();  // healthy brokers first, so the flush below can deliver
   clients_.clear();        // flushes while the statistics and delivery counters still exist
   rd_kafka_conf_destroy(clientConf_);
@@ -380,6 +388,7 @@ std::string Connection::summaryJson() const {
   summary["samplers"] = std::move(samplers);
   summary["timeline"] = timeline_->json();
   summary["cluster"] = facts_->collect();
+  summary["health"] = health_->json();
   {
     std::lock_guard lock(statisticsMutex_);
     WireTotals total;
