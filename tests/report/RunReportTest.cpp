@@ -159,6 +159,16 @@ TEST(RunReport, PageHasEveryChartAndEscapesText) {
   EXPECT_EQ(page.find("http://"), page.find("http://www.w3.org/2000/svg"));  // nothing fetched
 }
 
+// Every capacity question has its row; what this run cannot answer names the plan that does.
+TEST(RunReport, TheAnswersTableNamesThePlanForWhatThisRunDidNotAnswer) {
+  const auto page =
+      kafkanative::report::reportPage(RunReport::build(summary(steadySeconds(1000, 10), {})));
+  for (const char* plan :
+       {"capacity-ramp.jmx", "pipeline.jmx", "failover-drill.jmx", "ha-sizing", "flood.jmx"}) {
+    EXPECT_NE(page.find(plan), std::string::npos) << plan;
+  }
+}
+
 TEST(RunReport, RateStepsNameTheHighestRateHeld) {
   auto input = summary(steadySeconds(1000, 10), json::object());
   const auto step = [](double target, double achieved, double p99, int failed) {

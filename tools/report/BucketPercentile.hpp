@@ -5,10 +5,24 @@
 #include <cstdint>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 namespace kafkanative::report {
 
 /// Histogram buckets as the native core writes them: upper bound (µs) → count.
 using Buckets = std::map<std::uint64_t, std::uint64_t>;
+
+/// Merges the per-second [[upper bound µs, count], ...] histograms of `field` in `seconds`.
+template <class Seconds>
+Buckets mergedBuckets(const Seconds& seconds, const char* field) {
+  Buckets merged;
+  for (const nlohmann::json& second : seconds) {
+    for (const auto& bucket : second[field]["buckets"]) {
+      merged[bucket[0].template get<std::uint64_t>()] += bucket[1].template get<std::uint64_t>();
+    }
+  }
+  return merged;
+}
 
 /// The percentile as the native histogram reports it: the smallest bucket bound below which
 /// `percent` % of the `total` values fall (never understating); 0 when empty.

@@ -70,11 +70,45 @@ void shadeIntervals(SvgChart& chart, const json& failover) {
   }
 }
 
+/// A flood's first throttle and the well-behaved producers' rate and latency around it.
+std::string floodRow(const json& report) {
+  const std::string question = "Flood: does the cluster push back, and at what cost?";
+  if (!report.contains("flood")) {
+    return row(question, "not available",
+               "testplans/flood.jmx floods from a client of its own (flood-summary.json next to "
+               "the summary) against a cluster with client quotas");
+  }
+  const json& flood = report["flood"];
+  if (flood.contains("notAvailable")) {
+    return row(question, "not available", flood["notAvailable"].get<std::string>());
+  }
+  const std::string figure = flood["firstThrottleAfterSeconds"].is_number()
+                                 ? format("first throttled %.1f s after the flood began",
+                                          flood["firstThrottleAfterSeconds"].get<double>())
+                                 : flood["noThrottle"].get<std::string>();
+  std::string note = format("flood %.0f msgs/s", flood["floodMessagesPerSecond"].get<double>()) +
+                     ", throttled " +
+                     std::to_string(flood["floodThrottledMillis"].get<std::uint64_t>()) + " ms, " +
+                     std::to_string(flood["floodClientErrors"].get<std::uint64_t>()) +
+                     " client errors (connections refused or closed); well-behaved producers";
+  for (const char* phase : {"before", "during", "after"}) {
+    const json& figures = flood["wellBehaved"][phase];
+    note += std::string(" ") + phase + ": ";
+    note += figures.contains("ackLatencyMicros")
+                ? format("%.0f msgs/s, ack p99 ", figures["ackedPerSecond"].get<double>()) +
+                      millis(figures["ackLatencyMicros"]["p99"])
+                : "no acknowledgement";
+  }
+  return row(question, figure, note);
+}
+
 /// How long partitions stayed under-replicated or leaderless after failures.
 std::string replicationRow(const json& replication) {
   const std::string question = "Replication after a failure";
   if (replication.contains("notAvailable")) {
-    return row(question, "not available", replication["notAvailable"].get<std::string>());
+    return row(question, "not available",
+               replication["notAvailable"].get<std::string>() +
+                   "; testplans/failover-drill.jmx against a real cluster answers it");
   }
   const json& spans = replication["spans"];
   const auto longest = [](const json& list) {
@@ -137,7 +171,10 @@ std::string processingRows(const json& processing) {
     rows += row(label, format("%.0f msgs/s", group["processingMessagesPerSecond"].get<double>()),
                 note + ". " + group["formula"].get<std::string>());
   }
-  if (!processing["groups"].empty()) {
+  if (processing["groups"].empty()) {
+    rows += row("Processing rate of your application", "not available",
+                processing["note"].get<std::string>());
+  } else {
     for (const auto& [consumer, latency] : processing["endToEndMicros"].items()) {
       rows += row("Latency to " + consumer + " p50 / p99",
                   millis(latency["p50"]) + " / " + millis(latency["p99"]),
@@ -160,6 +197,9 @@ std::string answers(const json& report) {
     rows += row("Capacity (highest rate held)",
                 held.is_number() ? format("%.0f msgs/s", held.get<double>()) : "no step held",
                 capacity["rateSteps"]["rule"].get<std::string>() + "; see Rate steps");
+  } else {
+    rows += row("Capacity (highest rate held)", "not available",
+                "this run held one rate; testplans/capacity-ramp.jmx steps through five");
   }
   rows += row("Sustained produce rate",
               capacity["sustainedMessagesPerSecond"].is_number()
@@ -225,6 +265,10 @@ std::string answers(const json& report) {
   }
   rows += processingRows(report["processing"]);
   rows += replicationRow(report["replication"]);
+  rows += row("How many brokers?", "not available from one run",
+              "scripts/ha-sizing runs testplans/ha-sizing.jmx once per cluster size with a broker "
+              "taken down, and names the smallest that meets your rule");
+  rows += floodRow(report);
   double longest = 0;
   for (const auto& disruption : report["failover"]["disruptions"]) {
     longest = std::max(longest, disruption["durationSeconds"].get<double>());

@@ -27,17 +27,6 @@ double median(std::vector<double> values) {
   return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
-/// Merges the per-second [[upper bound µs, count], ...] histograms of `field`.
-Buckets mergedBuckets(const json& seconds, const char* field) {
-  Buckets merged;
-  for (const auto& second : seconds) {
-    for (const auto& bucket : second[field]["buckets"]) {
-      merged[bucket[0].get<std::uint64_t>()] += bucket[1].get<std::uint64_t>();
-    }
-  }
-  return merged;
-}
-
 /// Percentile curve of merged buckets: [[percent, µs], ...] at the usual percent points.
 json percentileCurve(const Buckets& buckets) {
   std::uint64_t total = 0;

@@ -206,11 +206,11 @@ json mergedTimeline(const std::vector<json>& engines) {
   for (std::int64_t index = 0; index <= last; ++index) {
     const auto& parts = bySecond[index];
     json second = {{"second", index}};
-    sum(second, parts,
-        {"sent", "acked", "ackedBytes", "failed", "consumed", "consumedBytes", "throttledMillis"});
+    // Every counter of a second, even one no engine has (yet): it counts nothing.
     for (const char* counter : {"sent", "acked", "ackedBytes", "failed", "consumed",
-                                "consumedBytes", "throttledMillis"}) {
-      second.emplace(counter, 0);  // a second no engine has (yet) counts nothing
+                                "consumedBytes", "throttledMillis", "clientErrors"}) {
+      sum(second, parts, {counter});
+      second.emplace(counter, 0);
     }
     latest(second, parts, "maxLag");
     second["ackLatencyMicros"] = mergedHistogram(parts, "ackLatencyMicros");

@@ -2,7 +2,8 @@
 // Connection's native summary) and writes RESULTS_DIR/report.json and RESULTS_DIR/report.html.
 // Without summary.json it merges every RESULTS_DIR/summary-*.json: the summaries of one test's
 // engines (JMeter's distributed mode), one per engine. H is the retention to project disk for
-// when the cluster does not report the topic's own.
+// when the cluster does not report the topic's own. RESULTS_DIR/flood-summary.json, when there,
+// is the flooding client's connection of testplans/flood.jmx.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "FloodReport.hpp"
 #include "ReportPage.hpp"
 #include "RunReport.hpp"
 #include "SummaryMerge.hpp"
@@ -71,8 +73,11 @@ int main(int argc, char** argv) {
                 << "/summary-*.json\n";
       return 2;
     }
-    const auto report = kafkanative::report::RunReport::build(
-        kafkanative::report::SummaryMerge::merge(summaries), retentionMs);
+    const auto merged = kafkanative::report::SummaryMerge::merge(summaries);
+    auto report = kafkanative::report::RunReport::build(merged, retentionMs);
+    if (std::ifstream flood(dir + "/flood-summary.json"); flood) {
+      report["flood"] = kafkanative::report::floodOf(merged, nlohmann::json::parse(flood));
+    }
     std::ofstream(dir + "/report.json") << report.dump(2) << "\n";
     std::ofstream(dir + "/report.html") << kafkanative::report::reportPage(report);
     std::cout << "report: " << dir << "/report.html (figures in report.json)\n";

@@ -238,6 +238,7 @@ void Connection::closeDedicated(rd_kafka_s* handle) {
 
 void Connection::onClientError(rd_kafka_s* handle, int error, const char* reason, void* opaque) {
   auto* self = static_cast<Connection*>(opaque);
+  self->timeline_->now().clientErrors.fetch_add(1, std::memory_order_relaxed);
   const auto code = static_cast<rd_kafka_resp_err_t>(error);
   std::string text = std::string(rd_kafka_err2name(code)) + ": " + reason;
   NativeLog::logSyslog(code == RD_KAFKA_RESP_ERR__FATAL ? 3 : 4,

@@ -33,7 +33,8 @@ nlohmann::json secondJson(std::int64_t second, RunTimeline::Second& slot, bool c
                          {"failed", read(slot.failed, clear)},
                          {"consumed", read(slot.consumed, clear)},
                          {"consumedBytes", read(slot.consumedBytes, clear)},
-                         {"throttledMillis", read(slot.throttledMillis, clear)}};
+                         {"throttledMillis", read(slot.throttledMillis, clear)},
+                         {"clientErrors", read(slot.clientErrors, clear)}};
   if (const auto lag = read<std::int64_t>(slot.maxLag, clear, -1); lag >= 0) {
     json["maxLag"] = lag;
   }

@@ -35,6 +35,9 @@ class RunTimeline {
     std::atomic<std::uint64_t> consumedBytes{0};
     std::atomic<std::int64_t> maxLag{-1};  ///< -1: no consumer reported lag this second
     std::atomic<std::uint64_t> throttledMillis{0};
+    /// Errors librdkafka reported for a client as a whole: connections refused or closed by
+    /// brokers, all brokers down, authentication (its error callback).
+    std::atomic<std::uint64_t> clientErrors{0};
     LatencyHistogram ackLatency;
     LatencyHistogram endToEndLatency;
   };
