@@ -266,7 +266,7 @@ std::string answers(const json& report) {
   rows += processingRows(report["processing"]);
   rows += replicationRow(report["replication"]);
   rows += row("How many brokers?", "not available from one run",
-              "scripts/ha-sizing runs testplans/ha-sizing.jmx once per cluster size with a broker "
+              "scripts/ha-sizing runs the failover drill once per cluster size with a broker "
               "taken down, and names the smallest that meets your rule");
   rows += floodRow(report);
   double longest = 0;
