@@ -22,7 +22,8 @@ ConsumerSettings readConsumerSettings(JNIEnv* env, jobjectArray texts, jlongArra
   const jlong assignments = number[kAssignmentCount];
   if (topics < 0 || assignments < 0 || textCount != kConsumerTexts + topics + assignments ||
       numberCount != kConsumerNumbers + 2 * assignments || number[kCommitMode] < 0 ||
-      number[kCommitMode] > static_cast<jlong>(CommitMode::kNone)) {
+      number[kCommitMode] > static_cast<jlong>(CommitMode::kNone) || number[kStampsFrom] < 0 ||
+      number[kStampsFrom] > static_cast<jlong>(StampSource::kKey)) {
     throw KafkaError::invalidArgument("consumer settings: malformed");
   }
   ConsumerSettings settings;
@@ -34,6 +35,8 @@ ConsumerSettings readConsumerSettings(JNIEnv* env, jobjectArray texts, jlongArra
   settings.forward.valueTemplate =
       textAt(env, texts, kOutputValueTemplate, "output value template");
   settings.forward.exactlyOnce = number[kExactlyOnce] != 0;
+  settings.stampsFrom = static_cast<StampSource>(number[kStampsFrom]);
+  settings.forward.keepHeaders = number[kKeepHeaders] != 0;
   settings.forward.thread =
       static_cast<std::uint32_t>(std::clamp<jlong>(number[kConsumerThread], 0, UINT32_MAX));
   // Negative: the whole message (a variable needs all of it; response data only a glimpse).

@@ -26,6 +26,8 @@ enum ConsumerNumber : jsize {
   kAssignmentCount,
   kExactlyOnce,
   kConsumerThread,
+  kStampsFrom,
+  kKeepHeaders,
   kConsumerNumbers
 };
 

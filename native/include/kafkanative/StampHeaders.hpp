@@ -17,6 +17,12 @@ inline constexpr std::string_view kSequence = "kn-seq";
 /// so a consumer of that partition can tell a gap (loss), a repeat (duplicate) or a step
 /// back (reordering) from the messages alone.
 inline constexpr std::string_view kPartitionSequence = "kn-pseq";
+/// The same stamp as text in a value (a template's `{{stamp}}`), for applications that do
+/// not carry headers from their input to their output but copy a field of the value:
+/// "kn-stamp/TIMESTAMP_US/PARTITION_SEQUENCE/PRODUCER_ID", the producer id last (letters,
+/// digits and '@', ':', '.', '-'), so a consumer finds it anywhere in a value: in a JSON
+/// string, a CSV column, an Avro string.
+inline constexpr std::string_view kValuePrefix = "kn-stamp/";
 }  // namespace StampHeaders
 
 }  // namespace kafkanative

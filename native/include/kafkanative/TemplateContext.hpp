@@ -15,6 +15,8 @@ struct TemplateContext {
   /// A Kafka Processor's input message, for `{{input}}` and `{{input_key}}`; empty elsewhere.
   std::string_view input = {};
   std::string_view inputKey = {};
+  /// The producer's stamp of this message as text, for `{{stamp}}`; empty elsewhere.
+  std::string_view stamp = {};
 };
 
 }  // namespace kafkanative

@@ -5,6 +5,7 @@
 #include "InterruptCheck.hpp"
 #include "Rebalance.hpp"
 #include "RunTimeline.hpp"
+#include "TextStamp.hpp"
 
 #include <librdkafka/rdkafka.h>
 
@@ -62,6 +63,14 @@ std::uint64_t producerKey(std::string_view id) {
     return *hex;
   }
   return std::hash<std::string_view>{}(id);
+}
+
+/// A stamp without a per-partition sequence (another tool's message): latency only.
+constexpr std::uint64_t kNoSequence = UINT64_MAX;
+
+std::string_view view(const void* data, size_t size) {
+  return data == nullptr ? std::string_view()
+                         : std::string_view(static_cast<const char*>(data), size);
 }
 
 std::string text(const void* data, size_t size) {
@@ -304,20 +313,39 @@ void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& 
   } else {
     seen->nextOffset = message.offset + 1;
   }
+  if (settings_.stampsFrom != StampSource::kHeaders) {
+    const bool inValue = settings_.stampsFrom == StampSource::kValue;
+    const auto stamp = TextStamp::find(inValue ? view(message.payload, message.len)
+                                               : view(message.key, message.key_len));
+    if (stamp) {
+      recordStamp(message, stamp->epochMicros, stamp->producer, stamp->partitionSequence, outcome,
+                  nowMicros);
+    }
+    return;
+  }
   rd_kafka_headers_t* headers = nullptr;
   if (rd_kafka_message_headers(&message, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return;
   }
-  if (const auto stamp = number<std::int64_t>(header(headers, StampHeaders::kTimestampMicros))) {
-    const auto latency = std::max<std::int64_t>(0, nowMicros - *stamp);
-    outcome.maxEndToEndMicros = std::max(outcome.maxEndToEndMicros, latency);
-    stats_.endToEndLatency.record(static_cast<std::uint64_t>(latency));
-    connection_->timeline().now().endToEndLatency.record(static_cast<std::uint64_t>(latency));
-  }
+  const auto stamp = number<std::int64_t>(header(headers, StampHeaders::kTimestampMicros));
   const auto producer = header(headers, StampHeaders::kProducerId);
   const auto sequence = number<std::uint64_t>(header(headers, StampHeaders::kPartitionSequence));
-  if (producer && sequence) {
-    records_.push_back({producerKey(*producer), message.partition, *sequence, message.offset});
+  if (stamp) {
+    recordStamp(message, *stamp, producer.value_or(std::string_view()),
+                sequence.value_or(kNoSequence), outcome, nowMicros);
+  }
+}
+
+void ConsumerSession::recordStamp(const rd_kafka_message_t& message, std::int64_t epochMicros,
+                                  std::string_view producer, std::uint64_t partitionSequence,
+                                  ConsumeOutcome& outcome, std::int64_t nowMicros) {
+  const auto latency = std::max<std::int64_t>(0, nowMicros - epochMicros);
+  outcome.maxEndToEndMicros = std::max(outcome.maxEndToEndMicros, latency);
+  stats_.endToEndLatency.record(static_cast<std::uint64_t>(latency));
+  connection_->timeline().now().endToEndLatency.record(static_cast<std::uint64_t>(latency));
+  if (!producer.empty() && partitionSequence != kNoSequence) {
+    records_.push_back(
+        {producerKey(producer), message.partition, partitionSequence, message.offset});
   }
 }
 

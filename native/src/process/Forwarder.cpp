@@ -108,6 +108,10 @@ Forwarder::Forwarder(std::shared_ptr<Connection> connection, const ForwardSettin
     throw;
   }
   connection_->noteTopic(settings_.topic);
+  if (settings_.exactlyOnce) {
+    NativeLog::logSyslog(
+        6, statsName + ": exactly once, in transactions of " + rd_kafka_name(client_));
+  }
 }
 
 Forwarder::~Forwarder() { rd_kafka_topic_destroy(topic_); }
@@ -171,7 +175,8 @@ bool Forwarder::forward(const std::vector<rd_kafka_message_t*>& inputs, rd_kafka
 
 int Forwarder::send(const rd_kafka_message_t& input, void* opaque) {
   rd_kafka_headers_t* headers = nullptr;
-  if (rd_kafka_message_headers(&input, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+  if (settings_.keepHeaders &&
+      rd_kafka_message_headers(&input, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR) {
     headers = rd_kafka_headers_copy(headers);
   } else {
     headers = nullptr;

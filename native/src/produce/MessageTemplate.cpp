@@ -158,6 +158,7 @@ MessageTemplate::Segment MessageTemplate::compilePlaceholder(std::string_view bo
   }
   if (name == "input") return noArguments(Kind::kInput);
   if (name == "input_key") return noArguments(Kind::kInputKey);
+  if (name == "stamp") return noArguments(Kind::kStamp);
   if (name == "random_string") return length(Kind::kRandomString);
   if (name == "random_hex") return length(Kind::kRandomHex);
   if (name == "random_bytes") return length(Kind::kRandomBytes);
@@ -186,10 +187,9 @@ void MessageTemplate::appendLiteral(std::string_view text) {
   }
 }
 
-bool MessageTemplate::usesInput() const noexcept {
-  return std::any_of(segments_.begin(), segments_.end(), [](const Segment& segment) {
-    return segment.kind == Kind::kInput || segment.kind == Kind::kInputKey;
-  });
+bool MessageTemplate::uses(Kind kind) const noexcept {
+  return std::any_of(segments_.begin(), segments_.end(),
+                     [kind](const Segment& segment) { return segment.kind == kind; });
 }
 
 bool MessageTemplate::render(const TemplateContext& context, std::string& out) const {
@@ -253,6 +253,9 @@ void MessageTemplate::renderSegment(const Segment& segment, const TemplateContex
       break;
     case Kind::kInputKey:
       out += context.inputKey;
+      break;
+    case Kind::kStamp:
+      out += context.stamp;
       break;
   }
 }

@@ -81,6 +81,15 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
     throw KafkaError::invalidArgument(
         "templates: {{input}} and {{input_key}} need an input message (Kafka Processor)");
   }
+  if (key_.usesStamp()) {
+    throw KafkaError::invalidArgument(
+        "key template: {{stamp}} cannot be in the key (the key decides the partition, whose "
+        "sequence the stamp carries); put it in the value");
+  }
+  stampsText_ = value_.usesStamp() ||
+                std::any_of(headers_.begin(), headers_.end(),
+                            [](const auto& header) { return header.value.usesStamp(); });
+  settings_.stampHeaders = settings_.stampHeaders || stampsText_;  // a stamp is a stamp
   if (settings.partitioning == Partitioning::kFixed && settings.partition < 0) {
     throw KafkaError::invalidArgument("partition: must not be negative");
   }
@@ -250,8 +259,22 @@ std::int32_t ProducerSession::partitionFor(std::uint64_t sequence) {
                    topic_, keyBuffer_.data(), keyBuffer_.size(), partitionCount_, nullptr, nullptr);
 }
 
-int ProducerSession::renderMessage(std::uint64_t sequence) {
-  const TemplateContext context{sequence, settings_.thread, random_};
+std::string_view ProducerSession::stampText(std::int64_t epochMicros, std::int32_t partition) {
+  char number[24];
+  const auto append = [&](auto value) {
+    stampBuffer_.append(number, std::to_chars(number, number + sizeof number, value).ptr);
+    stampBuffer_ += '/';
+  };
+  stampBuffer_.assign(StampHeaders::kValuePrefix);
+  append(epochMicros);
+  append(partitionSequences_[static_cast<std::size_t>(partition)]);
+  stampBuffer_ += producerId_;
+  return stampBuffer_;
+}
+
+int ProducerSession::renderMessage(std::uint64_t sequence, std::string_view stamp) {
+  TemplateContext context{sequence, settings_.thread, random_};
+  context.stamp = stamp;
   const bool fits =
       payloads_ ? MessageTemplate::fitToSize(
                       valueBuffer_ = payloads_->pick(sequence, settings_.payloadRandom, random_),
@@ -259,9 +282,6 @@ int ProducerSession::renderMessage(std::uint64_t sequence) {
                 : value_.render(context, valueBuffer_);
   if (!fits) {
     return RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE;
-  }
-  if (!key_.empty()) {
-    key_.render(context, keyBuffer_);
   }
   for (std::size_t i = 0; i < headers_.size(); ++i) {
     headers_[i].value.render(context, headerBuffers_[i]);
@@ -271,10 +291,22 @@ int ProducerSession::renderMessage(std::uint64_t sequence) {
 
 int ProducerSession::enqueue(void* opaque, std::uint64_t sequence,
                              const InterruptCheck& interrupt) {
-  if (const int error = renderMessage(sequence); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
-    return error;
+  if (!key_.empty()) {
+    key_.render(TemplateContext{sequence, settings_.thread, random_}, keyBuffer_);
   }
   const std::int32_t partition = partitionFor(sequence);
+  const auto epochMicros = [] {
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  // The stamp's time is taken when it is written: before the value that carries it, or, in
+  // headers alone, once the message is built.
+  std::int64_t stampMicros = stampsText_ ? epochMicros() : 0;
+  const std::string_view stamp = stampsText_ ? stampText(stampMicros, partition) : "";
+  if (const int error = renderMessage(sequence, stamp); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return error;
+  }
   rd_kafka_headers_t* headers = nullptr;
   if (!headers_.empty() || settings_.stampHeaders) {
     headers = rd_kafka_headers_new(headers_.size() + 4);
@@ -290,11 +322,11 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence,
                           static_cast<ssize_t>(value.size()));
     };
     char number[24];
-    const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+    if (!stampsText_) {
+      stampMicros = epochMicros();
+    }
     add(StampHeaders::kTimestampMicros,
-        std::string_view(number, std::to_chars(number, number + sizeof number, now).ptr));
+        std::string_view(number, std::to_chars(number, number + sizeof number, stampMicros).ptr));
     add(StampHeaders::kProducerId, producerId_);
     add(StampHeaders::kSequence,
         std::string_view(number, std::to_chars(number, number + sizeof number, sequence).ptr));

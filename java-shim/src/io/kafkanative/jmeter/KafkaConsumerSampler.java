@@ -18,12 +18,14 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
 
   static final String[] OFFSET_RESETS = {"earliest", "latest"};
   static final String[] COMMIT_MODES = {"auto", "sync", "async", "none"};
+  static final String[] STAMP_SOURCES = {"headers", "value", "key"};
 
   private String topics = "";
   private String partitions = "";
   private String groupId = "jmeter-kafka-native";
   private String autoOffsetReset = OFFSET_RESETS[0];
   private String commitMode = COMMIT_MODES[0];
+  private String stampsFrom = STAMP_SOURCES[0];
   private int messagesPerSample = 100;
   private long pollTimeoutMs = 1000;
   private boolean emptyIsFailure = false;
@@ -101,6 +103,9 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
     config.commit =
         ConsumerConfig.CommitMode.values()[
             KafkaProducerSampler.choice("commit mode", commitMode, COMMIT_MODES)];
+    config.stampsFrom =
+        ConsumerConfig.StampSource.values()[
+            KafkaProducerSampler.choice("stamps from", stampsFrom, STAMP_SOURCES)];
     config.lastMessageBytes = !variablePrefix.trim().isEmpty() ? -1 : Math.max(0, responseBytes);
     config.statsName = getName();
     return config;
@@ -176,6 +181,14 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
 
   public void setCommitMode(String commitMode) {
     this.commitMode = setting(this.commitMode, commitMode);
+  }
+
+  public String getStampsFrom() {
+    return stampsFrom;
+  }
+
+  public void setStampsFrom(String stampsFrom) {
+    this.stampsFrom = setting(this.stampsFrom, stampsFrom);
   }
 
   public int getMessagesPerSample() {

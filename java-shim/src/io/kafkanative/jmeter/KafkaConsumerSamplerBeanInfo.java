@@ -11,6 +11,7 @@ public class KafkaConsumerSamplerBeanInfo extends KafkaBeanInfo {
         new String[] {"topics", "partitions", "groupId", "autoOffsetReset", "commitMode"});
     createPropertyGroup(
         "polling", new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure"});
+    createPropertyGroup("stamps", new String[] {"stampsFrom"});
     createPropertyGroup("variables", new String[] {"variablePrefix", "responseBytes"});
 
     required(property("connectionName"), "kafka");
@@ -22,6 +23,7 @@ public class KafkaConsumerSamplerBeanInfo extends KafkaBeanInfo {
     required(property("messagesPerSample"), Integer.valueOf(100));
     required(property("pollTimeoutMs"), Long.valueOf(1000));
     required(property("emptyIsFailure"), Boolean.FALSE);
+    choices(property("stampsFrom"), KafkaConsumerSampler.STAMP_SOURCES);
     required(property("variablePrefix"), "");
     required(property("responseBytes"), Integer.valueOf(200));
     resultsGroup();

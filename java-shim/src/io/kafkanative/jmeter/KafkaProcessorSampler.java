@@ -17,6 +17,7 @@ public class KafkaProcessorSampler extends KafkaConsumerSampler {
   private String outputTopic = "";
   private String outputValueTemplate = "";
   private boolean exactlyOnce = false;
+  private boolean keepHeaders = true;
 
   @Override
   ConsumerConfig consumerConfig() {
@@ -27,6 +28,7 @@ public class KafkaProcessorSampler extends KafkaConsumerSampler {
     }
     config.outputValueTemplate = outputValueTemplate;
     config.exactlyOnce = exactlyOnce;
+    config.keepHeaders = keepHeaders;
     config.thread = JMeterContextService.getContext().getThreadNum();
     return config;
   }
@@ -45,6 +47,14 @@ public class KafkaProcessorSampler extends KafkaConsumerSampler {
 
   public void setOutputValueTemplate(String outputValueTemplate) {
     this.outputValueTemplate = setting(this.outputValueTemplate, outputValueTemplate);
+  }
+
+  public boolean isKeepHeaders() {
+    return keepHeaders;
+  }
+
+  public void setKeepHeaders(boolean keepHeaders) {
+    this.keepHeaders = setting(this.keepHeaders, keepHeaders);
   }
 
   public boolean isExactlyOnce() {

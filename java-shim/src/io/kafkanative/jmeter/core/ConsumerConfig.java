@@ -17,6 +17,13 @@ public final class ConsumerConfig {
     NONE
   }
 
+  /** Where the producers' stamps are read from; the ordinal crosses into native code. */
+  public enum StampSource {
+    HEADERS,
+    VALUE,
+    KEY
+  }
+
   /** One explicitly assigned partition. */
   public static final class Assignment {
     final String topic;
@@ -38,6 +45,7 @@ public final class ConsumerConfig {
   public String groupId = "";
   public String autoOffsetReset = "earliest";
   public CommitMode commit = CommitMode.AUTO;
+  public StampSource stampsFrom = StampSource.HEADERS;
   /** Keep the poll's last message, its value cut to this many bytes: 0 none, -1 all of it. */
   public long lastMessageBytes;
   /** Sessions with the same name share statistics and sequence verification. */
@@ -46,6 +54,8 @@ public final class ConsumerConfig {
   public String outputTopic = "";
   /** A Kafka Processor's output value; empty: the input value. */
   public String outputValueTemplate = "";
+  /** A Kafka Processor's outputs carry their inputs' headers. */
+  public boolean keepHeaders = true;
   /** A Kafka Processor commits its offsets in its outputs' transactions. */
   public boolean exactlyOnce;
   /** The JMeter thread number, for {@code {{thread}}} in the output value. */
@@ -70,7 +80,7 @@ public final class ConsumerConfig {
   }
 
   long[] numbers() {
-    final int fixed = 6;
+    final int fixed = 8;
     long[] numbers = new long[fixed + 2 * assignments.size()];
     numbers[0] = commit.ordinal();
     numbers[1] = lastMessageBytes;
@@ -78,6 +88,8 @@ public final class ConsumerConfig {
     numbers[3] = assignments.size();
     numbers[4] = exactlyOnce ? 1 : 0;
     numbers[5] = thread;
+    numbers[6] = stampsFrom.ordinal();
+    numbers[7] = keepHeaders ? 1 : 0;
     for (int i = 0; i < assignments.size(); i++) {
       numbers[fixed + 2 * i] = assignments.get(i).partition;
       numbers[fixed + 1 + 2 * i] = assignments.get(i).offset;
