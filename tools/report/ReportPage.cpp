@@ -168,6 +168,9 @@ std::string processingRows(const json& processing) {
     note += group["drainSeconds"].is_number() ? format("; drained %.1f s after the input stopped",
                                                        group["drainSeconds"].get<double>())
                                               : "; not drained by the end of the run";
+    if (group.contains("note")) {
+      note += "; " + group["note"].get<std::string>();
+    }
     rows += row(label, format("%.0f msgs/s", group["processingMessagesPerSecond"].get<double>()),
                 note + ". " + group["formula"].get<std::string>());
   }
