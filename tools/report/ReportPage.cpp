@@ -178,10 +178,11 @@ std::string processingRows(const json& processing) {
     rows += row("Processing rate of your application", "not available",
                 processing["note"].get<std::string>());
   } else {
-    for (const auto& [consumer, latency] : processing["endToEndMicros"].items()) {
+    for (const auto& [consumer, latency] : processing["downstream"].items()) {
       rows += row("Latency to " + consumer + " p50 / p99",
                   millis(latency["p50"]) + " / " + millis(latency["p99"]),
-                  "producer send to consumed there; the producer's acknowledgement alone: " +
+                  format("it consumed %.0f msgs/s; ", latency["messagesPerSecond"].get<double>()) +
+                      "producer send to consumed there; the producer's acknowledgement alone: " +
                       millis(processing["ackMicros"]["p50"]) + " / " +
                       millis(processing["ackMicros"]["p99"]) +
                       " (the difference is what the application and its output add)");
@@ -351,6 +352,43 @@ std::string timeCharts(const json& report) {
   return out;
 }
 
+/// Each watched group's lag, and a flood's throttling, over the run's seconds.
+std::string pipelineCharts(const json& report) {
+  std::string out;
+  int index = 0;
+  for (const auto& group : report["processing"]["groups"]) {
+    std::vector<double> x;
+    std::vector<std::optional<double>> lag;
+    for (const auto& point : group["lagSeries"]) {
+      x.push_back(point[0].get<double>());
+      lag.emplace_back(point[1].get<double>());
+    }
+    const std::string name = group["group"].get<std::string>();
+    SvgChart chart("group-lag-" + std::to_string(++index), "Application lag (group " + name + ")",
+                   "seconds since start", "messages");
+    chart.setX(std::move(x));
+    chart.add({"lag", "#a06020", std::move(lag)});
+    out += chart.svg();
+  }
+  if (report.contains("flood") && report["flood"].contains("floodSeries")) {
+    std::vector<double> x;
+    std::vector<std::optional<double>> throttled;
+    std::vector<std::optional<double>> errors;
+    for (const auto& point : report["flood"]["floodSeries"]) {
+      x.push_back(point[0].get<double>());
+      throttled.emplace_back(point[1].get<double>());
+      errors.emplace_back(point[2].get<double>());
+    }
+    SvgChart chart("flood", "Flood: throttled time and client errors", "seconds since start",
+                   "ms throttled / errors per second");
+    chart.setX(std::move(x));
+    chart.add({"throttled ms", "#d03030", std::move(throttled)});
+    chart.add({"client errors", "#606060", std::move(errors)});
+    out += chart.svg();
+  }
+  return out;
+}
+
 std::string distributionChart(const json& report) {
   // x = number of nines: 0 at p0, 1 at p90, 2 at p99 ... so the tail gets the room.
   const auto nines = [](double percent) {
@@ -481,7 +519,7 @@ std::string reportPage(const json& report) {
          escapeHtml(report["run"]["bootstrapServers"].get<std::string>()) +
          (report["run"]["embedded"].get<bool>() ? " (embedded cluster)" : "") + "</p>" +
          answers(report) + rateStepsTable(report["capacity"]) + timeCharts(report) +
-         distributionChart(report) + failoverTable(report["failover"]) +
+         pipelineCharts(report) + distributionChart(report) + failoverTable(report["failover"]) +
          clusterTable(report["cluster"]) + enginesTable(report["run"]) +
          (notAvailable.empty() ? "" : "<h2>Not available</h2><ul>" + notAvailable + "</ul>") +
          "<p class=\"note\">Every figure is in report.json beside this page.</p>" + kSizeProbe +
