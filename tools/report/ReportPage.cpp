@@ -93,7 +93,7 @@ std::string floodRow(const json& report) {
                      " client errors (connections refused or closed); well-behaved producers";
   for (const char* phase : {"before", "during", "after"}) {
     const json& figures = flood["wellBehaved"][phase];
-    note += std::string(" ") + phase + ": ";
+    note += std::string(phase == std::string("before") ? " " : "; ") + phase + ": ";
     note += figures.contains("ackLatencyMicros")
                 ? format("%.0f msgs/s, ack p99 ", figures["ackedPerSecond"].get<double>()) +
                       millis(figures["ackLatencyMicros"]["p99"])
