@@ -32,6 +32,15 @@ HandleRegistry<ProducerSession> producers("producer");
 HandleRegistry<ConsumerSession> consumers("consumer");
 HandleRegistry<GroupLagReader> lagReaders("group lag reader");
 
+/// Closes the object behind `handle` (a stale handle is refused as everywhere).
+template <class T>
+void closeHandle(JNIEnv* env, HandleRegistry<T>& registry, jlong handle) {
+  guarded<int>(env, 0, [&] {
+    registry.remove(handle);
+    return 0;
+  });
+}
+
 /// Slots of the `long[]` a lag reading fills; mirrored by GroupLagReading.java.
 enum LagSlot : jsize {
   kLag,
@@ -196,10 +205,7 @@ JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_interrupt0(JN
 JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeProducer0(JNIEnv* env,
                                                                                   jclass,
                                                                                   jlong producer) {
-  guarded<int>(env, 0, [&] {
-    producers.remove(producer);
-    return 0;
-  });
+  closeHandle(env, producers, producer);
 }
 
 JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_produce0(
@@ -231,10 +237,7 @@ JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openConsumer
 JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeConsumer0(JNIEnv* env,
                                                                                   jclass,
                                                                                   jlong consumer) {
-  guarded<int>(env, 0, [&] {
-    consumers.remove(consumer);
-    return 0;
-  });
+  closeHandle(env, consumers, consumer);
 }
 
 JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_consume0(
@@ -279,10 +282,7 @@ JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openLagReade
 JNIEXPORT void JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_closeLagReader0(JNIEnv* env,
                                                                                    jclass,
                                                                                    jlong reader) {
-  guarded<int>(env, 0, [&] {
-    lagReaders.remove(reader);
-    return 0;
-  });
+  closeHandle(env, lagReaders, reader);
 }
 
 JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_readLag0(

@@ -43,6 +43,24 @@ abstract class KafkaBeanInfo extends BeanInfoSupport {
     property.setValue(TAGS, tags);
   }
 
+  /**
+   * The groups a consumer and a processor share, after their own: polling, stamps, last
+   * message and results, with their defaults.
+   */
+  protected final void consumingGroups(int messagesPerSample) {
+    createPropertyGroup(
+        "polling", new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure"});
+    createPropertyGroup("stamps", new String[] {"stampsFrom"});
+    createPropertyGroup("variables", new String[] {"variablePrefix", "responseBytes"});
+    required(property("messagesPerSample"), Integer.valueOf(messagesPerSample));
+    required(property("pollTimeoutMs"), Long.valueOf(1000));
+    required(property("emptyIsFailure"), Boolean.FALSE);
+    choices(property("stampsFrom"), KafkaConsumerSampler.STAMP_SOURCES);
+    required(property("variablePrefix"), "");
+    required(property("responseBytes"), Integer.valueOf(200));
+    resultsGroup();
+  }
+
   /** The "results" group every sampler has: what a sample counts as in JMeter's listeners. */
   protected final void resultsGroup() {
     createPropertyGroup("results", new String[] {"sampleCounts"});

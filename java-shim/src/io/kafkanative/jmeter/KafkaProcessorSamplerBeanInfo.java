@@ -10,12 +10,8 @@ public class KafkaProcessorSamplerBeanInfo extends KafkaBeanInfo {
     super(KafkaProcessorSampler.class);
     createPropertyGroup("connection", new String[] {"connectionName"});
     createPropertyGroup("input", new String[] {"topics", "groupId", "autoOffsetReset"});
-    createPropertyGroup("output", new String[] {"outputTopic", "outputValueTemplate", "keepHeaders", "exactlyOnce"});
     createPropertyGroup(
-        "polling", new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure"});
-    createPropertyGroup("stamps", new String[] {"stampsFrom"});
-    createPropertyGroup("variables", new String[] {"variablePrefix", "responseBytes"});
-
+        "output", new String[] {"outputTopic", "outputValueTemplate", "keepHeaders", "exactlyOnce"});
     required(property("connectionName"), "kafka");
     required(property("topics"), "");
     required(property("groupId"), "jmeter-kafka-processor");
@@ -24,15 +20,9 @@ public class KafkaProcessorSamplerBeanInfo extends KafkaBeanInfo {
     required(property("outputValueTemplate"), "");
     required(property("keepHeaders"), Boolean.TRUE);
     required(property("exactlyOnce"), Boolean.FALSE);
-    required(property("messagesPerSample"), Integer.valueOf(500));
-    required(property("pollTimeoutMs"), Long.valueOf(1000));
-    required(property("emptyIsFailure"), Boolean.FALSE);
-    choices(property("stampsFrom"), KafkaConsumerSampler.STAMP_SOURCES);
-    required(property("variablePrefix"), "");
-    required(property("responseBytes"), Integer.valueOf(200));
     for (String hidden : new String[] {"partitions", "commitMode"}) {
       property(hidden).setHidden(true);
     }
-    resultsGroup();
+    consumingGroups(500);
   }
 }
