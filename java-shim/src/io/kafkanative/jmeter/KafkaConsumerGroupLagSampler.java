@@ -26,21 +26,39 @@ public class KafkaConsumerGroupLagSampler extends AbstractKafkaSampler {
   private transient volatile NativeLagReader reader;
   private transient String readerIdentity;
   private transient long nextReadingMillis;
+  /** The pacing wait, which JMeter's Stop ({@link #interrupt()}) cuts short. */
+  private final transient Object pacing = new Object();
+
+  private transient boolean interrupted;
   private final transient GroupLagReading reading = new GroupLagReading();
 
   /** Waits for the next reading's time first, so the sample's time is the reading's alone. */
   @Override
   public SampleResult sample(Entry entry) {
-    long wait = nextReadingMillis - System.currentTimeMillis();
-    if (wait > 0) {
-      try {
-        Thread.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    synchronized (pacing) {
+      interrupted = false;
+      long wait;
+      while (!interrupted && (wait = nextReadingMillis - System.currentTimeMillis()) > 0) {
+        try {
+          pacing.wait(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
     }
     nextReadingMillis = System.currentTimeMillis() + Math.max(0, intervalMs);
     return super.sample(entry);
+  }
+
+  /** JMeter's Stop: ends the pacing wait at once (a reading in progress ends at its timeout). */
+  @Override
+  public boolean interrupt() {
+    synchronized (pacing) {
+      interrupted = true;
+      pacing.notifyAll();
+    }
+    return super.interrupt();
   }
 
   @Override
