@@ -393,9 +393,12 @@ TEST(Processor, ForwardsEveryMessageWithItsStampsAtLeastOnce) { expectProcessedO
 
 TEST(Processor, ForwardsEveryMessageWithItsStampsExactlyOnce) { expectProcessedOnce(true); }
 
-// Outputs the cluster refuses fail the sample; the processor reads their inputs again and
-// forwards them once the cluster accepts: nothing is lost.
-TEST(Processor, RefusedOutputsAreReadAgainAndForwardedLater) {
+namespace {
+
+/// Outputs the cluster refuses fail the sample; the processor reads their inputs again and
+/// forwards them once the cluster accepts: nothing is lost (exactly once: the aborted
+/// transaction's outputs are never read by a read_committed consumer, so each arrives once).
+void expectRefusedOutputsForwardedLater(bool exactlyOnce) {
   auto kafka = connection();
   if (kafka->embeddedCluster() == nullptr) {
     GTEST_SKIP() << "needs the embedded cluster's fault injection";
@@ -406,7 +409,8 @@ TEST(Processor, RefusedOutputsAreReadAgainAndForwardedLater) {
   createTopic(*kafka, output, 1);
   ProducerSession producer(kafka, stamped(input));
   ASSERT_EQ(producer.produce(100).acked, 100u);
-  ConsumerSession processor(kafka, processorOf(input, output, uniqueName("processor"), false));
+  ConsumerSession processor(kafka,
+                            processorOf(input, output, uniqueName("processor"), exactlyOnce));
   kafka->scheduleFaults("0 errors produce 1 INVALID_RECORD");
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the schedule applies at 0 s
   bool refused = false;
@@ -420,6 +424,16 @@ TEST(Processor, RefusedOutputsAreReadAgainAndForwardedLater) {
   EXPECT_TRUE(refused);
   EXPECT_GE(forwarded, 100u);
   expectEachConsumedOnce(kafka, output, uniqueName("downstream"), 100);
+}
+
+}  // namespace
+
+TEST(Processor, RefusedOutputsAreReadAgainAndForwardedLater) {
+  expectRefusedOutputsForwardedLater(false);
+}
+
+TEST(Processor, AnAbortedTransactionsInputsAreReadAgainAndForwardedOnce) {
+  expectRefusedOutputsForwardedLater(true);
 }
 
 TEST(Processor, BadSettingsAreClearErrors) {

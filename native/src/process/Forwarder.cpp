@@ -119,45 +119,26 @@ Forwarder::~Forwarder() { rd_kafka_topic_destroy(topic_); }
 bool Forwarder::forward(const std::vector<rd_kafka_message_t*>& inputs, rd_kafka_t* consumer,
                         const InterruptCheck& interrupt, ConsumeOutcome& outcome) {
   const auto start = std::chrono::steady_clock::now();
-  const auto count = static_cast<std::uint32_t>(inputs.size());
-  bool transactionOpen = false;
-  if (settings_.exactlyOnce) {
-    transactionOpen =
-        succeeded(rd_kafka_begin_transaction(client_), "exactly-once: cannot begin", outcome);
-    if (!transactionOpen) {
-      rewind(inputs, consumer);
-      return false;
-    }
+  if (settings_.exactlyOnce &&
+      !succeeded(rd_kafka_begin_transaction(client_), "exactly-once: cannot begin", outcome)) {
+    rewind(inputs, consumer);
+    return false;
   }
   // Waited mode: the batch completes when every output has its report, which this thread
   // serves itself (the client has no thread of its own).
-  auto* batch = new DeliveryBatch(count, stats_, connection_->timeline(), nullptr);
-  for (std::uint32_t i = 0; i < count; ++i) {
-    const int error = send(*inputs[i], batch->slot(i, 0));
-    if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      batch->onNotSent(count - i, static_cast<rd_kafka_resp_err_t>(error));
-      break;
-    }
-    batch->onSent();
-  }
-  // Exactly once: the outputs count only if their transaction commits; an aborted one purges
-  // what it had not yet delivered, whose reports the wait below then collects.
-  bool committed = !settings_.exactlyOnce;
-  if (transactionOpen) {
-    committed = batch->sent() == count && commitTransaction(inputs, consumer, outcome);
-    if (!committed) {
-      succeeded(rd_kafka_abort_transaction(
-                    client_, static_cast<int>(connection_->deliveryTimeout().count())),
-                "exactly-once: abort failed", outcome);
-    }
-  }
+  auto* batch = new DeliveryBatch(static_cast<std::uint32_t>(inputs.size()), stats_,
+                                  connection_->timeline(), nullptr);
+  sendAll(inputs, *batch);
+  const bool committed =
+      !settings_.exactlyOnce || endTransaction(inputs, batch->sent(), consumer, outcome);
   const ProduceOutcome delivered =
       batch->await(connection_->deliveryTimeout() + kReportGrace, interrupt, client_);
   outcome.forwardMicros = std::chrono::duration_cast<std::chrono::microseconds>(
                               std::chrono::steady_clock::now() - start)
                               .count();
-  const bool complete = settings_.exactlyOnce ? committed : delivered.acked == count;
-  if (complete) {
+  // Exactly once, the outputs count only if their transaction committed.
+  const auto count = static_cast<std::uint32_t>(inputs.size());
+  if (settings_.exactlyOnce ? committed : delivered.acked == count) {
     outcome.forwarded = count;
     return true;
   }
@@ -170,6 +151,30 @@ bool Forwarder::forward(const std::vector<rd_kafka_message_t*>& inputs, rd_kafka
   setError(outcome, rd_kafka_err2name(RD_KAFKA_RESP_ERR__FAIL),
            "output: not every message was forwarded");
   rewind(inputs, consumer);
+  return false;
+}
+
+void Forwarder::sendAll(const std::vector<rd_kafka_message_t*>& inputs, DeliveryBatch& batch) {
+  const auto count = static_cast<std::uint32_t>(inputs.size());
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const int error = send(*inputs[i], batch.slot(i, 0));
+    if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      batch.onNotSent(count - i, static_cast<rd_kafka_resp_err_t>(error));
+      return;
+    }
+    batch.onSent();
+  }
+}
+
+bool Forwarder::endTransaction(const std::vector<rd_kafka_message_t*>& inputs, std::uint32_t sent,
+                               rd_kafka_t* consumer, ConsumeOutcome& outcome) {
+  if (sent == inputs.size() && commitTransaction(inputs, consumer, outcome)) {
+    return true;
+  }
+  // Aborting purges the outputs not yet delivered; their reports complete the batch.
+  succeeded(
+      rd_kafka_abort_transaction(client_, static_cast<int>(connection_->deliveryTimeout().count())),
+      "exactly-once: abort failed", outcome);
   return false;
 }
 

@@ -19,6 +19,7 @@ struct rd_kafka_topic_s;
 namespace kafkanative {
 
 class Connection;
+class DeliveryBatch;
 struct ProducerStats;
 
 /// The producing half of a Kafka Processor (consume → transform → produce): sends one output
@@ -48,6 +49,11 @@ class Forwarder {
                const InterruptCheck& interrupt, ConsumeOutcome& outcome);
 
  private:
+  /// Enqueues one output per input into `batch`; stops at the first that is refused.
+  void sendAll(const std::vector<rd_kafka_message_s*>& inputs, DeliveryBatch& batch);
+  /// Commits the open transaction if all `sent`, else aborts it; whether it committed.
+  bool endTransaction(const std::vector<rd_kafka_message_s*>& inputs, std::uint32_t sent,
+                      rd_kafka_s* consumer, ConsumeOutcome& outcome);
   /// Enqueues the output of `input`; returns librdkafka's error code.
   int send(const rd_kafka_message_s& input, void* opaque);
   /// Commits `consumer`'s offsets past `inputs` and the outputs in the open transaction.
