@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "kafkanative/ConsumeOutcome.hpp"
@@ -58,10 +57,8 @@ class ConsumerSession {
   friend struct ConsumerCallbacks;  // librdkafka's callbacks, with librdkafka's own types
   void start();
   void record(const rd_kafka_message_s& message, ConsumeOutcome& outcome, std::int64_t nowMicros);
-  /// A producer's stamp found on `message`: its end-to-end latency, and its sequence to check.
-  void recordStamp(const rd_kafka_message_s& message, std::int64_t epochMicros,
-                   std::string_view producer, std::uint64_t partitionSequence,
-                   ConsumeOutcome& outcome, std::int64_t nowMicros);
+  /// The end-to-end latency of a message its producer stamped at `epochMicros`.
+  void recordLatency(std::int64_t epochMicros, ConsumeOutcome& outcome, std::int64_t nowMicros);
   void finishPoll(ConsumeOutcome& outcome, std::int64_t firstArrival, std::int64_t lastArrival,
                   bool commitAllowed);
   void commit(ConsumeOutcome& outcome);

@@ -65,9 +65,6 @@ std::uint64_t producerKey(std::string_view id) {
   return std::hash<std::string_view>{}(id);
 }
 
-/// A stamp without a per-partition sequence (another tool's message): latency only.
-constexpr std::uint64_t kNoSequence = UINT64_MAX;
-
 std::string_view view(const void* data, size_t size) {
   return data == nullptr ? std::string_view()
                          : std::string_view(static_cast<const char*>(data), size);
@@ -315,11 +312,11 @@ void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& 
   }
   if (settings_.stampsFrom != StampSource::kHeaders) {
     const bool inValue = settings_.stampsFrom == StampSource::kValue;
-    const auto stamp = TextStamp::find(inValue ? view(message.payload, message.len)
-                                               : view(message.key, message.key_len));
-    if (stamp) {
-      recordStamp(message, stamp->epochMicros, stamp->producer, stamp->partitionSequence, outcome,
-                  nowMicros);
+    if (const auto stamp = TextStamp::find(inValue ? view(message.payload, message.len)
+                                                   : view(message.key, message.key_len))) {
+      recordLatency(stamp->epochMicros, outcome, nowMicros);
+      records_.push_back({producerKey(stamp->producer), message.partition, stamp->partitionSequence,
+                          message.offset});
     }
     return;
   }
@@ -327,26 +324,23 @@ void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& 
   if (rd_kafka_message_headers(&message, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return;
   }
-  const auto stamp = number<std::int64_t>(header(headers, StampHeaders::kTimestampMicros));
+  // Either part may come alone: another tool may stamp times only, or sequences only.
+  if (const auto stamp = number<std::int64_t>(header(headers, StampHeaders::kTimestampMicros))) {
+    recordLatency(*stamp, outcome, nowMicros);
+  }
   const auto producer = header(headers, StampHeaders::kProducerId);
   const auto sequence = number<std::uint64_t>(header(headers, StampHeaders::kPartitionSequence));
-  if (stamp) {
-    recordStamp(message, *stamp, producer.value_or(std::string_view()),
-                sequence.value_or(kNoSequence), outcome, nowMicros);
+  if (producer && sequence) {
+    records_.push_back({producerKey(*producer), message.partition, *sequence, message.offset});
   }
 }
 
-void ConsumerSession::recordStamp(const rd_kafka_message_t& message, std::int64_t epochMicros,
-                                  std::string_view producer, std::uint64_t partitionSequence,
-                                  ConsumeOutcome& outcome, std::int64_t nowMicros) {
+void ConsumerSession::recordLatency(std::int64_t epochMicros, ConsumeOutcome& outcome,
+                                    std::int64_t nowMicros) {
   const auto latency = std::max<std::int64_t>(0, nowMicros - epochMicros);
   outcome.maxEndToEndMicros = std::max(outcome.maxEndToEndMicros, latency);
   stats_.endToEndLatency.record(static_cast<std::uint64_t>(latency));
   connection_->timeline().now().endToEndLatency.record(static_cast<std::uint64_t>(latency));
-  if (!producer.empty() && partitionSequence != kNoSequence) {
-    records_.push_back(
-        {producerKey(producer), message.partition, partitionSequence, message.offset});
-  }
 }
 
 // The consumer's active span runs from its first message's arrival to its last: neither the
