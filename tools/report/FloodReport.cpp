@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "BucketPercentile.hpp"
-#include "RunReport.hpp"
+#include "JsonAccess.hpp"
 
 namespace kafkanative::report {
 

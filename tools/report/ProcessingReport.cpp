@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "JsonAccess.hpp"
 #include "LeastSquares.hpp"
-#include "RunReport.hpp"
 
 namespace kafkanative::report {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "RunReport.hpp"
+#include "JsonAccess.hpp"
 
 namespace kafkanative::report {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "RunReport.hpp"
+#include "JsonAccess.hpp"
 #include "SvgChart.hpp"
 
 namespace kafkanative::report {

@@ -1,5 +1,6 @@
 #include "RunReport.hpp"
 
+#include "JsonAccess.hpp"
 #include "LeastSquares.hpp"
 #include "ProcessingReport.hpp"
 #include "ReplicationReport.hpp"
@@ -359,12 +360,6 @@ json throttlingOf(const json& timeline, const json& summary) {
 }
 
 }  // namespace
-
-const json& objectAt(const json& object, const char* key) {
-  static const json kEmpty = json::object();
-  const auto found = object.find(key);
-  return found == object.end() ? kEmpty : *found;
-}
 
 json RunReport::build(const json& summary, std::optional<double> statedRetentionMs) {
   const json& timeline = summary.at("timeline");

@@ -31,7 +31,4 @@ class RunReport {
                               std::optional<double> statedRetentionMs = std::nullopt);
 };
 
-/// `object[key]`, or an empty object when there is none (as a reference, safe to iterate).
-const nlohmann::json& objectAt(const nlohmann::json& object, const char* key);
-
 }  // namespace kafkanative::report

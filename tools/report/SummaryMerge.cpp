@@ -1,7 +1,7 @@
 #include "SummaryMerge.hpp"
 
 #include "BucketPercentile.hpp"
-#include "RunReport.hpp"
+#include "JsonAccess.hpp"
 
 #include <algorithm>
 #include <cmath>
