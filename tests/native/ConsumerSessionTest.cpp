@@ -337,6 +337,20 @@ ConsumerSettings processorOf(const std::string& input, const std::string& output
   return settings;
 }
 
+/// Polls `processor` until `expected` messages were forwarded or 30 s passed; every poll's
+/// outcome, for the caller's checks.
+std::vector<ConsumeOutcome> forwardUntil(ConsumerSession& processor, std::uint32_t expected,
+                                         std::uint32_t perPoll) {
+  std::vector<ConsumeOutcome> outcomes;
+  std::uint32_t forwarded = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (forwarded < expected && std::chrono::steady_clock::now() < deadline) {
+    outcomes.push_back(processor.poll(perPoll, std::chrono::milliseconds(200)));
+    forwarded += outcomes.back().forwarded;
+  }
+  return outcomes;
+}
+
 /// Produces `messages` stamped messages to a new `input` topic, runs them through a processor
 /// into a new output topic, and expects each there once, with the stamps and the new value.
 void expectProcessedOnce(bool exactlyOnce) {
@@ -351,9 +365,7 @@ void expectProcessedOnce(bool exactlyOnce) {
   const auto group = uniqueName("processor");
   ConsumerSession processor(kafka, processorOf(input, output, group, exactlyOnce));
   std::uint32_t forwarded = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (forwarded < 500 && std::chrono::steady_clock::now() < deadline) {
-    const auto outcome = processor.poll(200, std::chrono::milliseconds(200));
+  for (const auto& outcome : forwardUntil(processor, 500, 200)) {
     ASSERT_TRUE(outcome.errorName.empty()) << outcome.errorName << " " << outcome.errorMessage;
     EXPECT_EQ(outcome.forwarded, outcome.messages);
     forwarded += outcome.forwarded;
@@ -415,9 +427,7 @@ void expectRefusedOutputsForwardedLater(bool exactlyOnce) {
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the schedule applies at 0 s
   bool refused = false;
   std::uint32_t forwarded = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (forwarded < 100 && std::chrono::steady_clock::now() < deadline) {
-    const auto outcome = processor.poll(100, std::chrono::milliseconds(200));
+  for (const auto& outcome : forwardUntil(processor, 100, 100)) {
     refused = refused || !outcome.errorName.empty();
     forwarded += outcome.forwarded;
   }
