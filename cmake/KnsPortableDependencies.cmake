@@ -16,6 +16,11 @@ target_include_directories(PkgConfig::RDKAFKA INTERFACE ${deps}/include)
 target_link_libraries(PkgConfig::RDKAFKA INTERFACE
   ${deps}/lib/librdkafka.a ${deps}/lib/libssl.a ${deps}/lib/libcrypto.a ${deps}/lib/libzstd.a
   ${deps}/lib/liblz4.a ${deps}/lib/libz.a pthread dl m rt)
+add_library(CURL::libcurl INTERFACE IMPORTED)
+target_compile_definitions(CURL::libcurl INTERFACE CURL_STATICLIB)
+target_include_directories(CURL::libcurl INTERFACE ${deps}/include)
+target_link_libraries(CURL::libcurl INTERFACE
+  ${deps}/lib/libcurl.a ${deps}/lib/libssl.a ${deps}/lib/libcrypto.a ${deps}/lib/libz.a pthread dl)
 
 set(header_only ${CMAKE_BINARY_DIR}/header-only)
 foreach(library boost spdlog fmt nlohmann)

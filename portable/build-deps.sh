@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libraries the self-contained JNI library links statically — zlib, zstd, lz4,
-# OpenSSL and librdkafka, from Debian's own source packages — with Zig's C compiler for one
+# OpenSSL, librdkafka and libcurl, from Debian's own source packages — with Zig's C compiler for one
 # target (e.g. x86_64-linux-gnu.2.28), into PREFIX/{include,lib}. Each library is built once:
 # a stamp in PREFIX records it, so a rebuild of the build tree reuses them.
 # Usage: build-deps.sh ZIG TARGET PREFIX SOURCES_DIR
@@ -98,9 +98,29 @@ build_librdkafka() {
   cp src/rdkafka.h src/rdkafka_mock.h "$prefix/include/librdkafka/"
 }
 
+build_curl() {
+  cd "$(unpacked curl)"
+  # Only what a Schema Registry client needs: HTTP and HTTPS over the OpenSSL above, with
+  # zlib. The CA bundle is found at run time (SchemaRegistryClient), not fixed here.
+  PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" PKG_CONFIG_PATH="" \
+    CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" LIBS="-ldl -lpthread" \
+    ./configure --host="${target%%.*}" --prefix="$prefix" --disable-shared --enable-static \
+    --with-openssl="$prefix" --with-zlib="$prefix" --without-zstd --without-brotli \
+    --without-libpsl --without-libidn2 --without-nghttp2 --without-librtmp --without-libssh2 \
+    --without-ca-bundle --without-ca-path --disable-ldap --disable-ldaps --disable-rtsp \
+    --disable-dict --disable-telnet --disable-tftp --disable-pop3 --disable-imap --disable-smb \
+    --disable-smtp --disable-gopher --disable-mqtt --disable-ftp --disable-file \
+    --disable-manual --disable-ntlm --disable-unix-sockets >/dev/null
+  make -j"$jobs" -C lib libcurl.la >/dev/null
+  cp lib/.libs/libcurl.a "$prefix/lib/"
+  mkdir -p "$prefix/include/curl"
+  cp include/curl/*.h "$prefix/include/curl/"
+}
+
 "$here/fetch-sources.sh" "$sources"
 once zlib build_zlib
 once zstd build_zstd
 once lz4 build_lz4
 once openssl build_openssl
 once librdkafka build_librdkafka
+once curl build_curl

@@ -10,10 +10,11 @@ mkdir -p "$dir"
 cd "$dir"
 exec 9>.lock
 flock 9  # the targets' builds may start at once
-[[ -f .fetched ]] && exit 0
-apt-get source -qq --download-only zlib/bookworm libzstd/bookworm lz4/bookworm \
-  openssl/bookworm librdkafka/bookworm
-for dsc in *.dsc; do
-  dpkg-source --no-check -x "$dsc" >/dev/null
+# Each package once: a tree unpacked by an earlier run is kept.
+for package in zlib libzstd lz4 openssl librdkafka curl; do
+  compgen -G "$package-[0-9]*/" >/dev/null && continue
+  apt-get source -qq --download-only "$package/bookworm"
+  for dsc in "$package"_*.dsc; do
+    dpkg-source --no-check -x "$dsc" >/dev/null
+  done
 done
-touch .fetched

@@ -9,7 +9,9 @@ export KNS_BUILD_DIR
 
 KNS_PACKAGES=(
   cmake make g++ clang pkg-config
-  librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev
+  librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev libcurl4-openssl-dev
+  # independent Avro and Schema Registry decoding, for the schema tests
+  python3-confluent-kafka python3-avro python3-requests
   libgtest-dev libgmock-dev libbenchmark-dev
   openjdk-17-jdk-headless openjdk-17-jre junit4 jmeter jmeter-java jmeter-http jq chromium python3
   xvfb xauth dpkg-dev qemu-user-static unzip

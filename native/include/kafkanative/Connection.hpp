@@ -25,6 +25,7 @@ class ProducerClient;
 class PayloadFile;
 class RateLimiter;
 class RunTimeline;
+class SchemaRegistryClient;
 
 /// The Kafka producer side of one ConnectionConfig, shared by every session with that
 /// configuration in this process: one librdkafka producer that all sessions share
@@ -95,6 +96,10 @@ class Connection {
   /// that refreshes while the test runs.
   std::string liveFigures() const;
 
+  /// The Schema Registry client of the connection's `schema.registry.*` properties; null
+  /// when they name none.
+  SchemaRegistryClient* schemaRegistry() const noexcept { return schemaRegistry_.get(); }
+
   /// The shared librdkafka producer.
   rd_kafka_s* handle() const noexcept;
   /// A new librdkafka producer for one session alone, closed with the connection. With
@@ -120,7 +125,8 @@ class Connection {
   std::unique_ptr<FaultSchedule> faultSchedule_;  ///< restores the brokers when destroyed
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;
-  std::map<std::string, std::string> properties_;
+  std::map<std::string, std::string> properties_;  ///< librdkafka's, without schema.registry.*
+  std::unique_ptr<SchemaRegistryClient> schemaRegistry_;
   rd_kafka_conf_s* clientConf_ = nullptr;  ///< every client is created from a copy of it
   std::chrono::milliseconds deliveryTimeout_{};
   std::size_t maxMessageBytes_ = 0;

@@ -19,11 +19,13 @@ struct ConsumeOutcome {
   std::uint32_t forwarded = 0;      ///< a processor's outputs acknowledged (and committed)
   std::int64_t forwardMicros = -1;  ///< a processor's time to send, acknowledge and commit
   std::string verificationProblem;  ///< the first finding, empty when clean
+  std::uint32_t undecodable = 0;    ///< values that are not what their schema says
+  std::string decodeProblem;        ///< why the first of them was not, empty when none
   std::string errorName;            ///< a consume error, empty when none
   std::string errorMessage;
   /// The poll's last message, when asked for (ConsumerSettings::lastMessageBytes).
   std::string lastKey;
-  std::string lastValue;             ///< at most lastMessageBytes of it
+  std::string lastValue;             ///< at most lastMessageBytes of it (decoded: its JSON)
   std::uint64_t lastValueBytes = 0;  ///< its whole size
   std::string lastHeaders;           ///< "name=value" lines
 };

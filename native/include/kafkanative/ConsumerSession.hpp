@@ -18,6 +18,7 @@ namespace kafkanative {
 
 class Connection;
 class Forwarder;
+class SchemaReader;
 struct ConsumerStats;
 struct InterruptCheck;
 
@@ -73,6 +74,7 @@ class ConsumerSession {
   std::vector<SequenceVerifier::Record> records_;  ///< reused by every poll
   std::vector<PartitionPosition> positions_;       ///< partitions seen by the current poll
   std::unique_ptr<Forwarder> forwarder_;           ///< a processor's output; null otherwise
+  std::unique_ptr<SchemaReader> valueReader_;      ///< values in a schema format; null otherwise
   std::vector<rd_kafka_message_s*> held_;          ///< a processor's poll, until forwarded
   std::atomic<std::uint64_t> interrupts_{0};
 };

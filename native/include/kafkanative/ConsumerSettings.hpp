@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kafkanative/ForwardSettings.hpp"
+#include "kafkanative/SchemaSettings.hpp"
 
 namespace kafkanative {
 
@@ -45,6 +46,9 @@ struct ConsumerSettings {
   std::size_t lastMessageBytes = 0;
   /// Sessions with the same name share statistics and sequence verification.
   std::string statsName = "consumer";
+  /// Values in a schema format are decoded (each checked; the kept last one as JSON): the
+  /// format and, without a registry, the schema file.
+  SchemaSettings valueSchema;
   /// Where a processor sends what it consumes (see ForwardSettings); none by default.
   ForwardSettings forward;
 };

@@ -13,6 +13,7 @@ struct ConsumerStats {
   std::atomic<std::uint64_t> consumed{0};
   std::atomic<std::uint64_t> bytes{0};  ///< key + value bytes
   std::atomic<std::uint64_t> errors{0};
+  std::atomic<std::uint64_t> undecodable{0};  ///< values their schema does not decode
   std::atomic<std::uint64_t> rebalances{0};
   std::atomic<std::uint64_t> commitsRefusedInRebalance{0};
   std::atomic<std::int64_t> firstConsumeEpochMicros{0};

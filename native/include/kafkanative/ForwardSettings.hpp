@@ -6,9 +6,9 @@
 namespace kafkanative {
 
 /// What a Kafka Processor does with what it consumes: every message goes on to `topic`, its key
-/// and (unless told otherwise) headers unchanged (so the producers' stamps travel through), its value from
-/// `valueTemplate` (empty: the input value). Offsets are committed only once the outputs are
-/// acknowledged (at least once), or in the same transaction as the outputs (`exactlyOnce`).
+/// and (unless told otherwise) headers unchanged (so the producers' stamps travel through), its
+/// value from `valueTemplate` (empty: the input value). Offsets are committed only once the outputs
+/// are acknowledged (at least once), or in the same transaction as the outputs (`exactlyOnce`).
 struct ForwardSettings {
   std::string topic;  ///< empty: the consumer forwards nothing
   std::string valueTemplate;

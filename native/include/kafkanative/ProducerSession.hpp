@@ -22,6 +22,7 @@ class DeliveryBatch;
 class OutcomeQueue;
 class PayloadFile;
 class RateLimiter;
+class SchemaTemplate;
 struct InterruptCheck;
 struct ProducerStats;
 
@@ -62,6 +63,11 @@ class ProducerSession {
   /// Opens the topic on client_ and, where the session chooses partitions, learns their count.
   void openTopic();
   std::int32_t partitionFor(std::uint64_t sequence);
+  bool hasKey() const noexcept { return keySchema_ || !key_.empty(); }
+  /// Opens the key's and value's schema templates, when they have a schema format.
+  void openSchemas();
+  /// Renders the key into keyBuffer_; librdkafka's error code.
+  int renderKey(std::uint64_t sequence);
   /// Builds and enqueues one message; returns librdkafka's error code.
   int enqueue(void* opaque, std::uint64_t sequence, const InterruptCheck& interrupt);
   /// Renders the value and headers (the key is rendered first: it decides the partition).
@@ -90,6 +96,10 @@ class ProducerSession {
   std::vector<Header> headers_;
   std::shared_ptr<RateLimiter> rateLimiter_;
   std::shared_ptr<const PayloadFile> payloads_;  ///< replaces value_ when set
+  std::unique_ptr<SchemaTemplate> keySchema_;    ///< replaces key_ when set
+  std::unique_ptr<SchemaTemplate> valueSchema_;  ///< replaces value_ when set
+  /// Why the last message a schema template refused did not fit, for the sample's message.
+  const std::string* renderProblem_ = nullptr;
   std::string producerId_;
   FastRandom random_;
   std::uint64_t sequence_ = 0;

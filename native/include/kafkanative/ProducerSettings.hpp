@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "kafkanative/SchemaSettings.hpp"
+
 namespace kafkanative {
 
 /// How a producer chooses each message's partition.
@@ -32,6 +34,9 @@ struct ProducerSettings {
   std::string topic;
   std::string keyTemplate;    ///< empty: messages have no key
   std::string valueTemplate;  ///< see MessageTemplate for the syntax
+  /// Avro keys and values: the template is a JSON record template (see AvroTemplate).
+  SchemaSettings keySchema;
+  SchemaSettings valueSchema;
   std::size_t valueSize = 0;  ///< exact value size: pad shorter values, refuse longer; 0: as is
   /// When set, values come from this file (one per line) or directory (one per file) instead
   /// of `valueTemplate`: in order, cycling, or at random.

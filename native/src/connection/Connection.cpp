@@ -19,6 +19,7 @@
 #include "LibrdkafkaLog.hpp"
 #include "ProducerClient.hpp"
 #include "RunTimeline.hpp"
+#include "SchemaRegistryClient.hpp"
 #include "StatsReport.hpp"
 #include "kafkanative/ConsumerStats.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -128,6 +129,9 @@ Connection::Connection(const ConnectionConfig& config)
     : timeline_(std::make_unique<RunTimeline>()),
       flushTimeout_(config.flushTimeout),
       properties_(config.properties) {
+  if (auto registry = SchemaRegistryConfig::extract(properties_); !registry.urls.empty()) {
+    schemaRegistry_ = std::make_unique<SchemaRegistryClient>(std::move(registry));
+  }
   if (const auto brokers = EmbeddedCluster::brokersFor(config.bootstrapServers)) {
     embeddedCluster_ = EmbeddedCluster::acquire(*brokers);
     bootstrapServers_ = embeddedCluster_->bootstrapServers();
@@ -137,7 +141,7 @@ Connection::Connection(const ConnectionConfig& config)
 
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
-    for (const auto& [name, value] : config.properties) {
+    for (const auto& [name, value] : properties_) {
       if (!isConsumerOnly(name)) {  // a producer would only warn about them
         setProperty(conf, name, value);
       }

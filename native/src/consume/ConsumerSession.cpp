@@ -5,6 +5,7 @@
 #include "InterruptCheck.hpp"
 #include "Rebalance.hpp"
 #include "RunTimeline.hpp"
+#include "SchemaReader.hpp"
 #include "TextStamp.hpp"
 
 #include <librdkafka/rdkafka.h>
@@ -132,6 +133,10 @@ ConsumerSession::ConsumerSession(std::shared_ptr<Connection> connection,
     // A processor commits after its outputs are acknowledged, or inside their transaction.
     settings_.commit = settings_.forward.exactlyOnce ? CommitMode::kNone : CommitMode::kSync;
     forwarder_ = std::make_unique<Forwarder>(connection_, settings_.forward, settings_.statsName);
+  }
+  if (settings_.valueSchema.format != MessageFormat::kString) {
+    valueReader_ =
+        std::make_unique<SchemaReader>(settings_.valueSchema, connection_->schemaRegistry());
   }
   if (settings_.groupId.empty()) {
     std::random_device entropy;
@@ -273,6 +278,12 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
     if (settings_.lastMessageBytes > 0) {
       outcome.lastKey = text(last->key, last->key_len);
       outcome.lastValue = text(last->payload, std::min(last->len, settings_.lastMessageBytes));
+      if (valueReader_) {  // its JSON instead, when it decodes
+        std::string json;
+        if (valueReader_->read(view(last->payload, last->len), &json)) {
+          outcome.lastValue = json.substr(0, settings_.lastMessageBytes);
+        }
+      }
       outcome.lastValueBytes = last->len;
       outcome.lastHeaders = headerLines(*last);
     }
@@ -301,6 +312,13 @@ void ConsumerSession::record(const rd_kafka_message_t& message, ConsumeOutcome& 
                              std::int64_t nowMicros) {
   ++outcome.messages;
   outcome.bytes += message.len + message.key_len;
+  if (valueReader_ && !valueReader_->read(view(message.payload, message.len), nullptr)) {
+    if (outcome.undecodable++ == 0) {
+      outcome.decodeProblem = "partition " + std::to_string(message.partition) + " offset " +
+                              std::to_string(message.offset) + ": " + valueReader_->problem();
+    }
+    stats_.undecodable.fetch_add(1, std::memory_order_relaxed);
+  }
   const char* topic = rd_kafka_topic_name(message.rkt);
   const auto seen = std::find_if(positions_.begin(), positions_.end(), [&](const auto& p) {
     return p.partition == message.partition && p.topic == topic;

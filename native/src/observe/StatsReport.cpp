@@ -132,6 +132,7 @@ nlohmann::json consumerJson(const ConsumerStats& s) {
           {"firstConsumeEpochMicros", first},
           {"lastConsumeEpochMicros", last},
           {"errors", s.errors.load()},
+          {"undecodable", s.undecodable.load()},
           {"rebalances", s.rebalances.load()},
           {"commitsRefusedInRebalance", s.commitsRefusedInRebalance.load()},
           {"seconds", seconds},
@@ -150,7 +151,8 @@ std::string consumerText(const ConsumerStats& s) {
   char rate[48];
   std::snprintf(rate, sizeof rate, "%.0f msgs/s", json["messagesPerSecond"].get<double>());
   return std::to_string(s.consumed.load()) + " consumed, " + rate + ", " +
-         std::to_string(s.errors.load()) + " errors, " + std::to_string(s.rebalances.load()) +
+         std::to_string(s.errors.load()) + " errors, " + std::to_string(s.undecodable.load()) +
+         " undecodable, " + std::to_string(s.rebalances.load()) +
          " rebalances; end-to-end latency ms: " + histogramText(s.endToEndLatency) + "; lag max " +
          std::to_string(s.maxLag.load()) + ", last " + std::to_string(s.lastLag.load()) +
          "; verification: " + std::to_string(s.verifier.missing()) + " missing, " +

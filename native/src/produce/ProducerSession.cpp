@@ -15,6 +15,7 @@
 #include "InterruptCheck.hpp"
 #include "Murmur2.hpp"
 #include "OutcomeQueue.hpp"
+#include "SchemaTemplate.hpp"
 #include "TopicMetadata.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -54,8 +55,11 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
       servesOwnClient_(settings.dedicatedClient && settings.mode == DeliveryMode::kWait),
       stats_(connection_->statsFor(settings.statsName)),
       settings_(settings),
-      key_(settings.keyTemplate, 0, "key template"),
-      value_(settings.valueTemplate, settings.valueSize, "value template"),
+      // A key or value in a schema format has its template compiled by its SchemaTemplate.
+      key_(settings.keySchema.format == MessageFormat::kString ? settings.keyTemplate : "", 0,
+           "key template"),
+      value_(settings.valueSchema.format == MessageFormat::kString ? settings.valueTemplate : "",
+             settings.valueSize, "value template"),
       random_(seedFor(settings.thread)) {
   TopicMetadata::validateName(settings.topic);
   // Refused before any value is rendered: librdkafka would refuse each one only after it was
@@ -81,19 +85,21 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
     throw KafkaError::invalidArgument(
         "templates: {{input}} and {{input_key}} need an input message (Kafka Processor)");
   }
-  if (key_.usesStamp()) {
+  openSchemas();
+  if (key_.usesStamp() || (keySchema_ && keySchema_->usesStamp())) {
     throw KafkaError::invalidArgument(
         "key template: {{stamp}} cannot be in the key (the key decides the partition, whose "
         "sequence the stamp carries); put it in the value");
   }
-  stampsText_ = value_.usesStamp() ||
+  stampsText_ = value_.usesStamp() || (valueSchema_ && valueSchema_->usesStamp()) ||
                 std::any_of(headers_.begin(), headers_.end(),
                             [](const auto& header) { return header.value.usesStamp(); });
   settings_.stampHeaders = settings_.stampHeaders || stampsText_;  // a stamp is a stamp
   if (settings.partitioning == Partitioning::kFixed && settings.partition < 0) {
     throw KafkaError::invalidArgument("partition: must not be negative");
   }
-  if (settings.partitioning == Partitioning::kByKey && settings.keyTemplate.empty()) {
+  if (settings.partitioning == Partitioning::kByKey && settings.keyTemplate.empty() &&
+      settings.keySchema.format == MessageFormat::kString) {
     throw KafkaError::invalidArgument("partitioning by key: needs a key template");
   }
   if (settings.ratePerSecond > 0) {
@@ -122,6 +128,23 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
     throw;
   }
   connection_->noteTopic(settings.topic);
+}
+
+void ProducerSession::openSchemas() {
+  const auto& value = settings_.valueSchema;
+  if (value.format != MessageFormat::kString) {
+    if (settings_.valueSize > 0 || !settings_.payloadFile.empty()) {
+      throw KafkaError::invalidArgument(
+          "value format: a value size or a payload file applies to string values only");
+    }
+    valueSchema_ = std::make_unique<SchemaTemplate>(value, settings_.valueTemplate, settings_.topic,
+                                                    false, connection_->schemaRegistry());
+  }
+  if (settings_.keySchema.format != MessageFormat::kString) {
+    keySchema_ =
+        std::make_unique<SchemaTemplate>(settings_.keySchema, settings_.keyTemplate,
+                                         settings_.topic, true, connection_->schemaRegistry());
+  }
 }
 
 void ProducerSession::openTopic() {
@@ -193,6 +216,11 @@ ProduceOutcome ProducerSession::produce(std::uint32_t messages) {
     drainCompleted(outcome, std::numeric_limits<std::size_t>::max(), timeout, nullptr);
     outcome.inFlight = inFlightMessages_;
   }
+  if (renderProblem_ != nullptr &&
+      outcome.errorName == rd_kafka_err2name(RD_KAFKA_RESP_ERR__INVALID_ARG)) {
+    outcome.errorMessage = *renderProblem_;  // which field, and the text that did not fit it
+    renderProblem_ = nullptr;
+  }
   appendClientError(outcome);
   return outcome;
 }
@@ -253,7 +281,7 @@ std::int32_t ProducerSession::partitionFor(std::uint64_t sequence) {
     return RD_KAFKA_PARTITION_UA;  // librdkafka's partitioner decides
   }
   // The same choice librdkafka's default partitioner (consistent_random) would make.
-  return key_.empty()
+  return !hasKey()
              ? static_cast<std::int32_t>(random_.below(static_cast<std::uint64_t>(partitionCount_)))
              : rd_kafka_msg_partitioner_consistent_random(
                    topic_, keyBuffer_.data(), keyBuffer_.size(), partitionCount_, nullptr, nullptr);
@@ -275,11 +303,18 @@ std::string_view ProducerSession::stampText(std::int64_t epochMicros, std::int32
 int ProducerSession::renderMessage(std::uint64_t sequence, std::string_view stamp) {
   TemplateContext context{sequence, settings_.thread, random_};
   context.stamp = stamp;
+  if (valueSchema_) {
+    if (!valueSchema_->render(context, valueBuffer_)) {
+      renderProblem_ = &valueSchema_->problem();
+      return RD_KAFKA_RESP_ERR__INVALID_ARG;
+    }
+  }
   const bool fits =
-      payloads_ ? MessageTemplate::fitToSize(
-                      valueBuffer_ = payloads_->pick(sequence, settings_.payloadRandom, random_),
-                      settings_.valueSize)
-                : value_.render(context, valueBuffer_);
+      valueSchema_ ? true
+      : payloads_  ? MessageTemplate::fitToSize(
+                         valueBuffer_ = payloads_->pick(sequence, settings_.payloadRandom, random_),
+                         settings_.valueSize)
+                  : value_.render(context, valueBuffer_);
   if (!fits) {
     return RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE;
   }
@@ -289,10 +324,23 @@ int ProducerSession::renderMessage(std::uint64_t sequence, std::string_view stam
   return RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
+int ProducerSession::renderKey(std::uint64_t sequence) {
+  const TemplateContext context{sequence, settings_.thread, random_};
+  if (keySchema_) {
+    if (!keySchema_->render(context, keyBuffer_)) {
+      renderProblem_ = &keySchema_->problem();
+      return RD_KAFKA_RESP_ERR__INVALID_ARG;
+    }
+  } else if (!key_.empty()) {
+    key_.render(context, keyBuffer_);
+  }
+  return RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
 int ProducerSession::enqueue(void* opaque, std::uint64_t sequence,
                              const InterruptCheck& interrupt) {
-  if (!key_.empty()) {
-    key_.render(TemplateContext{sequence, settings_.thread, random_}, keyBuffer_);
+  if (const int error = renderKey(sequence); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return error;
   }
   const std::int32_t partition = partitionFor(sequence);
   const auto epochMicros = [] {
@@ -337,13 +385,12 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence,
   }
   std::optional<std::chrono::steady_clock::time_point> deadline;
   while (true) {
-    const auto error =
-        rd_kafka_producev(client_, RD_KAFKA_V_RKT(topic_), RD_KAFKA_V_PARTITION(partition),
-                          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                          RD_KAFKA_V_VALUE(valueBuffer_.data(), valueBuffer_.size()),
-                          RD_KAFKA_V_KEY(key_.empty() ? nullptr : keyBuffer_.data(),
-                                         key_.empty() ? 0 : keyBuffer_.size()),
-                          RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
+    const auto error = rd_kafka_producev(
+        client_, RD_KAFKA_V_RKT(topic_), RD_KAFKA_V_PARTITION(partition),
+        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        RD_KAFKA_V_VALUE(valueBuffer_.data(), valueBuffer_.size()),
+        RD_KAFKA_V_KEY(hasKey() ? keyBuffer_.data() : nullptr, hasKey() ? keyBuffer_.size() : 0),
+        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
     if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
       if (settings_.stampHeaders) {
         // Only messages that were queued take a number: a refused one leaves no gap.

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "AvroType.hpp"
+
+namespace kafkanative {
+
+/// An Avro schema parsed from its JSON text (an .avsc file or a Schema Registry entry): every
+/// type the specification defines, named types, namespaces and references. Logical types are
+/// kept as annotations; values are encoded as their underlying type, as the specification says.
+class AvroSchema {
+ public:
+  /// Parses `text`; a schema that is not JSON or not valid Avro is a KafkaError naming `what`
+  /// and the offending part.
+  AvroSchema(std::string_view text, std::string_view what);
+  AvroSchema(const AvroSchema&) = delete;
+  AvroSchema& operator=(const AvroSchema&) = delete;
+
+  const AvroType& root() const noexcept { return *root_; }
+  /// The full name of the root type when it is named (record-name subject strategies).
+  const std::string& rootName() const noexcept { return root_->fullName; }
+  /// The schema as compact JSON, as sent to a registry.
+  const std::string& text() const noexcept { return text_; }
+
+ private:
+  const AvroType* parse(const nlohmann::json& node, const std::string& enclosingNamespace);
+  const AvroType* parseNamed(const nlohmann::json& node, const std::string& enclosingNamespace);
+  const AvroType* reference(const std::string& name, const std::string& enclosingNamespace);
+  AvroType& add(AvroType::Kind kind);
+  [[noreturn]] void fail(const std::string& problem) const;
+
+  std::string what_;
+  std::string text_;
+  std::deque<AvroType> nodes_;  // a deque: nodes point at each other and never move
+  std::map<std::string, const AvroType*> named_;
+  const AvroType* root_ = nullptr;
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,451 @@
+#include "AvroTemplate.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <clocale>
+#include <cstdlib>
+#include <limits>
+
+#include "AvroBinary.hpp"
+#include "TemplateJson.hpp"
+#include "kafkanative/KafkaError.hpp"
+
+namespace kafkanative {
+
+namespace {
+
+using Kind = AvroType::Kind;
+
+constexpr std::string_view kRandom = "{{random}}";
+constexpr std::int64_t kRandomIntegerBound = 1'000'000;
+// A schema whose records hold themselves with no way out (no union, array or map between)
+// has no finite value; random generation gives up this deep.
+constexpr int kMaxRecordDepth = 64;
+
+std::int64_t epochNow(std::int64_t perSecond) {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() /
+         (1'000'000 / perSecond);
+}
+
+/// strtod in the "C" locale whatever the JVM set: a decimal point is always '.'.
+bool parseDouble(const std::string& text, double& value) {
+  static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", nullptr);
+  char* end = nullptr;
+  value = strtod_l(text.c_str(), &end, cLocale);
+  return !text.empty() && end == text.c_str() + text.size();
+}
+
+bool parseInteger(const std::string& text, std::int64_t& value) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+/// A JSON string's bytes as Avro's JSON encoding (and a schema's defaults) give bytes and
+/// fixed values: each code point, at most U+00FF, one byte. False for a larger code point.
+bool codePointBytes(const std::string& utf8, std::string& bytes) {
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead < 0x80) {
+      bytes += static_cast<char>(lead);
+    } else if ((lead & 0xFE) == 0xC2 && i + 1 < utf8.size()) {  // U+0080..U+00FF
+      bytes += static_cast<char>(((lead & 0x03) << 6) | (utf8[++i] & 0x3F));
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool isComposite(Kind kind) {
+  return kind == Kind::kRecord || kind == Kind::kArray || kind == Kind::kMap;
+}
+
+}  // namespace
+
+struct AvroTemplate::Node {
+  enum class Op { kConstant, kText, kRandom };
+  Op op;
+  const AvroType* type = nullptr;         ///< kText, kRandom
+  std::string bytes;                      ///< kConstant
+  std::unique_ptr<MessageTemplate> text;  ///< kText
+  std::string path;                       ///< kText: the field, for problems
+};
+
+AvroTemplate::AvroTemplate(const AvroSchema& schema, std::string_view templateText,
+                           std::string_view what)
+    : what_(what), uuid_("{{uuid}}", 0, "uuid"), word_("{{random_string:8}}", 0, "word") {
+  const bool whollyRandom = templateText.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  compile(schema.root(),
+          whollyRandom ? nlohmann::json(kRandom) : TemplateJson::parse(templateText, what),
+          "record");
+  // Literal runs become one append each.
+  std::vector<Node> merged;
+  for (auto& node : nodes_) {
+    if (node.op == Node::Op::kConstant && !merged.empty() &&
+        merged.back().op == Node::Op::kConstant) {
+      merged.back().bytes += node.bytes;
+    } else if (node.op != Node::Op::kConstant || !node.bytes.empty()) {
+      merged.push_back(std::move(node));
+    }
+  }
+  nodes_ = std::move(merged);
+}
+
+AvroTemplate::~AvroTemplate() = default;
+AvroTemplate::AvroTemplate(AvroTemplate&&) noexcept = default;
+
+void AvroTemplate::fail(const std::string& path, const std::string& problem) const {
+  throw KafkaError::invalidArgument(what_ + ": " + path + ": " + problem);
+}
+
+void AvroTemplate::appendConstant(std::string_view bytes) {
+  nodes_.push_back({Node::Op::kConstant, nullptr, std::string(bytes), nullptr, {}});
+}
+
+void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
+                           const std::string& path) {
+  if (value.is_string() && value.get_ref<const std::string&>() == kRandom) {
+    nodes_.push_back({Node::Op::kRandom, &type, {}, nullptr, path});
+    return;
+  }
+  if (type.kind == Kind::kUnion) {
+    compileUnion(type, value, path);
+    return;
+  }
+  if (value.is_string() && TemplateJson::hasPlaceholder(value.get_ref<const std::string&>())) {
+    if (isComposite(type.kind) || type.kind == Kind::kNull) {
+      fail(path,
+           "a placeholder can stand only for a primitive or enum value (use {{random}} "
+           "for a random " +
+               type.branchName() + ")");
+    }
+    nodes_.push_back({Node::Op::kText,
+                      &type,
+                      {},
+                      std::make_unique<MessageTemplate>(value.get_ref<const std::string&>(), 0,
+                                                        what_ + ": " + path),
+                      path});
+    return;
+  }
+  switch (type.kind) {
+    case Kind::kRecord:
+      compileRecord(type, value, path);
+      return;
+    case Kind::kArray:
+    case Kind::kMap: {
+      const bool array = type.kind == Kind::kArray;
+      if (array ? !value.is_array() : !value.is_object()) {
+        fail(path, std::string("expected a JSON ") + (array ? "array" : "object") + ", got " +
+                       value.dump());
+      }
+      std::string count;
+      if (!value.empty()) {
+        AvroBinary::appendLong(count, static_cast<std::int64_t>(value.size()));
+        appendConstant(count);
+      }
+      std::size_t index = 0;
+      for (const auto& [key, element] : value.items()) {
+        if (!array) {
+          std::string encodedKey;
+          AvroBinary::appendBytes(encodedKey, key);
+          appendConstant(encodedKey);
+        }
+        compile(*type.items, element,
+                path + (array ? "[" + std::to_string(index++) + "]" : "." + key));
+      }
+      appendConstant(std::string(1, '\0'));  // the end of the blocks
+      return;
+    }
+    default:
+      compileLiteral(type, value, path);
+  }
+}
+
+void AvroTemplate::compileUnion(const AvroType& type, const nlohmann::json& value,
+                                const std::string& path) {
+  const auto branchHeader = [this](std::size_t index) {
+    std::string header;
+    AvroBinary::appendLong(header, static_cast<std::int64_t>(index));
+    appendConstant(header);
+  };
+  // Avro's JSON encoding of a union value, {"type name": value}, picks its branch by name.
+  if (value.is_object() && value.size() == 1) {
+    for (std::size_t i = 0; i < type.branches.size(); ++i) {
+      if (type.branches[i]->branchName() == value.begin().key()) {
+        branchHeader(i);
+        compile(*type.branches[i], value.begin().value(), path);
+        return;
+      }
+    }
+  }
+  // Otherwise the first branch the value fits; a placeholder's text, the first primitive one.
+  const bool text =
+      value.is_string() && TemplateJson::hasPlaceholder(value.get_ref<const std::string&>());
+  for (std::size_t i = 0; i < type.branches.size(); ++i) {
+    const AvroType& branch = *type.branches[i];
+    if (text && (isComposite(branch.kind) || branch.kind == Kind::kNull)) {
+      continue;
+    }
+    const std::size_t mark = nodes_.size();
+    try {
+      branchHeader(i);
+      compile(branch, value, path);
+      return;
+    } catch (const KafkaError&) {
+      nodes_.resize(mark);
+    }
+  }
+  fail(path, "no branch of the union fits " + value.dump());
+}
+
+void AvroTemplate::compileRecord(const AvroType& type, const nlohmann::json& value,
+                                 const std::string& path) {
+  if (!value.is_object()) {
+    fail(path, "expected a JSON object for record " + type.fullName + ", got " + value.dump());
+  }
+  for (const auto& [key, unused] : value.items()) {
+    const bool known = std::any_of(type.fields.begin(), type.fields.end(),
+                                   [&key](const auto& field) { return field.name == key; });
+    if (!known) {
+      fail(path, "record " + type.fullName + " has no field '" + key + "'");
+    }
+  }
+  for (const auto& field : type.fields) {
+    const std::string fieldPath = path + "." + field.name;
+    if (value.contains(field.name)) {
+      compile(*field.type, value[field.name], fieldPath);
+    } else if (!field.defaultValue.is_discarded()) {
+      compile(*field.type, field.defaultValue, fieldPath);
+    } else {
+      fail(fieldPath, "missing, and the schema gives it no default");
+    }
+  }
+}
+
+void AvroTemplate::compileLiteral(const AvroType& type, const nlohmann::json& value,
+                                  const std::string& path) {
+  std::string bytes;
+  const auto expected = [&] {
+    fail(path, "expected " + type.branchName() + ", got " + value.dump());
+  };
+  switch (type.kind) {
+    case Kind::kNull:
+      if (!value.is_null()) expected();
+      break;
+    case Kind::kBoolean:
+      if (!value.is_boolean()) expected();
+      bytes += static_cast<char>(value.get<bool>() ? 1 : 0);
+      break;
+    case Kind::kInt:
+    case Kind::kLong: {
+      if (!value.is_number_integer()) expected();
+      const auto number = value.get<std::int64_t>();
+      if (type.kind == Kind::kInt && (number < std::numeric_limits<std::int32_t>::min() ||
+                                      number > std::numeric_limits<std::int32_t>::max())) {
+        expected();
+      }
+      AvroBinary::appendLong(bytes, number);
+      break;
+    }
+    case Kind::kFloat:
+      if (!value.is_number()) expected();
+      AvroBinary::appendFloat(bytes, value.get<float>());
+      break;
+    case Kind::kDouble:
+      if (!value.is_number()) expected();
+      AvroBinary::appendDouble(bytes, value.get<double>());
+      break;
+    case Kind::kString:
+      if (!value.is_string()) expected();
+      AvroBinary::appendBytes(bytes, value.get_ref<const std::string&>());
+      break;
+    case Kind::kBytes: {
+      std::string raw;
+      if (!value.is_string() || !codePointBytes(value.get_ref<const std::string&>(), raw)) {
+        expected();
+      }
+      AvroBinary::appendBytes(bytes, raw);
+      break;
+    }
+    case Kind::kEnum: {
+      if (!value.is_string()) expected();
+      const auto found =
+          std::find(type.symbols.begin(), type.symbols.end(), value.get<std::string>());
+      if (found == type.symbols.end()) {
+        fail(path, "'" + value.get<std::string>() + "' is not a symbol of enum " + type.fullName);
+      }
+      AvroBinary::appendLong(bytes, found - type.symbols.begin());
+      break;
+    }
+    case Kind::kFixed:
+      if (!value.is_string() || !codePointBytes(value.get_ref<const std::string&>(), bytes) ||
+          bytes.size() != type.size) {
+        fail(path, "expected " + std::to_string(type.size) + " bytes for fixed " + type.fullName +
+                       ", got " + value.dump());
+      }
+      break;
+    default:
+      expected();
+  }
+  appendConstant(bytes);
+}
+
+bool AvroTemplate::usesStamp() const noexcept {
+  return std::any_of(nodes_.begin(), nodes_.end(),
+                     [](const Node& node) { return node.text && node.text->usesStamp(); });
+}
+
+bool AvroTemplate::render(const TemplateContext& context, std::string& out) const {
+  for (const Node& node : nodes_) {
+    switch (node.op) {
+      case Node::Op::kConstant:
+        out += node.bytes;
+        break;
+      case Node::Op::kText:
+        if (!renderText(node, context, out)) {
+          return false;
+        }
+        break;
+      case Node::Op::kRandom:
+        if (!renderRandom(*node.type, 0, context, out)) {
+          return false;
+        }
+        break;
+    }
+  }
+  return true;
+}
+
+bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
+                              std::string& out) const {
+  node.text->render(context, scratch_);
+  const auto misfit = [&] {
+    problem_ =
+        what_ + ": " + node.path + ": '" + scratch_ + "' is not a valid " + node.type->branchName();
+    return false;
+  };
+  std::int64_t integer = 0;
+  double real = 0;
+  switch (node.type->kind) {
+    case Kind::kBoolean:
+      if (scratch_ != "true" && scratch_ != "false") return misfit();
+      out += static_cast<char>(scratch_ == "true" ? 1 : 0);
+      return true;
+    case Kind::kInt:
+    case Kind::kLong:
+      if (!parseInteger(scratch_, integer) ||
+          (node.type->kind == Kind::kInt && integer != static_cast<std::int32_t>(integer))) {
+        return misfit();
+      }
+      AvroBinary::appendLong(out, integer);
+      return true;
+    case Kind::kFloat:
+    case Kind::kDouble:
+      if (!parseDouble(scratch_, real)) return misfit();
+      node.type->kind == Kind::kFloat ? AvroBinary::appendFloat(out, static_cast<float>(real))
+                                      : AvroBinary::appendDouble(out, real);
+      return true;
+    case Kind::kEnum:
+      for (std::size_t i = 0; i < node.type->symbols.size(); ++i) {
+        if (node.type->symbols[i] == scratch_) {
+          AvroBinary::appendLong(out, static_cast<std::int64_t>(i));
+          return true;
+        }
+      }
+      return misfit();
+    case Kind::kFixed:
+      if (scratch_.size() != node.type->size) return misfit();
+      out += scratch_;
+      return true;
+    default:  // string, bytes (compile admits nothing else)
+      AvroBinary::appendBytes(out, scratch_);
+      return true;
+  }
+}
+
+bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateContext& context,
+                                std::string& out) const {
+  FastRandom& random = context.random;
+  const bool shallow = depth < kMaxRandomDepth;
+  switch (type.kind) {
+    case Kind::kNull:
+      return true;
+    case Kind::kBoolean:
+      out += static_cast<char>(random.next() & 1);
+      return true;
+    case Kind::kInt:
+      AvroBinary::appendLong(out, type.logicalType == "date"
+                                      ? epochNow(1) / 86400
+                                      : random.between(0, kRandomIntegerBound));
+      return true;
+    case Kind::kLong:
+      AvroBinary::appendLong(out, type.logicalType == "timestamp-millis" ? epochNow(1000)
+                                  : type.logicalType == "timestamp-micros"
+                                      ? epochNow(1'000'000)
+                                      : random.between(0, kRandomIntegerBound * 1000));
+      return true;
+    case Kind::kFloat:
+      AvroBinary::appendFloat(out, static_cast<float>(random.below(1'000'000)) / 1000.0F);
+      return true;
+    case Kind::kDouble:
+      AvroBinary::appendDouble(out, static_cast<double>(random.below(1'000'000'000)) / 1000.0);
+      return true;
+    case Kind::kString:
+    case Kind::kBytes:
+      (type.logicalType == "uuid" ? uuid_ : word_).render(context, scratch_);
+      AvroBinary::appendBytes(out, scratch_);
+      return true;
+    case Kind::kEnum:
+      AvroBinary::appendLong(out, static_cast<std::int64_t>(random.below(type.symbols.size())));
+      return true;
+    case Kind::kFixed:
+      for (std::size_t i = 0; i < type.size; ++i) {
+        out += static_cast<char>(random.next() & 0xFF);
+      }
+      return true;
+    case Kind::kArray:
+    case Kind::kMap: {
+      const auto count = shallow ? static_cast<std::int64_t>(random.below(4)) : 0;
+      if (count > 0) {
+        AvroBinary::appendLong(out, count);
+      }
+      for (std::int64_t i = 0; i < count; ++i) {
+        if (type.kind == Kind::kMap) {
+          word_.render(context, scratch_);
+          AvroBinary::appendBytes(out, scratch_);
+        }
+        if (!renderRandom(*type.items, depth + 1, context, out)) {
+          return false;
+        }
+      }
+      out += '\0';
+      return true;
+    }
+    case Kind::kUnion: {
+      std::size_t branch = random.below(type.branches.size());
+      if (!shallow) {  // deep down, the null branch when there is one: recursion ends
+        for (std::size_t i = 0; i < type.branches.size(); ++i) {
+          branch = type.branches[i]->kind == Kind::kNull ? i : branch;
+        }
+      }
+      AvroBinary::appendLong(out, static_cast<std::int64_t>(branch));
+      return renderRandom(*type.branches[branch], depth + 1, context, out);
+    }
+    case Kind::kRecord:
+      if (depth > kMaxRecordDepth) {
+        problem_ = what_ + ": record " + type.fullName + " contains itself with no way out";
+        return false;
+      }
+      for (const auto& field : type.fields) {
+        if (!renderRandom(*field.type, depth + 1, context, out)) {
+          return false;
+        }
+      }
+      return true;
+  }
+  return false;
+}
+
+}  // namespace kafkanative

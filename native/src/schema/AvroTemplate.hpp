@@ -1,0 +1,60 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "AvroSchema.hpp"
+#include "kafkanative/MessageTemplate.hpp"
+#include "kafkanative/TemplateContext.hpp"
+
+namespace kafkanative {
+
+/// Avro records built per message, compiled once from a schema and a JSON template (see
+/// TemplateJson): literal values are encoded at compile time, placeholders are rendered per
+/// message and converted to their field's type, and `{{random}}` (or an empty template, for the
+/// whole record) draws a random value from the schema. Rendering appends to a buffer and
+/// allocates nothing once the buffers have grown.
+class AvroTemplate {
+ public:
+  /// The most nested levels random values go down (recursive schemas stop there with their
+  /// null branch, empty arrays and maps).
+  static constexpr int kMaxRandomDepth = 16;
+
+  /// Compiles `templateText` against `schema` (which must outlive this). A template that does
+  /// not fit the schema is a KafkaError naming `what` and the field.
+  AvroTemplate(const AvroSchema& schema, std::string_view templateText, std::string_view what);
+  ~AvroTemplate();
+  AvroTemplate(AvroTemplate&&) noexcept;
+
+  /// Appends one encoded record to `out`. False when a placeholder's text does not fit its
+  /// field (e.g. "abc" for a long); problem() then says which.
+  bool render(const TemplateContext& context, std::string& out) const;
+  const std::string& problem() const noexcept { return problem_; }
+  /// Whether a placeholder writes the producer's `{{stamp}}`.
+  bool usesStamp() const noexcept;
+
+ private:
+  struct Node;
+
+  void compile(const AvroType& type, const nlohmann::json& value, const std::string& path);
+  void compileUnion(const AvroType& type, const nlohmann::json& value, const std::string& path);
+  void compileRecord(const AvroType& type, const nlohmann::json& value, const std::string& path);
+  void compileLiteral(const AvroType& type, const nlohmann::json& value, const std::string& path);
+  void appendConstant(std::string_view bytes);
+  [[noreturn]] void fail(const std::string& path, const std::string& problem) const;
+
+  bool renderText(const Node& node, const TemplateContext& context, std::string& out) const;
+  bool renderRandom(const AvroType& type, int depth, const TemplateContext& context,
+                    std::string& out) const;
+
+  std::string what_;
+  std::vector<Node> nodes_;
+  MessageTemplate uuid_;
+  MessageTemplate word_;
+  mutable std::string scratch_;
+  mutable std::string problem_;
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,65 @@
+#include "SchemaReader.hpp"
+
+#include "AvroDecoder.hpp"
+#include "SchemaFile.hpp"
+#include "SchemaRegistryClient.hpp"
+#include "WireFormat.hpp"
+#include "kafkanative/KafkaError.hpp"
+
+namespace kafkanative {
+
+SchemaReader::SchemaReader(const SchemaSettings& settings, SchemaRegistryClient* registry)
+    : registry_(registry) {
+  if (registry_ == nullptr) {
+    if (settings.schemaFile.empty()) {
+      throw KafkaError::invalidArgument(
+          "value schema: decoding Avro needs a Schema Registry (schema.registry.url on the Kafka "
+          "Connection) or a schema file");
+    }
+    fileSchema_ =
+        std::make_unique<AvroSchema>(SchemaFile::read(settings.schemaFile, "value schema"),
+                                     "value schema '" + settings.schemaFile + "'");
+  }
+}
+
+SchemaReader::~SchemaReader() = default;
+
+const AvroSchema* SchemaReader::schemaFor(std::int32_t id) {
+  auto& schema = byId_[id];
+  if (!schema) {
+    try {
+      const RegisteredSchema registered = registry_->byId(id);
+      if (registered.type != "AVRO") {
+        problem_ = "schema id " + std::to_string(id) + " is a " + registered.type +
+                   " schema, and this consumer decodes Avro";
+        byId_.erase(id);
+        return nullptr;
+      }
+      schema = std::make_unique<AvroSchema>(registered.text, "schema id " + std::to_string(id));
+    } catch (const KafkaError& error) {  // the next message with this id asks again
+      problem_ = error.what();
+      byId_.erase(id);
+      return nullptr;
+    }
+  }
+  return schema.get();
+}
+
+bool SchemaReader::read(std::string_view bytes, std::string* json) {
+  const AvroSchema* schema = fileSchema_.get();
+  std::string_view record = bytes;
+  if (registry_ != nullptr) {
+    std::int32_t id = 0;
+    if (!WireFormat::split(bytes, id, record)) {
+      problem_ = "not in the Schema Registry's wire format (no magic byte 0 and schema id)";
+      return false;
+    }
+    schema = schemaFor(id);
+    if (schema == nullptr) {
+      return false;
+    }
+  }
+  return AvroDecoder::decode(schema->root(), record, json, problem_);
+}
+
+}  // namespace kafkanative

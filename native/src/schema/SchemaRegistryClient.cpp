@@ -1,0 +1,203 @@
+#include "SchemaRegistryClient.hpp"
+
+#include <curl/curl.h>
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "kafkanative/KafkaError.hpp"
+
+namespace kafkanative {
+
+namespace {
+
+constexpr const char* kErrorName = "_SCHEMA_REGISTRY";
+
+/// Where distributions keep their CA bundle. A libcurl linked into the portable library knows
+/// only the build machine's path, so the client looks for the running machine's own.
+const std::string& systemCaBundle() {
+  static const std::string found = [] {
+    for (const char* path :
+         {"/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt",
+          "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", "/etc/ssl/ca-bundle.pem",
+          "/etc/ssl/cert.pem"}) {
+      std::error_code ignored;
+      if (std::filesystem::exists(path, ignored)) {
+        return std::string(path);
+      }
+    }
+    return std::string();
+  }();
+  return found;
+}
+
+std::size_t collect(char* data, std::size_t size, std::size_t count, void* body) {
+  static_cast<std::string*>(body)->append(data, size * count);
+  return size * count;
+}
+
+std::vector<std::string> splitUrls(const std::string& urls) {
+  std::vector<std::string> parts;
+  std::stringstream stream(urls);
+  for (std::string url; std::getline(stream, url, ',');) {
+    url.erase(0, url.find_first_not_of(' '));
+    url.erase(url.find_last_not_of(" /") + 1);
+    if (!url.empty()) {
+      parts.push_back(url);
+    }
+  }
+  return parts;
+}
+
+std::string escaped(const std::string& text) {
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+/// The registry's answer to a refused request: its own message when it sent one.
+std::string refusal(long status, const std::string& body) {
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  std::string text = "HTTP " + std::to_string(status);
+  if (json.is_object() && json.contains("message") && json["message"].is_string()) {
+    text += ": " + json["message"].get<std::string>();
+    if (json.contains("error_code")) {
+      text += " (error code " + json["error_code"].dump() + ")";
+    }
+  } else if (!body.empty()) {
+    text += ": " + body.substr(0, 200);
+  }
+  return text;
+}
+
+RegisteredSchema schemaFrom(const std::string& body, const std::string& what) {
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  if (!json.is_object() || !json.contains("schema") || !json["schema"].is_string()) {
+    throw KafkaError(kErrorName, "schema registry: " + what + ": the answer holds no schema");
+  }
+  RegisteredSchema schema;
+  schema.text = json["schema"].get<std::string>();
+  if (json.contains("id") && json["id"].is_number_integer()) {
+    schema.id = json["id"].get<std::int32_t>();
+  }
+  if (json.contains("schemaType") && json["schemaType"].is_string()) {
+    schema.type = json["schemaType"].get<std::string>();
+  }
+  return schema;
+}
+
+}  // namespace
+
+SchemaRegistryClient::SchemaRegistryClient(SchemaRegistryConfig config)
+    : config_(std::move(config)) {
+  static const CURLcode initialised = curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (initialised != CURLE_OK || splitUrls(config_.urls).empty()) {
+    throw KafkaError::invalidArgument("schema.registry.url: expected http(s)://host:port[,...]");
+  }
+}
+
+std::string SchemaRegistryClient::request(const std::string& path, const std::string& body) {
+  std::string lastFailure;
+  for (const auto& url : splitUrls(config_.urls)) {
+    const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
+                                                                   &curl_easy_cleanup);
+    const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(
+        curl_slist_append(
+            curl_slist_append(nullptr, "Accept: application/vnd.schemaregistry.v1+json"),
+            "Content-Type: application/vnd.schemaregistry.v1+json"),
+        &curl_slist_free_all);
+    if (!curl || !headers) {
+      throw std::bad_alloc();
+    }
+    const std::string address = url + path;
+    std::string answer;
+    char curlError[CURL_ERROR_SIZE] = "";
+    curl_easy_setopt(curl.get(), CURLOPT_URL, address.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(config_.timeout.count()));
+    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);  // JMeter's threads, not signals
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, &collect);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer);
+    curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, curlError);
+    if (!body.empty()) {
+      curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
+    }
+    if (!config_.userInfo.empty()) {
+      curl_easy_setopt(curl.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+      curl_easy_setopt(curl.get(), CURLOPT_USERPWD, config_.userInfo.c_str());
+    }
+    const std::string& ca = config_.caLocation.empty() ? systemCaBundle() : config_.caLocation;
+    if (!ca.empty()) {
+      curl_easy_setopt(curl.get(), CURLOPT_CAINFO, ca.c_str());
+    }
+    const CURLcode result = curl_easy_perform(curl.get());
+    if (result != CURLE_OK) {  // not reached: the next URL may answer
+      lastFailure = address + ": " + (curlError[0] ? curlError : curl_easy_strerror(result));
+      continue;
+    }
+    long status = 0;
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+    if (status >= 200 && status < 300) {
+      return answer;
+    }
+    throw KafkaError(kErrorName, "schema registry " + address + ": " + refusal(status, answer));
+  }
+  throw KafkaError(kErrorName, "schema registry unreachable: " + lastFailure);
+}
+
+RegisteredSchema SchemaRegistryClient::registerSchema(const std::string& subject,
+                                                      const RegisteredSchema& schema) {
+  std::lock_guard lock(mutex_);
+  const auto key = std::make_pair(subject, schema.text);
+  if (const auto known = registered_.find(key); known != registered_.end()) {
+    return known->second;
+  }
+  nlohmann::json body = {{"schema", schema.text}};
+  if (schema.type != "AVRO") {
+    body["schemaType"] = schema.type;
+  }
+  const auto answer = nlohmann::json::parse(
+      request("/subjects/" + escaped(subject) + "/versions", body.dump()), nullptr, false);
+  if (!answer.is_object() || !answer.contains("id") || !answer["id"].is_number_integer()) {
+    throw KafkaError(
+        kErrorName, "schema registry: registering under '" + subject + "': the answer holds no id");
+  }
+  RegisteredSchema registered = schema;
+  registered.id = answer["id"].get<std::int32_t>();
+  byId_.emplace(registered.id, registered);
+  return registered_.emplace(key, registered).first->second;
+}
+
+RegisteredSchema SchemaRegistryClient::version(const std::string& subject,
+                                               const std::string& version) {
+  std::lock_guard lock(mutex_);
+  const std::string what = "subject '" + subject + "' version " + version;
+  RegisteredSchema schema = schemaFrom(
+      request("/subjects/" + escaped(subject) + "/versions/" + escaped(version), ""), what);
+  byId_.emplace(schema.id, schema);
+  return schema;
+}
+
+RegisteredSchema SchemaRegistryClient::byId(std::int32_t id) {
+  std::lock_guard lock(mutex_);
+  if (const auto known = byId_.find(id); known != byId_.end()) {
+    return known->second;
+  }
+  RegisteredSchema schema = schemaFrom(request("/schemas/ids/" + std::to_string(id), ""),
+                                       "schema id " + std::to_string(id));
+  schema.id = id;
+  return byId_.emplace(id, schema).first->second;
+}
+
+}  // namespace kafkanative

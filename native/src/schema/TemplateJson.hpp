@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace kafkanative {
+
+/// A record template as JSON: the text of a JSON document whose values may be placeholders,
+/// quoted (`"name": "user-{{seq}}"`) or not (`"id": {{seq}}`). Unquoted placeholders are
+/// quoted before parsing, so every placeholder ends up inside a JSON string, and the schema,
+/// not the quotes, decides what type the rendered text becomes.
+struct TemplateJson {
+  /// Parses `text`; text that is not JSON (with placeholders quoted) is a KafkaError naming
+  /// `what` and the parser's complaint.
+  static nlohmann::json parse(std::string_view text, std::string_view what);
+
+  /// Whether a template string holds a placeholder (and so is rendered per message).
+  static bool hasPlaceholder(std::string_view text) noexcept;
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,208 @@
+// Avro records from templates and from the schema alone, byte for byte against the
+// specification's encoding, and read back by the decoder a consumer uses.
+#include "AvroTemplate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "AvroDecoder.hpp"
+#include "AvroSchema.hpp"
+#include "kafkanative/KafkaError.hpp"
+
+using namespace kafkanative;
+
+namespace {
+
+constexpr const char* kUser = R"({
+  "type": "record", "name": "User", "namespace": "test.avro",
+  "fields": [
+    {"name": "id", "type": "long"},
+    {"name": "name", "type": "string"},
+    {"name": "email", "type": ["null", "string"], "default": null},
+    {"name": "level", "type": {"type": "enum", "name": "Level", "symbols": ["LOW", "HIGH"]}},
+    {"name": "score", "type": "double", "default": 0.5},
+    {"name": "tags", "type": {"type": "array", "items": "string"}, "default": []},
+    {"name": "attributes", "type": {"type": "map", "values": "int"}, "default": {}},
+    {"name": "active", "type": "boolean", "default": true},
+    {"name": "code", "type": {"type": "fixed", "name": "Code", "size": 2}, "default": "ab"},
+    {"name": "created", "type": {"type": "long", "logicalType": "timestamp-millis"}, "default": 0},
+    {"name": "parent", "type": ["null", "User"], "default": null}
+  ]})";
+
+std::string render(const AvroTemplate& compiled, std::uint64_t sequence = 0) {
+  FastRandom random(42);
+  std::string out;
+  EXPECT_TRUE(compiled.render(TemplateContext{sequence, 0, random}, out)) << compiled.problem();
+  return out;
+}
+
+std::string decoded(const AvroSchema& schema, const std::string& bytes) {
+  std::string json;
+  std::string problem;
+  EXPECT_TRUE(AvroDecoder::decode(schema.root(), bytes, &json, problem)) << problem;
+  return json;
+}
+
+std::string bytes(std::initializer_list<int> values) {
+  std::string out;
+  for (const int value : values) {
+    out += static_cast<char>(value);
+  }
+  return out;
+}
+
+/// Avro's JSON encoding writes each byte of bytes and fixed values as one code point.
+std::size_t codePoints(const std::string& utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+void expectRefused(const AvroSchema& schema, const std::string& templateText,
+                   const std::string& expected) {
+  try {
+    AvroTemplate compiled(schema, templateText, "value template");
+    FAIL() << "accepted: " << templateText;
+  } catch (const KafkaError& error) {
+    EXPECT_NE(std::string(error.what()).find(expected), std::string::npos) << error.what();
+    EXPECT_EQ(error.name(), "_INVALID_ARG");
+  }
+}
+
+}  // namespace
+
+TEST(AvroTemplate, EncodesLiteralsAsTheSpecificationSays) {
+  const AvroSchema schema(
+      R"({"type":"record","name":"R","fields":[{"name":"id","type":"long"},
+          {"name":"name","type":"string"},{"name":"ok","type":"boolean"},
+          {"name":"x","type":"float"}]})",
+      "schema");
+  const AvroTemplate compiled(schema, R"({"id": -3, "name": "ab", "ok": true, "x": 1.0})", "t");
+  // zig-zag -3 = 5; "ab" = length 2 (zig-zag 4) + bytes; true = 1; 1.0f little-endian
+  EXPECT_EQ(render(compiled), bytes({0x05, 0x04, 'a', 'b', 0x01, 0x00, 0x00, 0x80, 0x3F}));
+}
+
+TEST(AvroTemplate, RendersPlaceholdersIntoTheirFieldsTypes) {
+  const AvroSchema schema(kUser, "schema");
+  const AvroTemplate compiled(
+      schema,
+      R"({"id": {{seq}}, "name": "user-{{seq}}", "email": "u{{seq}}@example.com",
+          "level": "{{pick:HIGH}}", "score": {{random_int:7:7}}, "tags": ["a", "{{seq}}"],
+          "attributes": {"k": {{thread}}}, "active": {{pick:false}}})",
+      "value template");
+  const AvroSchema& s = schema;
+  const auto json = nlohmann::json::parse(decoded(s, render(compiled, 300)));
+  EXPECT_EQ(json["id"], 300);
+  EXPECT_EQ(json["name"], "user-300");
+  EXPECT_EQ(json["email"], "u300@example.com");
+  EXPECT_EQ(json["level"], "HIGH");
+  EXPECT_EQ(json["score"], 7.0);
+  EXPECT_EQ(json["tags"], nlohmann::json({"a", "300"}));
+  EXPECT_EQ(json["attributes"], nlohmann::json({{"k", 0}}));
+  EXPECT_EQ(json["active"], false);
+  EXPECT_EQ(json["code"], "ab");  // defaults fill what the template leaves out
+  EXPECT_TRUE(json["parent"].is_null());
+}
+
+TEST(AvroTemplate, UnionsTakeTheBranchTheValueFitsOrNames) {
+  const AvroSchema schema(
+      R"({"type":"record","name":"R","fields":[{"name":"v","type":["null","long","string"]}]})",
+      "schema");
+  EXPECT_EQ(render(AvroTemplate(schema, R"({"v": null})", "t")), bytes({0x00}));
+  EXPECT_EQ(render(AvroTemplate(schema, R"({"v": 2})", "t")), bytes({0x02, 0x04}));
+  EXPECT_EQ(render(AvroTemplate(schema, R"({"v": "a"})", "t")), bytes({0x04, 0x02, 'a'}));
+  EXPECT_EQ(render(AvroTemplate(schema, R"({"v": {"string": "7"}})", "t")),
+            bytes({0x04, 0x02, '7'}));
+  // a placeholder: the first branch that holds text
+  EXPECT_EQ(render(AvroTemplate(schema, R"({"v": {{seq}}})", "t"), 1), bytes({0x02, 0x02}));
+}
+
+TEST(AvroTemplate, RandomRecordsFollowTheSchema) {
+  const AvroSchema schema(kUser, "schema");
+  const AvroTemplate wholly(schema, "", "value template");
+  const AvroTemplate partly(schema, R"({"id": {{seq}}, "name": "{{random}}", "level": "LOW"})",
+                            "value template");
+  FastRandom random(7);
+  std::string out;
+  for (std::uint64_t i = 0; i < 500; ++i) {
+    for (const AvroTemplate* compiled : {&wholly, &partly}) {
+      out.clear();
+      ASSERT_TRUE(compiled->render(TemplateContext{i, 0, random}, out));
+      const auto json = nlohmann::json::parse(decoded(schema, out));
+      EXPECT_TRUE(json["level"] == "LOW" || json["level"] == "HIGH");
+      EXPECT_EQ(codePoints(json["code"].get<std::string>()), 2u);  // a fixed of 2 bytes
+      if (compiled == &partly) {
+        EXPECT_EQ(json["id"], i);
+        EXPECT_EQ(json["level"], "LOW");
+      }
+    }
+  }
+}
+
+TEST(AvroTemplate, ATemplateThatDoesNotFitTheSchemaIsRefusedWithTheField) {
+  const AvroSchema schema(kUser, "schema");
+  expectRefused(schema, R"({"name": "x", "level": "LOW"})", "record.id: missing");
+  expectRefused(schema, R"({"id": 1, "name": "x", "level": "LOW", "nope": 1})", "no field 'nope'");
+  expectRefused(schema, R"({"id": "x", "name": "x", "level": "LOW"})", "record.id: expected long");
+  expectRefused(schema, R"({"id": 1, "name": "x", "level": "MID"})", "not a symbol");
+  expectRefused(schema, R"({"id": 1, "name": "x", "level": "LOW", "tags": "{{seq}}"})",
+                "placeholder can stand only");
+  expectRefused(schema, R"({"id": 1, "name": "x", "level": "LOW", "code": "abc"})", "2 bytes");
+  expectRefused(schema, R"({"id": 1,)", "not JSON");
+  expectRefused(schema, R"({"id": {{seq}, "name": "x"})", "unterminated placeholder");
+  expectRefused(schema, R"({"id": "{{nope}}", "name": "x", "level": "LOW"})",
+                "unknown placeholder");
+}
+
+TEST(AvroTemplate, PlaceholderTextThatDoesNotFitFailsTheMessageWithTheField) {
+  const AvroSchema schema(R"({"type":"record","name":"R","fields":[{"name":"n","type":"int"}]})",
+                          "schema");
+  const AvroTemplate compiled(schema, R"({"n": "{{pick:1|x}}"})", "value template");
+  FastRandom random(1);
+  std::string out;
+  bool refused = false;
+  for (int i = 0; i < 64 && !refused; ++i) {
+    out.clear();
+    refused = !compiled.render(TemplateContext{0, 0, random}, out);
+  }
+  ASSERT_TRUE(refused);
+  EXPECT_NE(compiled.problem().find("record.n: 'x' is not a valid int"), std::string::npos)
+      << compiled.problem();
+}
+
+TEST(AvroSchema, InvalidSchemasAreClearErrors) {
+  for (const auto& [text, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"{", "not JSON"},
+           {R"({"type":"record","name":"R","fields":[{"name":"a","type":"Nope"}]})",
+            "unknown type 'Nope'"},
+           {R"({"type":"enum","name":"E","symbols":[]})", "without symbols"},
+           {R"({"type":"record","fields":[]})", "without a name"},
+           {R"(["null","null"])", "twice"},
+           {R"({"type":"fixed","name":"F"})", "without a size"},
+           {R"({"type":"array"})", "without \"items\""}}) {
+    try {
+      AvroSchema schema(text, "value schema 'x.avsc'");
+      FAIL() << "accepted " << text;
+    } catch (const KafkaError& error) {
+      EXPECT_NE(std::string(error.what()).find(expected), std::string::npos) << error.what();
+      EXPECT_NE(std::string(error.what()).find("value schema 'x.avsc'"), std::string::npos);
+    }
+  }
+}
+
+TEST(AvroDecoder, MalformedBytesAreRefusedNeverOverrun) {
+  const AvroSchema schema(kUser, "schema");
+  const std::string good = render(AvroTemplate(schema, "", "t"));
+  std::string problem;
+  for (std::size_t cut = 0; cut < good.size(); ++cut) {
+    EXPECT_FALSE(AvroDecoder::decode(schema.root(), good.substr(0, cut), nullptr, problem));
+  }
+  EXPECT_FALSE(AvroDecoder::decode(schema.root(), good + "x", nullptr, problem));
+  EXPECT_NE(problem.find("left over"), std::string::npos);
+  // An array of nulls claiming 2^62 items: refused at once, not looped through.
+  const AvroSchema nulls(R"({"type":"array","items":"null"})", "schema");
+  EXPECT_FALSE(AvroDecoder::decode(nulls.root(),
+                                   bytes({0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F}),
+                                   nullptr, problem));
+}

@@ -1,0 +1,197 @@
+// The Schema Registry client against the registry test double (or $SCHEMA_REGISTRY_URL), and
+// Avro values through the embedded cluster (or $KAFKA_BOOTSTRAP): produced with a registered
+// schema in the wire format, consumed and decoded by id.
+#include "SchemaRegistryClient.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "RegistryDouble.hpp"
+#include "TestCluster.hpp"
+#include "TestTopics.hpp"
+#include "kafkanative/Connection.hpp"
+#include "kafkanative/ConsumerSession.hpp"
+#include "kafkanative/KafkaError.hpp"
+#include "kafkanative/ProducerSession.hpp"
+
+using namespace kafkanative;
+
+namespace {
+
+constexpr const char* kOrder = R"({"type":"record","name":"Order","namespace":"test",
+  "fields":[{"name":"id","type":"long"},{"name":"item","type":"string"}]})";
+// Adds a field without a default: a BACKWARD-incompatible change.
+constexpr const char* kOrderWithRequiredField = R"({"type":"record","name":"Order",
+  "namespace":"test","fields":[{"name":"id","type":"long"},{"name":"item","type":"string"},
+  {"name":"qty","type":"int"}]})";
+
+SchemaRegistryClient client(const std::string& url, const std::string& userInfo = {},
+                            std::chrono::milliseconds timeout = std::chrono::milliseconds(5000)) {
+  return SchemaRegistryClient(SchemaRegistryConfig{url, userInfo, {}, timeout});
+}
+
+RegisteredSchema avro(const std::string& text) {
+  RegisteredSchema schema;
+  schema.text = text;
+  return schema;
+}
+
+/// Runs `action` and returns the KafkaError it throws (fails the test if none).
+template <typename Action>
+KafkaError errorOf(Action action) {
+  try {
+    action();
+  } catch (const KafkaError& error) {
+    return error;
+  }
+  ADD_FAILURE() << "no error";
+  return KafkaError("", "");
+}
+
+std::string schemaFile(const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / (uniqueName("schema") + ".avsc");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+std::shared_ptr<Connection> connectionWithRegistry(const std::string& url) {
+  return Connection::open(ConnectionConfig{
+      testBootstrap(), {{"schema.registry.url", url}}, std::chrono::milliseconds(5000), ""});
+}
+
+}  // namespace
+
+TEST(SchemaRegistryClient, RegistersFindsAndRefusesAsTheRegistrySays) {
+  RegistryDouble registry;
+  auto registryClient = client(testRegistryUrl(registry));
+  const auto subject = uniqueName("orders") + "-value";
+  const auto registered = registryClient.registerSchema(subject, avro(kOrder));
+  EXPECT_GT(registered.id, 0);
+  EXPECT_EQ(registryClient.version(subject, "latest").id, registered.id);
+  EXPECT_EQ(registryClient.version(subject, "1").id, registered.id);
+  EXPECT_EQ(nlohmann::json::parse(registryClient.byId(registered.id).text),
+            nlohmann::json::parse(kOrder));
+  // A second client (no cache) gets the same id for the same schema.
+  EXPECT_EQ(client(testRegistryUrl(registry)).registerSchema(subject, avro(kOrder)).id,
+            registered.id);
+
+  const auto incompatible =
+      errorOf([&] { registryClient.registerSchema(subject, avro(kOrderWithRequiredField)); });
+  EXPECT_EQ(incompatible.name(), "_SCHEMA_REGISTRY");
+  EXPECT_NE(std::string(incompatible.what()).find("incompatible"), std::string::npos)
+      << incompatible.what();
+  EXPECT_NE(std::string(errorOf([&] { registryClient.version("nope-value", "latest"); }).what())
+                .find("not found"),
+            std::string::npos);
+  EXPECT_NE(std::string(errorOf([&] { registryClient.byId(999999); }).what()).find("404"),
+            std::string::npos);
+}
+
+TEST(SchemaRegistryClient, BasicAuthenticationIsSent) {
+  RegistryDouble registry({"--user", "me:secret"});
+  const auto subject = uniqueName("auth") + "-value";
+  EXPECT_NE(std::string(errorOf([&] {
+                          client(registry.url()).registerSchema(subject, avro(kOrder));
+                        }).what())
+                .find("401"),
+            std::string::npos);
+  EXPECT_GT(client(registry.url(), "me:secret").registerSchema(subject, avro(kOrder)).id, 0);
+}
+
+TEST(SchemaRegistryClient, UnreachableAndSlowRegistriesAreClearErrors) {
+  const auto unreachable = errorOf([] { client("http://127.0.0.1:1").byId(1); });
+  EXPECT_EQ(unreachable.name(), "_SCHEMA_REGISTRY");
+  EXPECT_NE(std::string(unreachable.what()).find("unreachable"), std::string::npos)
+      << unreachable.what();
+
+  RegistryDouble slow({"--delay", "3"});
+  const auto start = std::chrono::steady_clock::now();
+  const auto timedOut =
+      errorOf([&] { client(slow.url(), {}, std::chrono::milliseconds(300)).byId(1); });
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_NE(std::string(timedOut.what()).find("imed out"), std::string::npos) << timedOut.what();
+  // The second URL of a list answers when the first cannot be reached.
+  RegistryDouble registry;
+  EXPECT_GT(client("http://127.0.0.1:1," + registry.url())
+                .registerSchema(uniqueName("s"), avro(kOrder))
+                .id,
+            0);
+}
+
+TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
+  RegistryDouble registry;
+  auto kafka = connectionWithRegistry(testRegistryUrl(registry));
+  const auto topic = uniqueName("avro");
+  ProducerSettings producer;
+  producer.topic = topic;
+  producer.valueTemplate = R"({"id": {{seq}}, "item": "item-{{seq}}"})";
+  producer.valueSchema.format = MessageFormat::kAvro;
+  producer.valueSchema.schemaFile = schemaFile(kOrder);
+  producer.statsName = topic;
+  producer.partitioning = Partitioning::kFixed;  // one partition: the last message is Avro
+  // a string value first: not Avro, so not decodable
+  ProducerSettings plain = producer;
+  plain.valueTemplate = "not avro";
+  plain.valueSchema = {};
+  ASSERT_EQ(ProducerSession(kafka, plain).produce(1).acked, 1u);
+  ProducerSession session(kafka, producer);
+  ASSERT_EQ(session.produce(50).acked, 50u);
+
+  ConsumerSettings consumer;
+  consumer.topics = {topic};
+  consumer.groupId = uniqueName("group");
+  consumer.valueSchema.format = MessageFormat::kAvro;
+  consumer.lastMessageBytes = 4096;
+  ConsumerSession reader(kafka, consumer);
+  std::uint32_t messages = 0, undecodable = 0;
+  std::string problem, lastJson;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (messages < 51 && std::chrono::steady_clock::now() < deadline) {
+    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
+    messages += outcome.messages;
+    undecodable += outcome.undecodable;
+    problem = outcome.decodeProblem.empty() ? problem : outcome.decodeProblem;
+    lastJson = outcome.messages > 0 ? outcome.lastValue : lastJson;
+  }
+  EXPECT_EQ(messages, 51u);
+  EXPECT_EQ(undecodable, 1u);
+  EXPECT_NE(problem.find("wire format"), std::string::npos) << problem;
+  const auto json = nlohmann::json::parse(lastJson);
+  EXPECT_EQ(json["item"], "item-" + std::to_string(json["id"].get<int>())) << lastJson;
+}
+
+TEST(SchemaRegistryClient, ProducersSayWhyASchemaCannotBeUsed) {
+  RegistryDouble registry;
+  auto kafka = connectionWithRegistry(testRegistryUrl(registry));
+  ProducerSettings producer;
+  producer.topic = uniqueName("avro");
+  producer.valueSchema.format = MessageFormat::kAvro;
+  // no file: the subject's latest version, which does not exist
+  EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
+                .find("Subject '" + producer.topic + "-value' not found"),
+            std::string::npos);
+  producer.valueSchema.schemaFile = "/nonexistent.avsc";
+  EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
+                .find("cannot read schema file"),
+            std::string::npos);
+  producer.valueSchema.schemaFile = schemaFile("{\"type\": \"record\"");
+  EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
+                .find("not a valid Avro schema"),
+            std::string::npos);
+  // A template field the schema lacks, found before anything is sent.
+  producer.valueSchema.schemaFile = schemaFile(kOrder);
+  producer.valueTemplate = R"({"id": 1, "item": "x", "colour": "red"})";
+  EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
+                .find("no field 'colour'"),
+            std::string::npos);
+  // A placeholder's text that does not fit fails its sample with the field's name.
+  producer.valueTemplate = R"({"id": "{{pick:x}}", "item": "x"})";
+  ProducerSession session(kafka, producer);
+  const auto outcome = session.produce(3);
+  EXPECT_EQ(outcome.failed, 3u);
+  EXPECT_NE(outcome.errorMessage.find("record.id: 'x' is not a valid long"), std::string::npos)
+      << outcome.errorMessage;
+}
