@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "JniBytes.hpp"
+#include "SettingsLayout.hpp"
 #include "kafkanative/KafkaError.hpp"
 
 namespace kafkanative::jni {
@@ -43,6 +44,8 @@ ConsumerSettings readConsumerSettings(JNIEnv* env, jobjectArray texts, jlongArra
   settings.lastMessageBytes = number[kLastMessageBytes] < 0
                                   ? SIZE_MAX
                                   : static_cast<std::size_t>(number[kLastMessageBytes]);
+  settings.valueSchema = readSchema(env, texts, kConsumerValueSchema, number[kConsumerValueFormat],
+                                    number[kConsumerValueFormat + 1], "value");
   jsize text = kConsumerTexts;
   for (jlong i = 0; i < topics; ++i) {
     settings.topics.push_back(textAt(env, texts, text++, "topic"));
@@ -73,6 +76,7 @@ void writeConsumeOutcome(JNIEnv* env, jlongArray target, const ConsumeOutcome& o
   slots[kLastValueBytes] = static_cast<jlong>(outcome.lastValueBytes);
   slots[kForwarded] = outcome.forwarded;
   slots[kForwardMicros] = outcome.forwardMicros;
+  slots[kUndecodable] = outcome.undecodable;
   env->SetLongArrayRegion(target, 0, kConsumeSlots, slots.data());
 }
 

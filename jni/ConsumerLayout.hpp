@@ -17,7 +17,8 @@ enum ConsumerText : jsize {
   kConsumerStatsName,
   kOutputTopic,
   kOutputValueTemplate,
-  kConsumerTexts
+  kConsumerValueSchema,  ///< then the value's subject and version (see readSchema)
+  kConsumerTexts = kConsumerValueSchema + 3
 };
 enum ConsumerNumber : jsize {
   kCommitMode,
@@ -28,7 +29,8 @@ enum ConsumerNumber : jsize {
   kConsumerThread,
   kStampsFrom,
   kKeepHeaders,
-  kConsumerNumbers
+  kConsumerValueFormat,  ///< then the value's subject strategy
+  kConsumerNumbers = kConsumerValueFormat + 2
 };
 
 /// Slots of the `long[]` a consume call fills; mirrored by ConsumeOutcome.java.
@@ -45,6 +47,7 @@ enum ConsumeSlot : jsize {
   kLastValueBytes,
   kForwarded,
   kForwardMicros,
+  kUndecodable,
   kConsumeSlots
 };
 

@@ -254,11 +254,12 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_consu
     // Texts cross only when there is something to say, so a clean poll allocates nothing; the
     // order is ConsumeOutcome.java's.
     if (result.errorName.empty() && result.verificationProblem.empty() && result.lastKey.empty() &&
-        result.lastValue.empty() && result.lastHeaders.empty()) {
+        result.lastValue.empty() && result.lastHeaders.empty() && result.decodeProblem.empty()) {
       return nullptr;
     }
-    return toByteArrays(env, {result.errorName, result.errorMessage, result.verificationProblem,
-                              result.lastKey, result.lastValue, result.lastHeaders});
+    return toByteArrays(
+        env, {result.errorName, result.errorMessage, result.verificationProblem, result.lastKey,
+              result.lastValue, result.lastHeaders, result.decodeProblem});
   });
 }
 

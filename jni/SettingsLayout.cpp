@@ -20,6 +20,21 @@ jlong inRange(jlong value, jlong low, jlong high, const char* what) {
 
 }  // namespace
 
+SchemaSettings readSchema(JNIEnv* env, jobjectArray texts, jsize firstText, jlong format,
+                          jlong strategy, const char* what) {
+  const std::string name(what);
+  SchemaSettings settings;
+  settings.format = static_cast<MessageFormat>(
+      inRange(format, 0, static_cast<jlong>(MessageFormat::kAvro), (name + " format").c_str()));
+  settings.strategy = static_cast<SubjectStrategy>(
+      inRange(strategy, 0, static_cast<jlong>(SubjectStrategy::kTopicRecordName),
+              (name + " subject strategy").c_str()));
+  settings.schemaFile = textAt(env, texts, firstText, (name + " schema file").c_str());
+  settings.subject = textAt(env, texts, firstText + 1, (name + " subject").c_str());
+  settings.version = textAt(env, texts, firstText + 2, (name + " schema version").c_str());
+  return settings;
+}
+
 ProducerSettings readSettings(JNIEnv* env, jobjectArray texts, jlongArray numbers,
                               jdouble ratePerSecond) {
   if (texts == nullptr || numbers == nullptr || env->GetArrayLength(texts) < kTexts ||
@@ -54,6 +69,10 @@ ProducerSettings readSettings(JNIEnv* env, jobjectArray texts, jlongArray number
   settings.payloadRandom = number[kPayloadRandom] != 0;
   settings.dedicatedClient = number[kDedicatedClient] != 0;
   settings.ratePerSecond = ratePerSecond;
+  settings.keySchema =
+      readSchema(env, texts, kKeySchemaFile, number[kKeyFormat], number[kKeyFormat + 1], "key");
+  settings.valueSchema = readSchema(env, texts, kValueSchemaFile, number[kValueFormat],
+                                    number[kValueFormat + 1], "value");
   return settings;
 }
 

@@ -16,7 +16,9 @@ enum SettingsText : jsize {
   kStatsName,
   kRateGroup,
   kPayloadFile,
-  kTexts
+  kKeySchemaFile,  ///< then the key's subject and version (see readSchema)
+  kValueSchemaFile = kKeySchemaFile + 3,
+  kTexts = kValueSchemaFile + 3
 };
 enum SettingsNumber : jsize {
   kValueSize,
@@ -27,8 +29,15 @@ enum SettingsNumber : jsize {
   kThread,
   kPayloadRandom,
   kDedicatedClient,
-  kNumbers
+  kKeyFormat,  ///< then the key's subject strategy
+  kValueFormat = kKeyFormat + 2,
+  kNumbers = kValueFormat + 2
 };
+
+/// A key's or value's schema settings: three texts from `firstText` (schema file, subject,
+/// version) and two numbers (format, subject strategy), as SchemaConfig.java writes them.
+SchemaSettings readSchema(JNIEnv* env, jobjectArray texts, jsize firstText, jlong format,
+                          jlong strategy, const char* what);
 
 /// Reads and range-checks the settings; throws KafkaError naming the bad field.
 ProducerSettings readSettings(JNIEnv* env, jobjectArray texts, jlongArray numbers,

@@ -53,7 +53,8 @@ std::vector<std::string> splitUrls(const std::string& urls) {
 
 std::string escaped(const std::string& text) {
   std::string out;
-  for (const unsigned char c : text) {
+  for (const char raw : text) {
+    const auto c = static_cast<unsigned char>(raw);
     if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
       out += static_cast<char>(c);
     } else {

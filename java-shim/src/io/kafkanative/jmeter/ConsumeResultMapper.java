@@ -13,6 +13,8 @@ final class ConsumeResultMapper {
   static final String SEQUENCE_CODE = "SEQUENCE_CHECK";
   /** The response code of an empty poll, when that counts as a failure. */
   static final String EMPTY_CODE = "NO_MESSAGES";
+  /** The response code of a sample with values their schema does not decode. */
+  static final String UNDECODABLE_CODE = "UNDECODABLE";
 
   private ConsumeResultMapper() {}
 
@@ -47,6 +49,13 @@ final class ConsumeResultMapper {
           SEQUENCE_CODE,
           outcome.missing() + " missing, " + outcome.duplicates() + " duplicates, "
               + outcome.reordered() + " reordered; first: " + outcome.verificationProblem());
+    } else if (outcome.undecodable() > 0) {
+      fail(
+          result,
+          countMessages ? outcome.undecodable() : 1,
+          UNDECODABLE_CODE,
+          outcome.undecodable() + " of " + messages + " values do not decode; first: "
+              + outcome.decodeProblem());
     } else if (messages == 0 && emptyIsFailure) {
       fail(result, 1, EMPTY_CODE, "no message within " + timeoutMs + " ms");
     } else {

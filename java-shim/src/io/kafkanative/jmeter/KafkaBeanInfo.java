@@ -3,6 +3,7 @@ package io.kafkanative.jmeter;
 import java.beans.PropertyDescriptor;
 import org.apache.jmeter.testbeans.BeanInfoSupport;
 import org.apache.jmeter.testbeans.TestBean;
+import org.apache.jmeter.testbeans.gui.TypeEditor;
 
 /**
  * What the elements' GUI descriptions share: default-value helpers and tooltips that wrap. A
@@ -51,11 +52,14 @@ abstract class KafkaBeanInfo extends BeanInfoSupport {
     createPropertyGroup(
         "polling", new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure"});
     createPropertyGroup("stamps", new String[] {"stampsFrom"});
+    createPropertyGroup("schema", new String[] {"valueFormat", "valueSchemaFile"});
     createPropertyGroup("variables", new String[] {"variablePrefix", "responseBytes"});
     required(property("messagesPerSample"), Integer.valueOf(messagesPerSample));
     required(property("pollTimeoutMs"), Long.valueOf(1000));
     required(property("emptyIsFailure"), Boolean.FALSE);
     choices(property("stampsFrom"), KafkaConsumerSampler.STAMP_SOURCES);
+    choices(property("valueFormat"), KafkaProducerSampler.FORMATS);
+    required(property("valueSchemaFile", TypeEditor.FileEditor), "");
     required(property("variablePrefix"), "");
     required(property("responseBytes"), Integer.valueOf(200));
     resultsGroup();

@@ -45,6 +45,9 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   private String sslKeyLocation = "";
   private String sslKeyPassword = "";
   private String sslEndpointIdentification = "";
+  private String schemaRegistryUrl = "";
+  private String schemaRegistryUserInfo = "";
+  private String schemaRegistryCaLocation = "";
   private String properties = "";
   private String summaryFile = "";
   private String statisticsFile = "";
@@ -147,6 +150,10 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
     putIfSet(result, "ssl.key.location", sslKeyLocation);
     putIfSet(result, "ssl.key.password", sslKeyPassword);
     putIfSet(result, "ssl.endpoint.identification.algorithm", sslEndpointIdentification);
+    // The core takes these out of librdkafka's properties for its Schema Registry client.
+    putIfSet(result, "schema.registry.url", schemaRegistryUrl);
+    putIfSet(result, "schema.registry.basic.auth.user.info", schemaRegistryUserInfo);
+    putIfSet(result, "schema.registry.ssl.ca.location", schemaRegistryCaLocation);
     result.putAll(PropertyLines.parse(properties, "librdkafka properties"));
     return result;
   }
@@ -366,5 +373,29 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
 
   public void setSummaryFile(String summaryFile) {
     this.summaryFile = summaryFile;
+  }
+
+  public String getSchemaRegistryUrl() {
+    return schemaRegistryUrl;
+  }
+
+  public void setSchemaRegistryUrl(String schemaRegistryUrl) {
+    this.schemaRegistryUrl = schemaRegistryUrl;
+  }
+
+  public String getSchemaRegistryUserInfo() {
+    return schemaRegistryUserInfo;
+  }
+
+  public void setSchemaRegistryUserInfo(String schemaRegistryUserInfo) {
+    this.schemaRegistryUserInfo = schemaRegistryUserInfo;
+  }
+
+  public String getSchemaRegistryCaLocation() {
+    return schemaRegistryCaLocation;
+  }
+
+  public void setSchemaRegistryCaLocation(String schemaRegistryCaLocation) {
+    this.schemaRegistryCaLocation = schemaRegistryCaLocation;
   }
 }

@@ -20,6 +20,9 @@ public class KafkaConnectionBeanInfo extends KafkaBeanInfo {
           "sslCertificateLocation", "sslKeyLocation", "sslKeyPassword", "sslEndpointIdentification"
         });
     createPropertyGroup(
+        "schemaRegistry",
+        new String[] {"schemaRegistryUrl", "schemaRegistryUserInfo", "schemaRegistryCaLocation"});
+    createPropertyGroup(
         "advanced", new String[] {"properties", "summaryFile", "statisticsFile", "faultSchedule"});
 
     required(property("connectionName"), "kafka");
@@ -46,6 +49,9 @@ public class KafkaConnectionBeanInfo extends KafkaBeanInfo {
     required(property("sslKeyLocation", TypeEditor.FileEditor), "");
     required(property("sslKeyPassword", TypeEditor.PasswordEditor), "");
     choices(property("sslEndpointIdentification"), new String[] {"", "https", "none"});
+    required(property("schemaRegistryUrl"), "");
+    required(property("schemaRegistryUserInfo", TypeEditor.PasswordEditor), "");
+    required(property("schemaRegistryCaLocation", TypeEditor.FileEditor), "");
     required(property("properties", TypeEditor.TextAreaEditor), "");
     required(property("summaryFile", TypeEditor.FileEditor), "");
     required(property("statisticsFile", TypeEditor.FileEditor), "");

@@ -26,6 +26,8 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private String autoOffsetReset = OFFSET_RESETS[0];
   private String commitMode = COMMIT_MODES[0];
   private String stampsFrom = STAMP_SOURCES[0];
+  private String valueFormat = KafkaProducerSampler.FORMATS[0];
+  private String valueSchemaFile = "";
   private int messagesPerSample = 100;
   private long pollTimeoutMs = 1000;
   private boolean emptyIsFailure = false;
@@ -106,6 +108,8 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
     config.stampsFrom =
         ConsumerConfig.StampSource.values()[
             KafkaProducerSampler.choice("stamps from", stampsFrom, STAMP_SOURCES)];
+    config.valueSchema =
+        KafkaProducerSampler.schemaConfig("value", valueFormat, valueSchemaFile, "", "", "");
     config.lastMessageBytes = !variablePrefix.trim().isEmpty() ? -1 : Math.max(0, responseBytes);
     config.statsName = getName();
     return config;
@@ -221,5 +225,21 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
 
   public void setVariablePrefix(String variablePrefix) {
     this.variablePrefix = setting(this.variablePrefix, variablePrefix);
+  }
+
+  public String getValueFormat() {
+    return valueFormat;
+  }
+
+  public void setValueFormat(String valueFormat) {
+    this.valueFormat = setting(this.valueFormat, valueFormat);
+  }
+
+  public String getValueSchemaFile() {
+    return valueSchemaFile;
+  }
+
+  public void setValueSchemaFile(String valueSchemaFile) {
+    this.valueSchemaFile = setting(this.valueSchemaFile, valueSchemaFile);
   }
 }

@@ -5,6 +5,7 @@ import io.kafkanative.jmeter.core.NativeHandle;
 import io.kafkanative.jmeter.core.NativeProducer;
 import io.kafkanative.jmeter.core.ProduceOutcome;
 import io.kafkanative.jmeter.core.ProducerConfig;
+import io.kafkanative.jmeter.core.SchemaConfig;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
@@ -25,6 +26,10 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   static final String[] RATE_SCOPES = {"sampler", "thread group"};
   static final String[] PAYLOAD_ORDERS = {"cycle", "random"};
   static final String[] PRODUCER_SCOPES = {"shared", "per thread"};
+  /** Key and value formats, in SchemaConfig.Format's order. */
+  static final String[] FORMATS = {"string", "avro"};
+  /** Subject naming strategies, in SchemaConfig.SubjectStrategy's order. */
+  static final String[] SUBJECT_STRATEGIES = {"topic name", "record name", "topic and record name"};
 
   private String topic = "";
   private String keyTemplate = "";
@@ -33,6 +38,14 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private String payloadFile = "";
   private String payloadOrder = PAYLOAD_ORDERS[0];
   private String headers = "";
+  private String valueFormat = FORMATS[0];
+  private String valueSchemaFile = "";
+  private String keyFormat = FORMATS[0];
+  private String keySchemaFile = "";
+  private String subjectStrategy = SUBJECT_STRATEGIES[0];
+  private String valueSubject = "";
+  private String keySubject = "";
+  private String schemaVersion = "latest";
   private boolean stampHeaders = false;
   private String partitioning = PARTITIONING[0];
   private int partition = 0;
@@ -114,6 +127,10 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
     config.payloadFile = payloadFile == null ? "" : payloadFile.trim();
     config.payloadRandom = choice("payload order", payloadOrder, PAYLOAD_ORDERS) == 1;
     config.headers = PropertyLines.parse(headers, "headers");
+    config.valueSchema =
+        schemaConfig("value", valueFormat, valueSchemaFile, valueSubject, subjectStrategy, schemaVersion);
+    config.keySchema =
+        schemaConfig("key", keyFormat, keySchemaFile, keySubject, subjectStrategy, schemaVersion);
     config.stampHeaders = stampHeaders;
     config.partitioning =
         ProducerConfig.Partitioning.values()[choice("partitioning", partitioning, PARTITIONING)];
@@ -149,6 +166,20 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
    * The index of {@code value} among {@code choices}; empty (a plan saved before the field
    * existed) means the first, the default. Anything else is a clear configuration error.
    */
+  /** A key's or value's format and schema from the sampler's fields (`what`: key or value). */
+  static SchemaConfig schemaConfig(
+      String what, String format, String file, String subject, String strategy, String version) {
+    SchemaConfig config = new SchemaConfig();
+    config.format = SchemaConfig.Format.values()[choice(what + " format", format, FORMATS)];
+    config.schemaFile = file == null ? "" : file.trim();
+    config.subject = subject == null ? "" : subject.trim();
+    config.strategy =
+        SchemaConfig.SubjectStrategy.values()[
+            choice("subject strategy", strategy, SUBJECT_STRATEGIES)];
+    config.version = version == null || version.trim().isEmpty() ? "latest" : version.trim();
+    return config;
+  }
+
   static int choice(String field, String value, String[] choices) {
     if (value == null || value.isEmpty()) {
       return 0;
@@ -312,5 +343,69 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
 
   public void setRateScope(String rateScope) {
     this.rateScope = setting(this.rateScope, rateScope);
+  }
+
+  public String getValueFormat() {
+    return valueFormat;
+  }
+
+  public void setValueFormat(String valueFormat) {
+    this.valueFormat = setting(this.valueFormat, valueFormat);
+  }
+
+  public String getValueSchemaFile() {
+    return valueSchemaFile;
+  }
+
+  public void setValueSchemaFile(String valueSchemaFile) {
+    this.valueSchemaFile = setting(this.valueSchemaFile, valueSchemaFile);
+  }
+
+  public String getKeyFormat() {
+    return keyFormat;
+  }
+
+  public void setKeyFormat(String keyFormat) {
+    this.keyFormat = setting(this.keyFormat, keyFormat);
+  }
+
+  public String getKeySchemaFile() {
+    return keySchemaFile;
+  }
+
+  public void setKeySchemaFile(String keySchemaFile) {
+    this.keySchemaFile = setting(this.keySchemaFile, keySchemaFile);
+  }
+
+  public String getSubjectStrategy() {
+    return subjectStrategy;
+  }
+
+  public void setSubjectStrategy(String subjectStrategy) {
+    this.subjectStrategy = setting(this.subjectStrategy, subjectStrategy);
+  }
+
+  public String getValueSubject() {
+    return valueSubject;
+  }
+
+  public void setValueSubject(String valueSubject) {
+    this.valueSubject = setting(this.valueSubject, valueSubject);
+  }
+
+  public String getKeySubject() {
+    return keySubject;
+  }
+
+  public void setKeySubject(String keySubject) {
+    this.keySubject = setting(this.keySubject, keySubject);
+  }
+
+  public String getSchemaVersion() {
+    return schemaVersion;
+  }
+
+  public void setSchemaVersion(String schemaVersion) {
+    this.schemaVersion = setting(this.schemaVersion, schemaVersion);
   }
 }

@@ -13,6 +13,12 @@ public class KafkaProducerSamplerBeanInfo extends KafkaBeanInfo {
           "topic", "keyTemplate", "valueTemplate", "valueSize", "payloadFile", "payloadOrder",
           "headers", "stampHeaders"
         });
+    createPropertyGroup(
+        "schema",
+        new String[] {
+          "valueFormat", "valueSchemaFile", "keyFormat", "keySchemaFile", "subjectStrategy",
+          "valueSubject", "keySubject", "schemaVersion"
+        });
     createPropertyGroup("partitioning", new String[] {"partitioning", "partition"});
     createPropertyGroup(
         "delivery", new String[] {"messagesPerSample", "deliveryMode", "producerScope"});
@@ -27,6 +33,14 @@ public class KafkaProducerSamplerBeanInfo extends KafkaBeanInfo {
     choices(property("payloadOrder"), KafkaProducerSampler.PAYLOAD_ORDERS);
     required(property("headers", TypeEditor.TextAreaEditor), "");
     required(property("stampHeaders"), Boolean.FALSE);
+    choices(property("valueFormat"), KafkaProducerSampler.FORMATS);
+    required(property("valueSchemaFile", TypeEditor.FileEditor), "");
+    choices(property("keyFormat"), KafkaProducerSampler.FORMATS);
+    required(property("keySchemaFile", TypeEditor.FileEditor), "");
+    choices(property("subjectStrategy"), KafkaProducerSampler.SUBJECT_STRATEGIES);
+    required(property("valueSubject"), "");
+    required(property("keySubject"), "");
+    required(property("schemaVersion"), "latest");
     choices(property("partitioning"), KafkaProducerSampler.PARTITIONING);
     required(property("partition"), Integer.valueOf(0));
     required(property("messagesPerSample"), Integer.valueOf(1));

@@ -20,10 +20,14 @@ public final class ConsumeOutcome {
   private static final int LAST_VALUE_BYTES = 9;
   private static final int FORWARDED = 10;
   private static final int FORWARD_MICROS = 11;
-  private static final int SLOTS = 12;
+  private static final int UNDECODABLE = 12;
+  private static final int SLOTS = 13;
 
   private final long[] slots = new long[SLOTS];
-  /** Error name, error message, verification finding, last key, last value, last headers. */
+  /**
+   * Error name, error message, verification finding, last key, last value, last headers, decode
+   * problem.
+   */
   private byte[][] texts;
 
   long[] slots() {
@@ -54,7 +58,7 @@ public final class ConsumeOutcome {
     slots[FORWARD_MICROS] = -1;
     texts =
         new byte[][] {
-          ProducerConfig.utf8(name), ProducerConfig.utf8(message), null, null, null, null
+          ProducerConfig.utf8(name), ProducerConfig.utf8(message), null, null, null, null, null
         };
   }
 
@@ -138,6 +142,16 @@ public final class ConsumeOutcome {
 
   public String lastHeaders() {
     return text(5);
+  }
+
+  /** Values their schema did not decode (not Avro, unknown schema id, unreachable registry). */
+  public long undecodable() {
+    return slots[UNDECODABLE];
+  }
+
+  /** Why the first undecodable value was not decoded, with its partition and offset. */
+  public String decodeProblem() {
+    return text(6);
   }
 
   /** The text at {@code index}, or null when absent or empty. */

@@ -60,6 +60,8 @@ public final class ConsumerConfig {
   public boolean exactlyOnce;
   /** The JMeter thread number, for {@code {{thread}}} in the output value. */
   public int thread;
+  /** Values in a schema format are decoded (each checked, the last one kept as JSON). */
+  public SchemaConfig valueSchema = new SchemaConfig();
 
   byte[][] texts() {
     List<String> texts = new ArrayList<String>();
@@ -68,6 +70,7 @@ public final class ConsumerConfig {
     texts.add(statsName);
     texts.add(outputTopic);
     texts.add(outputValueTemplate);
+    texts.addAll(java.util.Arrays.asList(valueSchema.texts()));
     texts.addAll(topics);
     for (Assignment assignment : assignments) {
       texts.add(assignment.topic);
@@ -80,7 +83,7 @@ public final class ConsumerConfig {
   }
 
   long[] numbers() {
-    final int fixed = 8;
+    final int fixed = 10;
     long[] numbers = new long[fixed + 2 * assignments.size()];
     numbers[0] = commit.ordinal();
     numbers[1] = lastMessageBytes;
@@ -90,6 +93,8 @@ public final class ConsumerConfig {
     numbers[5] = thread;
     numbers[6] = stampsFrom.ordinal();
     numbers[7] = keepHeaders ? 1 : 0;
+    numbers[8] = valueSchema.numbers()[0];
+    numbers[9] = valueSchema.numbers()[1];
     for (int i = 0; i < assignments.size(); i++) {
       numbers[fixed + 2 * i] = assignments.get(i).partition;
       numbers[fixed + 1 + 2 * i] = assignments.get(i).offset;

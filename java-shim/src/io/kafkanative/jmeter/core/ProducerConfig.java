@@ -27,6 +27,9 @@ public final class ProducerConfig {
   public String topic = "";
   public String keyTemplate = "";
   public String valueTemplate = "";
+  /** The key's and value's format (string or Avro) and schema. */
+  public SchemaConfig keySchema = new SchemaConfig();
+  public SchemaConfig valueSchema = new SchemaConfig();
   public int valueSize;
   /** Values from this file (one per line) or directory (one per file) instead of the template. */
   public String payloadFile = "";
@@ -47,10 +50,15 @@ public final class ProducerConfig {
 
   byte[][] texts() {
     String[] fixed = {topic, keyTemplate, valueTemplate, statsName, rateGroup, payloadFile};
-    byte[][] texts = new byte[fixed.length + headers.size() * 2][];
+    String[] keyTexts = keySchema.texts();
+    String[] valueTexts = valueSchema.texts();
+    byte[][] texts =
+        new byte[fixed.length + keyTexts.length + valueTexts.length + headers.size() * 2][];
     int i = 0;
-    for (String text : fixed) {
-      texts[i++] = utf8(text);
+    for (String[] group : new String[][] {fixed, keyTexts, valueTexts}) {
+      for (String text : group) {
+        texts[i++] = utf8(text);
+      }
     }
     for (Map.Entry<String, String> header : headers.entrySet()) {
       texts[i++] = utf8(header.getKey());
@@ -68,7 +76,11 @@ public final class ProducerConfig {
       stampHeaders ? 1 : 0,
       thread,
       payloadRandom ? 1 : 0,
-      dedicatedClient ? 1 : 0
+      dedicatedClient ? 1 : 0,
+      keySchema.numbers()[0],
+      keySchema.numbers()[1],
+      valueSchema.numbers()[0],
+      valueSchema.numbers()[1]
     };
   }
 

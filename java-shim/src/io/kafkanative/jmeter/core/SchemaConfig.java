@@ -1,0 +1,38 @@
+package io.kafkanative.jmeter.core;
+
+/**
+ * How a key or value is encoded, and where its schema comes from; crosses into native code as
+ * three texts (schema file, subject, version) and two numbers (format, subject strategy), in
+ * the order of {@code jni/SettingsLayout.hpp}.
+ */
+public final class SchemaConfig {
+  /** The encoding; the ordinal crosses into native code. */
+  public enum Format {
+    STRING,
+    AVRO
+  }
+
+  /** How the registry subject is named (Confluent's strategies); the ordinal crosses. */
+  public enum SubjectStrategy {
+    TOPIC_NAME,
+    RECORD_NAME,
+    TOPIC_RECORD_NAME
+  }
+
+  public Format format = Format.STRING;
+  /** The .avsc file; with a registry it is registered under the subject. */
+  public String schemaFile = "";
+  /** The subject; empty: named by {@link #strategy}. */
+  public String subject = "";
+  public SubjectStrategy strategy = SubjectStrategy.TOPIC_NAME;
+  /** Without a schema file: the subject's version to use, "latest" or a number. */
+  public String version = "latest";
+
+  String[] texts() {
+    return new String[] {schemaFile, subject, version};
+  }
+
+  long[] numbers() {
+    return new long[] {format.ordinal(), strategy.ordinal()};
+  }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The worked Avro example (testplans/avro-registry.jmx) against the embedded cluster, as a
+# process of its own, and the registry test double (tests/registry: no Schema Registry server
+# is packaged for Debian; it implements the documented REST subset and is NOT a registry). Every
+# sample succeeds; everything produced is consumed and decoded by our consumer; then Confluent's
+# own Python client and Avro deserializer decode every value, so our encoding and wire format
+# are checked by code that is not ours. The same again without a registry (plain Avro, read with
+# the schema file by the Apache Avro library). With $KAFKA_BOOTSTRAP, against that cluster; with
+# $SCHEMA_REGISTRY_URL, against that registry.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+build="${KNS_BUILD_DIR:-$root/build}"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null' EXIT
+
+bootstrap="${KAFKA_BOOTSTRAP:-}"
+if [[ -z "$bootstrap" ]]; then  # the embedded cluster outlives JMeter, for the second reader
+  "$build/tools/embedded-cluster/kns-embedded-cluster" 3 >"$work/bootstrap" 2>/dev/null &
+  pids+=($!)
+  for _ in $(seq 50); do [[ -s "$work/bootstrap" ]] && break; sleep 0.1; done
+  bootstrap="$(head -1 "$work/bootstrap")"
+fi
+registry="${SCHEMA_REGISTRY_URL:-}"
+if [[ -z "$registry" ]]; then
+  /usr/bin/python3 "$root/tests/registry/schema_registry_double.py" --port-file "$work/registry-port" &
+  pids+=($!)
+  for _ in $(seq 50); do [[ -s "$work/registry-port" ]] && break; sleep 0.1; done
+  registry="http://127.0.0.1:$(cat "$work/registry-port")"
+fi
+
+# check_run TOPIC DECODER-OPTION...: the plan's run, then the independent decoding.
+check_run() {
+  local topic="$1"
+  shift
+  (($(jtl_count_unsuccessful) == 0)) || fail "$topic: failed samples"
+  local produced consumed
+  produced=$(summary '.samplers["Kafka Producer"].acked')
+  consumed=$(unique_consumed)
+  ((produced > 0)) || fail "$topic: nothing produced"
+  ((consumed == produced)) || fail "$topic: produced $produced, consumed $consumed"
+  (($(summary '.consumers["Kafka Consumer"].undecodable') == 0)) || fail "$topic: undecodable values"
+  /usr/bin/python3 "$root/tests/registry/decode_independently.py" "$bootstrap" "$topic" "$produced" \
+    "$@" >"$work/independent.json" || fail "$topic: the independent decoder failed"
+  jq -e --argjson n "$produced" '.messages == $n and .decoded == $n and .ids > 0
+    and .currencies - ["EUR", "GBP", "USD"] == [] and .firstFailure == null' \
+    "$work/independent.json" >/dev/null ||
+    fail "$topic: Confluent's decoder disagrees: $(cat "$work/independent.json")"
+  echo "avro-registry: $topic: $produced produced, consumed and decoded by us and independently"
+}
+
+topic="orders-$RANDOM-$$"
+run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+  -Jkafka.registry="$registry" -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 \
+  -Jkafka.group="avro-$RANDOM-$$" -Jkafka.schema="$root/testplans/schemas/order.avsc"
+check_run "$topic" --registry "$registry"
+jq -e '.schemaIds | length == 1' "$work/independent.json" >/dev/null ||
+  fail "one schema id expected: $(cat "$work/independent.json")"
+curl -sf "$registry/subjects/$topic-value/versions/latest" | jq -e '.version == 1' >/dev/null ||
+  fail "the schema is not registered under $topic-value"
+
+topic="orders-plain-$RANDOM-$$"
+run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+  -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 -Jkafka.group="avro-$RANDOM-$$" \
+  -Jkafka.schema="$root/testplans/schemas/order.avsc"
+check_run "$topic" --schema "$root/testplans/schemas/order.avsc"

@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Reads a topic with Confluent's Python client and decodes every value with code that is not
+ours: with a registry, Confluent's own Avro deserializer (confluent_kafka.avro, which fetches the
+schema by the id in the wire format and decodes with the Apache Avro library); without one, the
+Apache Avro library with the schema file. Prints a JSON summary: messages, decoded, the first
+failure, the schema ids seen, and the decoded records' distinct ids, currencies and field names.
+
+Usage: decode_independently.py BOOTSTRAP TOPIC EXPECTED (--registry URL | --schema FILE)
+"""
+import argparse
+import io
+import json
+import sys
+import time
+
+from confluent_kafka import Consumer
+
+
+def decoder(arguments):
+    if arguments.registry:
+        from confluent_kafka.avro.cached_schema_registry_client import CachedSchemaRegistryClient
+        from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
+        serializer = MessageSerializer(CachedSchemaRegistryClient({"url": arguments.registry}))
+        return lambda value: (serializer.decode_message(value), int.from_bytes(value[1:5], "big"))
+    import avro.io
+    import avro.schema
+    with open(arguments.schema) as schema_file:
+        schema = avro.schema.parse(schema_file.read())
+    reader = avro.io.DatumReader(schema)
+
+    def decode(value):
+        stream = io.BytesIO(value)
+        record = reader.read(avro.io.BinaryDecoder(stream))
+        if stream.tell() != len(value):
+            raise ValueError(f"{len(value) - stream.tell()} bytes left over")
+        return record, None
+    return decode
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("bootstrap")
+    parser.add_argument("topic")
+    parser.add_argument("expected", type=int)
+    parser.add_argument("--registry")
+    parser.add_argument("--schema")
+    arguments = parser.parse_args()
+    decode = decoder(arguments)
+    consumer = Consumer({"bootstrap.servers": arguments.bootstrap, "group.id": "independent-decoder-" + arguments.topic,
+                        "auto.offset.reset": "earliest", "enable.auto.commit": False})
+    consumer.subscribe([arguments.topic])
+    summary = {"messages": 0, "decoded": 0, "firstFailure": None, "schemaIds": set(), "ids": set(),
+               "currencies": set(), "fields": set()}
+    deadline = time.time() + 60
+    while summary["messages"] < arguments.expected and time.time() < deadline:
+        message = consumer.poll(0.5)
+        if message is None or message.error():
+            continue
+        summary["messages"] += 1
+        try:
+            record, schema_id = decode(message.value())
+        except Exception as error:  # a value Confluent's decoder refuses is our encoder's bug
+            summary["firstFailure"] = summary["firstFailure"] or f"offset {message.offset()}: {error!r}"
+            continue
+        summary["decoded"] += 1
+        summary["schemaIds"].add(schema_id)
+        summary["ids"].add(record["id"])
+        summary["currencies"].add(record["currency"])
+        summary["fields"].update(record)
+    consumer.close()
+    json.dump({key: sorted(value, key=str) if isinstance(value, set) and key != "ids" else
+               len(value) if key == "ids" else value for key, value in summary.items()},
+              sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
