@@ -25,6 +25,10 @@ column() {
   awk -F'\t' -v config="$1" -v who="$2" '$1 == config && $2 == who { print '"$3"' }' "$results"
 }
 
+contenders() {  # contenders CONFIG: its contenders, one a line, in the order they ran
+  awk -F'\t' -v config="$1" '$1 == config && !seen[$2]++ { print $2 }' "$results"
+}
+
 stat() {  # stat CONFIG CONTENDER EXPRESSION [DIGITS]
   column "$1" "$2" "$3" | summarize "${4:-0}"
 }
@@ -67,14 +71,21 @@ awk -F'\t' '{ print $1 }' "$results" | awk '!seen[$0]++' | while read -r config;
   echo
   echo "| contender | msgs/s | MB/s | CPU s per 1M msgs | peak RSS (MB) |"
   echo "| --- | --- | --- | --- | --- |"
-  for who in raw jmeter-batch kcat; do
+  contenders "$config" | while read -r who; do
     echo "| $who | $(stat "$config" "$who" '$4') | $(stat "$config" "$who" '$5' 1) |" \
       "$(stat "$config" "$who" '$6 / $7 * 1e6' 2) | $(stat "$config" "$who" '$8 / 1000') |"
   done
-  raw=$(median "$config" raw '$4')
-  batch=$(median "$config" jmeter-batch '$4')
   echo
-  printf 'Ratio of medians: jmeter-batch / raw = **%.3f**.\n\n' "$(echo "$batch / $raw" | bc -l)"
+  # Each contender against the config's first: jmeter-batch against raw, a format against
+  # 100 B strings.
+  first=$(contenders "$config" | head -1)
+  base=$(median "$config" "$first" '$4')
+  contenders "$config" | tail -n +2 | while read -r who; do
+    [[ "$who" == kcat ]] && continue
+    printf 'Ratio of medians: %s / %s = **%.3f**.\n' "$who" "$first" \
+      "$(echo "$(median "$config" "$who" '$4') / $base" | bc -l)"
+  done
+  echo
 done
 
 # sync_stat THREADS CONTENDER EXPRESSION [DIGITS]: over the rounds of the waited shape; $4

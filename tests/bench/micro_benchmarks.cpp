@@ -2,8 +2,13 @@
 // costs before librdkafka sees it.
 #include <benchmark/benchmark.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
+#include "AvroDecoder.hpp"
+#include "AvroSchema.hpp"
+#include "AvroTemplate.hpp"
 #include "OutcomeQueue.hpp"
 #include "kafkanative/LatencyHistogram.hpp"
 #include "kafkanative/MessageTemplate.hpp"
@@ -33,6 +38,54 @@ void BM_TemplateUuidTimestamp(benchmark::State& state) {
 }
 void BM_TemplateRandomString100(benchmark::State& state) {
   renderTemplate(state, "{{random_string:100}}", 0);
+}
+
+/// testplans/schemas/FILE: the worked example's Order schema and its benchmark template.
+std::string exampleFile(const char* name) {
+  std::ifstream file(std::string(KNS_SCHEMAS_DIR) + "/" + name);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+/// One Avro Order per iteration, from the template (or at random, `templateText` empty).
+void renderAvro(benchmark::State& state, const std::string& templateText) {
+  const AvroSchema schema(exampleFile("order.avsc"), "order.avsc");
+  const AvroTemplate compiled(schema, templateText, "value");
+  FastRandom random(1);
+  std::string out;
+  std::uint64_t sequence = 0;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    out.clear();
+    compiled.render(TemplateContext{sequence++, 1, random}, out);
+    bytes += out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+
+// The same record as JSON text through the string path, for comparison.
+void BM_TemplateOrderAsJsonText(benchmark::State& state) {
+  const std::string text = exampleFile("order.template.json");
+  renderTemplate(state, text.c_str(), 0);
+}
+void BM_AvroOrderFromTemplate(benchmark::State& state) {
+  renderAvro(state, exampleFile("order.template.json"));
+}
+void BM_AvroOrderRandom(benchmark::State& state) { renderAvro(state, ""); }
+
+void BM_AvroOrderDecode(benchmark::State& state) {
+  const AvroSchema schema(exampleFile("order.avsc"), "order.avsc");
+  const AvroTemplate compiled(schema, exampleFile("order.template.json"), "value");
+  FastRandom random(1);
+  std::string record;
+  compiled.render(TemplateContext{1, 1, random}, record);
+  std::string problem;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(AvroDecoder::decode(schema.root(), record, nullptr, problem));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * record.size()));
 }
 
 void BM_HistogramRecord(benchmark::State& state) {
@@ -68,6 +121,10 @@ BENCHMARK(BM_TemplateSeqPadded100);
 BENCHMARK(BM_TemplateSeqPadded1024);
 BENCHMARK(BM_TemplateUuidTimestamp);
 BENCHMARK(BM_TemplateRandomString100);
+BENCHMARK(BM_TemplateOrderAsJsonText);
+BENCHMARK(BM_AvroOrderFromTemplate);
+BENCHMARK(BM_AvroOrderRandom);
+BENCHMARK(BM_AvroOrderDecode);
 BENCHMARK(BM_HistogramRecord);
 BENCHMARK(BM_OutcomeQueuePushPop);
 BENCHMARK(BM_RateLimiterClaim);

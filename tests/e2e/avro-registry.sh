@@ -6,7 +6,8 @@
 # own Python client and Avro deserializer decode every value, so our encoding and wire format
 # are checked by code that is not ours. The same again without a registry (plain Avro, read with
 # the schema file by the Apache Avro library). With $KAFKA_BOOTSTRAP, against that cluster; with
-# $SCHEMA_REGISTRY_URL, against that registry.
+# $SCHEMA_REGISTRY_URL, against that registry. The first run takes the plan's own schema path
+# (schemas/order.avsc, relative: found beside the plan).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 build="${KNS_BUILD_DIR:-$root/build}"
 pids=()
@@ -50,7 +51,7 @@ check_run() {
 topic="orders-$RANDOM-$$"
 run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
   -Jkafka.registry="$registry" -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 \
-  -Jkafka.group="avro-$RANDOM-$$" -Jkafka.schema="$root/testplans/schemas/order.avsc"
+  -Jkafka.group="avro-$RANDOM-$$"
 check_run "$topic" --registry "$registry"
 jq -e '.schemaIds | length == 1' "$work/independent.json" >/dev/null ||
   fail "one schema id expected: $(cat "$work/independent.json")"
@@ -62,3 +63,24 @@ run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic"
   -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 -Jkafka.group="avro-$RANDOM-$$" \
   -Jkafka.schema="$root/testplans/schemas/order.avsc"
 check_run "$topic" --schema "$root/testplans/schemas/order.avsc"
+
+# Bad input: each a clear failure of the producer's samples, JMeter ending normally.
+# producer_fails TEXT ARGS...: every Kafka Producer sample failed and says TEXT.
+producer_fails() {
+  local text="$1"
+  shift
+  run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.duration=1 -Jkafka.drain=1 \
+    -Jkafka.topic="bad-$RANDOM-$$" "$@" || fail "$text: JMeter exited with status $?"
+  awk -F'\t' -v text="$text" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["label"] == "Kafka Producer" { n++; if ($c["success"] != "true" && index($c["responseMessage"], text) > 0) named++ }
+    END { if (n == 0 || named != n) { print "FAIL: " n " producer samples, " named " failed saying: " text; exit 1 } }' \
+    "$work/results.jtl" || exit 1
+}
+producer_fails "schema registry unreachable" -Jkafka.registry=http://127.0.0.1:1
+producer_fails "cannot read schema file '/nonexistent.avsc'" -Jkafka.schema=/nonexistent.avsc
+printf '{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}' >"$work/broken.avsc"
+producer_fails "not a valid Avro schema: not JSON" -Jkafka.schema="$work/broken.avsc"
+printf '{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}]}' >"$work/narrow.avsc"
+producer_fails "record Order has no field 'amount'" -Jkafka.schema="$work/narrow.avsc"
+echo "avro-registry: an unreachable registry, a missing or broken schema and a template that" \
+  "does not fit each fail the producer's samples saying so"

@@ -1,11 +1,16 @@
 // libFuzzer target for the core's parsers of user text: message templates (compile and
-// render, with an input message and a stamp), the fault schedule, the embedded bootstrap form,
-// and of what consumers read: a stamp in a message's text. Any input may be refused with a
-// KafkaError; nothing may crash, hang, leak or trip a sanitizer.
+// render, with an input message and a stamp), Avro schemas (every random record of a schema
+// that parses must decode again) and record templates against a fixed schema, the fault
+// schedule, the embedded bootstrap form, and of what consumers read: a stamp in a message's
+// text, and bytes decoded as an Avro record. Any input may be refused with a KafkaError;
+// nothing may crash, hang, leak or trip a sanitizer.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "AvroDecoder.hpp"
+#include "AvroSchema.hpp"
+#include "AvroTemplate.hpp"
 #include "EmbeddedCluster.hpp"
 #include "FaultSchedule.hpp"
 #include "TextStamp.hpp"
@@ -13,6 +18,46 @@
 #include "kafkanative/MessageTemplate.hpp"
 
 using namespace kafkanative;
+
+namespace {
+
+// Every kind of Avro type, for templates and for decoding arbitrary bytes.
+constexpr const char* kRecordSchema = R"({"type":"record","name":"R","fields":[
+  {"name":"i","type":"int"},{"name":"l","type":"long","default":1},
+  {"name":"s","type":["null","string"],"default":null},{"name":"d","type":"double","default":0},
+  {"name":"e","type":{"type":"enum","name":"E","symbols":["A","B"]},"default":"A"},
+  {"name":"a","type":{"type":"array","items":"R"},"default":[]},
+  {"name":"m","type":{"type":"map","values":"bytes"},"default":{}},
+  {"name":"f","type":{"type":"fixed","name":"F","size":2},"default":"ab"},
+  {"name":"b","type":"boolean","default":false},{"name":"x","type":"float","default":0}]})";
+
+void fuzzAvro(const std::string& text) {
+  static const AvroSchema fixed(kRecordSchema, "fuzz schema");
+  std::string problem;
+  AvroDecoder::decode(fixed.root(), text, nullptr, problem);
+  std::string json;
+  AvroDecoder::decode(fixed.root(), text, &json, problem);
+  FastRandom random(text.size());
+  std::string out;
+  try {
+    const AvroTemplate compiled(fixed, text, "fuzz template");
+    compiled.render(TemplateContext{3, 1, random}, out);
+  } catch (const KafkaError&) {
+  }
+  try {
+    const AvroSchema schema(text, "fuzz");
+    const AvroTemplate wholly(schema, "", "fuzz");
+    out.clear();
+    // A random record of a schema must decode with it (unless the schema has no finite value).
+    if (wholly.render(TemplateContext{0, 0, random}, out) &&
+        !AvroDecoder::decode(schema.root(), out, &json, problem)) {
+      __builtin_trap();
+    }
+  } catch (const KafkaError&) {
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) {
@@ -41,6 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       __builtin_trap();
     }
   }
+  fuzzAvro(text);
   try {
     FaultSchedule::parse(text, 3);
   } catch (const KafkaError&) {

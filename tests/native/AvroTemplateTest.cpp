@@ -81,6 +81,13 @@ TEST(AvroTemplate, EncodesLiteralsAsTheSpecificationSays) {
   const AvroTemplate compiled(schema, R"({"id": -3, "name": "ab", "ok": true, "x": 1.0})", "t");
   // zig-zag -3 = 5; "ab" = length 2 (zig-zag 4) + bytes; true = 1; 1.0f little-endian
   EXPECT_EQ(render(compiled), bytes({0x05, 0x04, 'a', 'b', 0x01, 0x00, 0x00, 0x80, 0x3F}));
+  // Placeholders give the same bytes: -3 from text, and 1.0 from an integer placeholder.
+  EXPECT_EQ(
+      render(AvroTemplate(schema,
+                          R"({"id": "{{pick:-3}}", "name": "a{{pick:b}}", "ok": "{{pick:true}}",
+                                    "x": {{random_int:1:1}}})",
+                          "t")),
+      bytes({0x05, 0x04, 'a', 'b', 0x01, 0x00, 0x00, 0x80, 0x3F}));
 }
 
 TEST(AvroTemplate, RendersPlaceholdersIntoTheirFieldsTypes) {
@@ -142,9 +149,9 @@ TEST(AvroTemplate, RandomRecordsFollowTheSchema) {
 
 TEST(AvroTemplate, ATemplateThatDoesNotFitTheSchemaIsRefusedWithTheField) {
   const AvroSchema schema(kUser, "schema");
-  expectRefused(schema, R"({"name": "x", "level": "LOW"})", "record.id: missing");
+  expectRefused(schema, R"({"name": "x", "level": "LOW"})", "field id: missing");
   expectRefused(schema, R"({"id": 1, "name": "x", "level": "LOW", "nope": 1})", "no field 'nope'");
-  expectRefused(schema, R"({"id": "x", "name": "x", "level": "LOW"})", "record.id: expected long");
+  expectRefused(schema, R"({"id": "x", "name": "x", "level": "LOW"})", "field id: expected long");
   expectRefused(schema, R"({"id": 1, "name": "x", "level": "MID"})", "not a symbol");
   expectRefused(schema, R"({"id": 1, "name": "x", "level": "LOW", "tags": "{{seq}}"})",
                 "placeholder can stand only");
@@ -167,8 +174,14 @@ TEST(AvroTemplate, PlaceholderTextThatDoesNotFitFailsTheMessageWithTheField) {
     refused = !compiled.render(TemplateContext{0, 0, random}, out);
   }
   ASSERT_TRUE(refused);
-  EXPECT_NE(compiled.problem().find("record.n: 'x' is not a valid int"), std::string::npos)
+  EXPECT_NE(compiled.problem().find("field n: 'x' is not a valid int"), std::string::npos)
       << compiled.problem();
+  // A number placeholder goes in without text in between, and is range-checked all the same.
+  const AvroTemplate tooLarge(schema, R"({"n": {{random_long:3000000000:3000000000}}})", "t");
+  out.clear();
+  EXPECT_FALSE(tooLarge.render(TemplateContext{0, 0, random}, out));
+  EXPECT_NE(tooLarge.problem().find("3000000000 is not a valid int"), std::string::npos)
+      << tooLarge.problem();
 }
 
 TEST(AvroSchema, InvalidSchemasAreClearErrors) {

@@ -192,6 +192,6 @@ TEST(SchemaRegistryClient, ProducersSayWhyASchemaCannotBeUsed) {
   ProducerSession session(kafka, producer);
   const auto outcome = session.produce(3);
   EXPECT_EQ(outcome.failed, 3u);
-  EXPECT_NE(outcome.errorMessage.find("record.id: 'x' is not a valid long"), std::string::npos)
+  EXPECT_NE(outcome.errorMessage.find("field id: 'x' is not a valid long"), std::string::npos)
       << outcome.errorMessage;
 }

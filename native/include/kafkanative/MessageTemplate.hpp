@@ -43,6 +43,13 @@ class MessageTemplate {
   /// `targetSize` of 0 accepts any size.
   static bool fitToSize(std::string& out, std::size_t targetSize);
 
+  /// Whether the template is one integer placeholder and nothing else ({{seq}}, {{thread}},
+  /// {{timestamp_ms}}, {{timestamp_us}}, {{random_int}}, {{random_long}}): a record template
+  /// then takes its number directly (integerValue), without text in between.
+  bool isInteger() const noexcept;
+  /// The value of such a template for `context`; only when isInteger().
+  std::int64_t integerValue(const TemplateContext& context) const;
+
   bool empty() const noexcept { return segments_.empty() && targetSize_ == 0; }
   /// Whether it draws on an input message, which only a Kafka Processor has.
   bool usesInput() const noexcept { return uses(Kind::kInput) || uses(Kind::kInputKey); }

@@ -43,10 +43,19 @@ void appendNumber(std::string& out, auto value) {
   out.append(digits, result.ptr);
 }
 
+// Four characters from each 64-bit draw, 16 bits apiece, by multiply-shift over the alphabet
+// (a bias of at most its size in 65536, immaterial for message content): random text is most of
+// what a record template costs per message.
 void appendRandom(std::string& out, std::size_t length, std::string_view alphabet,
                   FastRandom& random) {
-  for (std::size_t i = 0; i < length; ++i) {
-    out += alphabet[random.below(alphabet.size())];
+  const std::size_t start = out.size();
+  out.resize(start + length);
+  char* at = out.data() + start;
+  for (std::size_t i = 0; i < length; i += 4) {
+    std::uint64_t bits = random.next();
+    for (std::size_t j = i; j < std::min(length, i + 4); ++j, bits >>= 16) {
+      at[j] = alphabet[((bits & 0xFFFF) * alphabet.size()) >> 16];
+    }
   }
 }
 
@@ -209,6 +218,37 @@ bool MessageTemplate::fitToSize(std::string& out, std::size_t targetSize) {
   }
   out.append(targetSize - out.size(), 'x');
   return true;
+}
+
+bool MessageTemplate::isInteger() const noexcept {
+  if (segments_.size() != 1 || targetSize_ != 0) {
+    return false;
+  }
+  switch (segments_.front().kind) {
+    case Kind::kSequence:
+    case Kind::kThread:
+    case Kind::kTimestampMillis:
+    case Kind::kTimestampMicros:
+    case Kind::kRandomInteger:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::int64_t MessageTemplate::integerValue(const TemplateContext& context) const {
+  const Segment& segment = segments_.front();
+  switch (segment.kind) {
+    case Kind::kSequence:
+      return static_cast<std::int64_t>(context.sequence);
+    case Kind::kThread:
+      return context.thread;
+    case Kind::kTimestampMillis:
+    case Kind::kTimestampMicros:
+      return epochNow(segment.kind == Kind::kTimestampMicros);
+    default:  // kRandomInteger, as isInteger() admits nothing else
+      return context.random.between(segment.low, segment.high);
+  }
 }
 
 void MessageTemplate::renderSegment(const Segment& segment, const TemplateContext& context,

@@ -36,14 +36,14 @@ class Walk {
       case Kind::kLong:
         return reader_.readLong(integer) &&
                (type.kind == Kind::kLong || integer == static_cast<std::int32_t>(integer)) &&
-               emit(nlohmann::json(integer).dump());
+               emitNumber(integer);
       case Kind::kFloat: {
         float real = 0;
-        return reader_.readFloat(real) && emit(nlohmann::json(real).dump());
+        return reader_.readFloat(real) && emitNumber(real);
       }
       case Kind::kDouble: {
         double real = 0;
-        return reader_.readDouble(real) && emit(nlohmann::json(real).dump());
+        return reader_.readDouble(real) && emitNumber(real);
       }
       case Kind::kString:
         return reader_.readBytes(bytes) && emitString(bytes);
@@ -77,6 +77,9 @@ class Walk {
     }
     return true;
   }
+
+  /// Formats only when JSON is wanted: checking a value costs no text.
+  bool emitNumber(auto number) { return json_ == nullptr || emit(nlohmann::json(number).dump()); }
 
   bool emitString(std::string_view text) {
     return json_ == nullptr ||

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "TemplateJson.hpp"
 #include "kafkanative/KafkaError.hpp"
 
 namespace kafkanative {
@@ -63,6 +64,9 @@ std::string AvroType::branchName() const {
 }
 
 AvroSchema::AvroSchema(std::string_view text, std::string_view what) : what_(what) {
+  if (TemplateJson::nestingDepth(text) > TemplateJson::kMaxDepth) {
+    fail("nested more than " + std::to_string(TemplateJson::kMaxDepth) + " levels deep");
+  }
   const auto json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_discarded()) {
     fail("not JSON");
@@ -181,6 +185,10 @@ const AvroType* AvroSchema::parseNamed(const nlohmann::json& node, const std::st
       fail("fixed '" + type.fullName + "' without a size");
     }
     type.size = node["size"].get<std::size_t>();
+    if (type.size > kMaxFixedSize) {
+      fail("fixed '" + type.fullName + "' is larger than " + std::to_string(kMaxFixedSize) +
+           " bytes");
+    }
   } else {
     if (!node.contains("fields") || !node["fields"].is_array()) {
       fail("record '" + type.fullName + "' without fields");

@@ -14,6 +14,9 @@ namespace kafkanative {
 /// kept as annotations; values are encoded as their underlying type, as the specification says.
 class AvroSchema {
  public:
+  /// The largest fixed type accepted (a message is at most a few MB anyway).
+  static constexpr std::size_t kMaxFixedSize = 1 << 20;
+
   /// Parses `text`; a schema that is not JSON or not valid Avro is a KafkaError naming `what`
   /// and the offending part.
   AvroSchema(std::string_view text, std::string_view what);

@@ -70,7 +70,8 @@ struct AvroTemplate::Node {
   const AvroType* type = nullptr;         ///< kText, kRandom
   std::string bytes;                      ///< kConstant
   std::unique_ptr<MessageTemplate> text;  ///< kText
-  std::string path;                       ///< kText: the field, for problems
+  bool number = false;  ///< kText: one integer placeholder into an int, long, float or double
+  std::string path;     ///< kText: the field, for problems
 };
 
 AvroTemplate::AvroTemplate(const AvroSchema& schema, std::string_view templateText,
@@ -78,8 +79,7 @@ AvroTemplate::AvroTemplate(const AvroSchema& schema, std::string_view templateTe
     : what_(what), uuid_("{{uuid}}", 0, "uuid"), word_("{{random_string:8}}", 0, "word") {
   const bool whollyRandom = templateText.find_first_not_of(" \t\r\n") == std::string_view::npos;
   compile(schema.root(),
-          whollyRandom ? nlohmann::json(kRandom) : TemplateJson::parse(templateText, what),
-          "record");
+          whollyRandom ? nlohmann::json(kRandom) : TemplateJson::parse(templateText, what), "");
   // Literal runs become one append each.
   std::vector<Node> merged;
   for (auto& node : nodes_) {
@@ -96,18 +96,26 @@ AvroTemplate::AvroTemplate(const AvroSchema& schema, std::string_view templateTe
 AvroTemplate::~AvroTemplate() = default;
 AvroTemplate::AvroTemplate(AvroTemplate&&) noexcept = default;
 
+std::string AvroTemplate::where(const std::string& path) const {
+  return what_ + (path.empty() ? ": " : ", field " + path + ": ");
+}
+
+std::string AvroTemplate::member(const std::string& path, const std::string& name) {
+  return path.empty() ? name : path + "." + name;
+}
+
 void AvroTemplate::fail(const std::string& path, const std::string& problem) const {
-  throw KafkaError::invalidArgument(what_ + ": " + path + ": " + problem);
+  throw KafkaError::invalidArgument(where(path) + problem);
 }
 
 void AvroTemplate::appendConstant(std::string_view bytes) {
-  nodes_.push_back({Node::Op::kConstant, nullptr, std::string(bytes), nullptr, {}});
+  nodes_.push_back({Node::Op::kConstant, nullptr, std::string(bytes), nullptr, false, {}});
 }
 
 void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
                            const std::string& path) {
   if (value.is_string() && value.get_ref<const std::string&>() == kRandom) {
-    nodes_.push_back({Node::Op::kRandom, &type, {}, nullptr, path});
+    nodes_.push_back({Node::Op::kRandom, &type, {}, nullptr, false, path});
     return;
   }
   if (type.kind == Kind::kUnion) {
@@ -121,12 +129,12 @@ void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
            "for a random " +
                type.branchName() + ")");
     }
-    nodes_.push_back({Node::Op::kText,
-                      &type,
-                      {},
-                      std::make_unique<MessageTemplate>(value.get_ref<const std::string&>(), 0,
-                                                        what_ + ": " + path),
-                      path});
+    auto text =
+        std::make_unique<MessageTemplate>(value.get_ref<const std::string&>(), 0, where(path));
+    const bool number =
+        text->isInteger() && (type.kind == Kind::kInt || type.kind == Kind::kLong ||
+                              type.kind == Kind::kFloat || type.kind == Kind::kDouble);
+    nodes_.push_back({Node::Op::kText, &type, {}, std::move(text), number, path});
     return;
   }
   switch (type.kind) {
@@ -153,7 +161,7 @@ void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
           appendConstant(encodedKey);
         }
         compile(*type.items, element,
-                path + (array ? "[" + std::to_string(index++) + "]" : "." + key));
+                array ? path + "[" + std::to_string(index++) + "]" : member(path, key));
       }
       appendConstant(std::string(1, '\0'));  // the end of the blocks
       return;
@@ -213,7 +221,7 @@ void AvroTemplate::compileRecord(const AvroType& type, const nlohmann::json& val
     }
   }
   for (const auto& field : type.fields) {
-    const std::string fieldPath = path + "." + field.name;
+    const std::string fieldPath = member(path, field.name);
     if (value.contains(field.name)) {
       compile(*field.type, value[field.name], fieldPath);
     } else if (!field.defaultValue.is_discarded()) {
@@ -298,6 +306,7 @@ bool AvroTemplate::usesStamp() const noexcept {
 }
 
 bool AvroTemplate::render(const TemplateContext& context, std::string& out) const {
+  randomValues_ = 0;
   for (const Node& node : nodes_) {
     switch (node.op) {
       case Node::Op::kConstant:
@@ -320,10 +329,29 @@ bool AvroTemplate::render(const TemplateContext& context, std::string& out) cons
 
 bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
                               std::string& out) const {
+  if (node.number) {  // one integer placeholder into a number field: no text in between
+    const std::int64_t value = node.text->integerValue(context);
+    switch (node.type->kind) {
+      case Kind::kInt:
+        if (value != static_cast<std::int32_t>(value)) {
+          problem_ = where(node.path) + std::to_string(value) + " is not a valid int";
+          return false;
+        }
+        [[fallthrough]];
+      case Kind::kLong:
+        AvroBinary::appendLong(out, value);
+        return true;
+      case Kind::kFloat:
+        AvroBinary::appendFloat(out, static_cast<float>(value));
+        return true;
+      default:
+        AvroBinary::appendDouble(out, static_cast<double>(value));
+        return true;
+    }
+  }
   node.text->render(context, scratch_);
   const auto misfit = [&] {
-    problem_ =
-        what_ + ": " + node.path + ": '" + scratch_ + "' is not a valid " + node.type->branchName();
+    problem_ = where(node.path) + "'" + scratch_ + "' is not a valid " + node.type->branchName();
     return false;
   };
   std::int64_t integer = 0;
@@ -368,7 +396,7 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
 bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateContext& context,
                                 std::string& out) const {
   FastRandom& random = context.random;
-  const bool shallow = depth < kMaxRandomDepth;
+  const bool shallow = depth < kMaxRandomDepth && ++randomValues_ < kMaxRandomValues;
   switch (type.kind) {
     case Kind::kNull:
       return true;

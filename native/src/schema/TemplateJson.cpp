@@ -1,5 +1,6 @@
 #include "TemplateJson.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "kafkanative/KafkaError.hpp"
@@ -7,6 +8,10 @@
 namespace kafkanative {
 
 nlohmann::json TemplateJson::parse(std::string_view text, std::string_view what) {
+  if (nestingDepth(text) > kMaxDepth) {
+    throw KafkaError::invalidArgument(std::string(what) + ": nested more than " +
+                                      std::to_string(kMaxDepth) + " levels deep");
+  }
   std::string quoted;
   quoted.reserve(text.size() + 16);
   bool inString = false;
@@ -42,6 +47,26 @@ nlohmann::json TemplateJson::parse(std::string_view text, std::string_view what)
   } catch (const nlohmann::json::exception& error) {
     throw KafkaError::invalidArgument(std::string(what) + ": not JSON: " + error.what());
   }
+}
+
+std::size_t TemplateJson::nestingDepth(std::string_view text) noexcept {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool inString = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      i += c == '\\' ? 1 : 0;
+      inString = c != '"';
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '{' || c == '[') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
 }
 
 bool TemplateJson::hasPlaceholder(std::string_view text) noexcept {

@@ -15,6 +15,12 @@ struct TemplateJson {
   /// `what` and the parser's complaint.
   static nlohmann::json parse(std::string_view text, std::string_view what);
 
+  /// The deepest nesting of objects and arrays in a JSON text (brackets in strings aside).
+  /// Schemas and templates deeper than kMaxDepth are refused before parsing: their compilers
+  /// recurse, and a hostile text must not exhaust the stack.
+  static std::size_t nestingDepth(std::string_view text) noexcept;
+  static constexpr std::size_t kMaxDepth = 64;
+
   /// Whether a template string holds a placeholder (and so is rendered per message).
   static bool hasPlaceholder(std::string_view text) noexcept;
 };

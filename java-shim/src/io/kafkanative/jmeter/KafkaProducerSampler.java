@@ -171,13 +171,26 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
       String what, String format, String file, String subject, String strategy, String version) {
     SchemaConfig config = new SchemaConfig();
     config.format = SchemaConfig.Format.values()[choice(what + " format", format, FORMATS)];
-    config.schemaFile = file == null ? "" : file.trim();
+    config.schemaFile = planRelative(file == null ? "" : file.trim());
     config.subject = subject == null ? "" : subject.trim();
     config.strategy =
         SchemaConfig.SubjectStrategy.values()[
             choice("subject strategy", strategy, SUBJECT_STRATEGIES)];
     config.version = version == null || version.trim().isEmpty() ? "latest" : version.trim();
     return config;
+  }
+
+  /**
+   * A relative path as JMeter users expect one (CSV Data Set does the same): beside the plan
+   * file when it is there, else as given (relative to JMeter's working directory).
+   */
+  static String planRelative(String path) {
+    if (path.isEmpty() || new java.io.File(path).isAbsolute()) {
+      return path;
+    }
+    String base = org.apache.jmeter.services.FileServer.getFileServer().getBaseDir();
+    java.io.File besidePlan = base == null ? null : new java.io.File(base, path);
+    return besidePlan != null && besidePlan.exists() ? besidePlan.getPath() : path;
   }
 
   static int choice(String field, String value, String[] choices) {
