@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the jar's META-INF legal files into OUT: the project's LICENSE and NOTICE, and under
 # licenses/ the license of every library compiled into the JNI libraries, as those licenses
-# ask of binary distributions. librdkafka, OpenSSL, zstd, lz4 and zlib come from the Debian
+# ask of binary distributions. librdkafka, OpenSSL, zstd, lz4, zlib and libcurl come from the Debian
 # source trees portable/ builds them from (SOURCES_DIR); spdlog, fmt and nlohmann-json
 # (header-only, compiled in) from their Debian packages' copyright files. Boost's license and
 # Zig's libc++'s (Apache-2.0 with the LLVM exception) ask nothing of machine code.
@@ -23,6 +23,7 @@ take openssl "$(tree openssl)/LICENSE.txt"
 take zstd "$(tree libzstd)/LICENSE"
 take lz4 "$(tree lz4)/lib/LICENSE"
 take zlib "$(tree zlib)/LICENSE"
+take curl "$(tree curl)/COPYING"
 take spdlog /usr/share/doc/libspdlog-dev/copyright
 take fmt /usr/share/doc/libfmt-dev/copyright
 take nlohmann-json /usr/share/doc/nlohmann-json3-dev/copyright

@@ -21,7 +21,7 @@ for entry in native/linux-x86_64/libkafkanative_jni.so native/linux-aarch64/libk
   META-INF/LICENSE META-INF/NOTICE; do
   grep -q " $entry$" "$work/listing" || fail "$entry missing from the jar"
 done
-for library in librdkafka openssl zstd lz4 zlib spdlog fmt nlohmann-json; do
+for library in librdkafka openssl zstd lz4 zlib curl spdlog fmt nlohmann-json; do
   grep -q " META-INF/licenses/$library.txt$" "$work/listing" || fail "no license of $library"
 done
 unzip -p "$jar" META-INF/NOTICE | grep -q "jmeter-kafka-native $version" || fail "NOTICE names no version"

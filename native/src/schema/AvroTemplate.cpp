@@ -213,7 +213,8 @@ void AvroTemplate::compileRecord(const AvroType& type, const nlohmann::json& val
   if (!value.is_object()) {
     fail(path, "expected a JSON object for record " + type.fullName + ", got " + value.dump());
   }
-  for (const auto& [key, unused] : value.items()) {
+  for (const auto& item : value.items()) {
+    const std::string& key = item.key();
     const bool known = std::any_of(type.fields.begin(), type.fields.end(),
                                    [&key](const auto& field) { return field.name == key; });
     if (!known) {

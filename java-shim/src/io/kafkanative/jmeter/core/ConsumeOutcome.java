@@ -156,7 +156,7 @@ public final class ConsumeOutcome {
 
   /** The text at {@code index}, or null when absent or empty. */
   private String text(int index) {
-    if (texts == null || texts[index] == null || texts[index].length == 0) {
+    if (texts == null || index >= texts.length || texts[index] == null || texts[index].length == 0) {
       return null;
     }
     return new String(texts[index], StandardCharsets.UTF_8);

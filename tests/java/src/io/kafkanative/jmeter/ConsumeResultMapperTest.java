@@ -41,6 +41,20 @@ public class ConsumeResultMapperTest {
   }
 
   @Test
+  public void valuesThatDoNotDecodeFailTheSampleAndCountAsErrors() {
+    KafkaSampleResult result = new KafkaSampleResult();
+    ConsumeResultMapper.apply(
+        Outcomes.undecodable(100, 3, "partition 1 offset 7: schema id 9: HTTP 404"),
+        false, 1000, true, "orders", result);
+    assertFalse(result.isSuccessful());
+    assertEquals(3, result.getErrorCount());
+    assertEquals("UNDECODABLE", result.getResponseCode());
+    assertEquals(
+        "3 of 100 values do not decode; first: partition 1 offset 7: schema id 9: HTTP 404",
+        result.getResponseMessage());
+  }
+
+  @Test
   public void anEmptyPollFailsOnlyWhenAskedTo() {
     KafkaSampleResult lenient = new KafkaSampleResult();
     ConsumeResultMapper.apply(Outcomes.consumed(0, 0, 0, 0, null), false, 500, true, "orders", lenient);

@@ -47,6 +47,40 @@ public class NativeBridgeTest {
   }
 
   @Test
+  public void schemaSettingsCrossIntoTheirOwnSlots() {
+    try (NativeConnection connection =
+        new NativeConnection(bootstrap(), Collections.<String, String>emptyMap(), 5000, "")) {
+      ProducerConfig value = Outcomes.config(topic("avro"), "{}");
+      value.valueSchema.format = SchemaConfig.Format.AVRO;
+      value.valueSchema.schemaFile = "/nonexistent-value.avsc";
+      assertRefused(() -> connection.openProducer(value), "value schema: cannot read schema file '/nonexistent-value.avsc'");
+      ProducerConfig key = Outcomes.config(topic("avro"), "x");
+      key.keySchema.format = SchemaConfig.Format.AVRO;
+      key.keySchema.schemaFile = "/nonexistent-key.avsc";
+      key.keySchema.strategy = SchemaConfig.SubjectStrategy.TOPIC_RECORD_NAME;
+      assertRefused(() -> connection.openProducer(key), "key schema: cannot read schema file '/nonexistent-key.avsc'");
+      ConsumerConfig consumer = new ConsumerConfig();
+      consumer.topics.add(topic("avro"));
+      consumer.valueSchema.format = SchemaConfig.Format.AVRO;
+      assertRefused(() -> connection.openConsumer(consumer), "decoding Avro needs a Schema Registry");
+    }
+    Map<String, String> properties = new HashMap<String, String>();
+    properties.put("schema.registry.urll", "http://localhost:8081");
+    assertRefused(
+        () -> new NativeConnection(bootstrap(), properties, 5000, "").close(),
+        "schema.registry.urll: unknown Schema Registry property");
+  }
+
+  private static void assertRefused(Runnable action, String expected) {
+    try {
+      action.run();
+      fail("expected KafkaNativeException: " + expected);
+    } catch (KafkaNativeException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains(expected));
+    }
+  }
+
+  @Test
   public void unknownPropertyIsRefusedAtOpen() {
     Map<String, String> properties = new HashMap<String, String>();
     properties.put("no.such.property", "1");

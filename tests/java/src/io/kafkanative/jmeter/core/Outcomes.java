@@ -38,6 +38,14 @@ public final class Outcomes {
     return outcome;
   }
 
+  /** A poll of `messages` of which `undecodable` did not decode, the first for `problem`. */
+  public static ConsumeOutcome undecodable(long messages, long undecodable, String problem) {
+    ConsumeOutcome outcome = consumed(messages, 0, 0, 0, null);
+    outcome.slots()[12] = undecodable;
+    outcome.setTexts(new byte[][] {null, null, null, null, null, null, ProducerConfig.utf8(problem)});
+    return outcome;
+  }
+
   /** A Kafka Processor's poll: `messages` consumed, `forwarded` of them sent on in `micros`. */
   public static ConsumeOutcome processed(long messages, long forwarded, long micros) {
     ConsumeOutcome outcome = consumed(messages, 0, 0, 0, null);
