@@ -8,7 +8,7 @@ KNS_BUILD_DIR="${KNS_BUILD_DIR:-$KNS_ROOT/build}"
 export KNS_BUILD_DIR
 
 KNS_PACKAGES=(
-  cmake make g++ clang pkg-config
+  cmake make g++ clang pkg-config openssl
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev libcurl4-openssl-dev
   # independent Avro and Schema Registry decoding, for the schema tests
   python3-confluent-kafka python3-avro python3-requests

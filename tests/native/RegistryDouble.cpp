@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -38,7 +39,8 @@ RegistryDouble::RegistryDouble(const std::vector<std::string>& options)
   std::ifstream port(portFile_);
   std::string number;
   port >> number;
-  url_ = "http://127.0.0.1:" + number;
+  const bool tls = std::find(options.begin(), options.end(), "--tls") != options.end();
+  url_ = (tls ? "https://127.0.0.1:" : "http://127.0.0.1:") + number;
 }
 
 RegistryDouble::~RegistryDouble() {

@@ -15,7 +15,7 @@ class RegistryDouble {
   RegistryDouble(const RegistryDouble&) = delete;
   RegistryDouble& operator=(const RegistryDouble&) = delete;
 
-  /// http://127.0.0.1:PORT
+  /// http://127.0.0.1:PORT (https:// when started with --tls)
   const std::string& url() const noexcept { return url_; }
 
  private:

@@ -101,6 +101,31 @@ TEST(SchemaRegistryClient, BasicAuthenticationIsSent) {
   EXPECT_GT(client(registry.url(), "me:secret").registerSchema(subject, avro(kOrder)).id, 0);
 }
 
+TEST(SchemaRegistryClient, HttpsIsVerifiedAgainstTheGivenCertificates) {
+  // A self-signed certificate for 127.0.0.1, made for this test.
+  const auto directory = std::filesystem::temp_directory_path() / uniqueName("registry-tls");
+  std::filesystem::create_directories(directory);
+  const std::string certificate = (directory / "registry.pem").string();
+  const std::string key = (directory / "registry.key").string();
+  const std::string command =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+      "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+      key + " -out " + certificate + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  RegistryDouble registry({"--tls", certificate, key});
+  ASSERT_EQ(registry.url().rfind("https://", 0), 0u);
+  const auto subject = uniqueName("tls") + "-value";
+  // Not signed by any CA the machine trusts: refused, saying why.
+  const auto untrusted =
+      errorOf([&] { client(registry.url()).registerSchema(subject, avro(kOrder)); });
+  EXPECT_NE(std::string(untrusted.what()).find("certificate"), std::string::npos)
+      << untrusted.what();
+  SchemaRegistryClient trusting(
+      SchemaRegistryConfig{registry.url(), {}, certificate, std::chrono::milliseconds(5000)});
+  EXPECT_GT(trusting.registerSchema(subject, avro(kOrder)).id, 0);
+  std::filesystem::remove_all(directory);
+}
+
 TEST(SchemaRegistryClient, UnreachableAndSlowRegistriesAreClearErrors) {
   const auto unreachable = errorOf([] { client("http://127.0.0.1:1").byId(1); });
   EXPECT_EQ(unreachable.name(), "_SCHEMA_REGISTRY");
@@ -161,6 +186,27 @@ TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById)
   EXPECT_NE(problem.find("wire format"), std::string::npos) << problem;
   const auto json = nlohmann::json::parse(lastJson);
   EXPECT_EQ(json["item"], "item-" + std::to_string(json["id"].get<int>())) << lastJson;
+}
+
+TEST(SchemaRegistryClient, AvroKeysAreRegisteredUnderTheKeySubject) {
+  RegistryDouble registry;
+  const auto url = testRegistryUrl(registry);
+  auto kafka = connectionWithRegistry(url);
+  ProducerSettings producer;
+  producer.topic = uniqueName("keys");
+  producer.keyTemplate = R"({"id": {{seq}}, "item": "k"})";
+  producer.keySchema.format = MessageFormat::kAvro;
+  producer.keySchema.schemaFile = schemaFile(kOrder);
+  producer.partitioning = Partitioning::kByKey;  // murmur2 of the encoded key
+  producer.valueTemplate = "v";
+  ProducerSession session(kafka, producer);
+  ASSERT_EQ(session.produce(10).acked, 10u);
+  EXPECT_GT(client(url).version(producer.topic + "-key", "latest").id, 0);
+  // Record-name strategies name the subject after the record.
+  producer.keySchema.strategy = SubjectStrategy::kTopicRecordName;
+  ProducerSession byRecord(kafka, producer);
+  ASSERT_EQ(byRecord.produce(1).acked, 1u);
+  EXPECT_GT(client(url).version(producer.topic + "-test.Order", "latest").id, 0);
 }
 
 TEST(SchemaRegistryClient, ProducersSayWhyASchemaCannotBeUsed) {

@@ -1,8 +1,9 @@
-// The Schema Registry's framing and the connection's registry settings.
+// The Schema Registry's framing, subject names and the connection's registry settings.
 #include "WireFormat.hpp"
 
 #include <gtest/gtest.h>
 
+#include "SubjectName.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/SchemaRegistryConfig.hpp"
 
@@ -36,4 +37,17 @@ TEST(SchemaRegistryConfig, TakesItsPropertiesOutOfLibrdkafkas) {
   EXPECT_THROW(SchemaRegistryConfig::extract(unknown), KafkaError);
   std::map<std::string, std::string> badTimeout = {{"schema.registry.request.timeout.ms", "x"}};
   EXPECT_THROW(SchemaRegistryConfig::extract(badTimeout), KafkaError);
+}
+
+TEST(SubjectName, FollowsConfluentsStrategiesUnlessGiven) {
+  SchemaSettings settings;
+  EXPECT_EQ(SubjectName::of(settings, "orders", false, "a.Order"), "orders-value");
+  EXPECT_EQ(SubjectName::of(settings, "orders", true, "a.Order"), "orders-key");
+  settings.strategy = SubjectStrategy::kRecordName;
+  EXPECT_EQ(SubjectName::of(settings, "orders", false, "a.Order"), "a.Order");
+  settings.strategy = SubjectStrategy::kTopicRecordName;
+  EXPECT_EQ(SubjectName::of(settings, "orders", false, "a.Order"), "orders-a.Order");
+  EXPECT_THROW(SubjectName::of(settings, "orders", false, ""), KafkaError);  // no record name
+  settings.subject = "mine";
+  EXPECT_EQ(SubjectName::of(settings, "orders", false, ""), "mine");
 }

@@ -15,7 +15,8 @@ that producers, consumers and Confluent's own clients use:
 
 with the registry's error bodies ({"error_code": 40401, "message": ...}). Options: --user
 USER:PASSWORD requires HTTP basic authentication; --delay SECONDS answers every request that
-late (a registry that times out). The port it listens on is written to --port-file.
+late (a registry that times out); --tls CERTIFICATE KEY serves https. The port it listens on
+is written to --port-file.
 """
 import argparse
 import base64
@@ -188,8 +189,15 @@ def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--user", default="")
     parser.add_argument("--delay", type=float, default=0)
+    parser.add_argument("--tls", nargs=2, metavar=("CERTIFICATE", "KEY"),
+                        help="serve https with this PEM certificate and key")
     arguments = parser.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler(Registry(), arguments.user, arguments.delay))
+    if arguments.tls:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*arguments.tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     with open(arguments.port_file + ".tmp", "w") as port_file:
         port_file.write(str(server.server_address[1]))
     import os
