@@ -10,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "RegistryDouble.hpp"
+#include "SchemaReader.hpp"
 #include "TestCluster.hpp"
 #include "TestTopics.hpp"
+#include "WireFormat.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/ConsumerSession.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -186,6 +188,22 @@ TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById)
   EXPECT_NE(problem.find("wire format"), std::string::npos) << problem;
   const auto json = nlohmann::json::parse(lastJson);
   EXPECT_EQ(json["item"], "item-" + std::to_string(json["id"].get<int>())) << lastJson;
+}
+
+TEST(SchemaRegistryClient, AConsumerAsksADownRegistryOncePerIdNotPerMessage) {
+  RegistryDouble slow({"--delay", "3"});
+  auto registry = client(slow.url(), {}, std::chrono::milliseconds(200));
+  SchemaSettings avroValues;
+  avroValues.format = MessageFormat::kAvro;
+  SchemaReader reader(avroValues, &registry);
+  const std::string value = WireFormat::header(7) + "x";
+  const auto start = std::chrono::steady_clock::now();
+  for (int message = 0; message < 20; ++message) {
+    EXPECT_FALSE(reader.read(value, nullptr));
+    EXPECT_NE(reader.problem().find("imed out"), std::string::npos) << reader.problem();
+  }
+  // One 200 ms timeout, not twenty.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
 TEST(SchemaRegistryClient, AvroKeysAreRegisteredUnderTheKeySubject) {

@@ -25,6 +25,14 @@ SchemaReader::SchemaReader(const SchemaSettings& settings, SchemaRegistryClient*
 SchemaReader::~SchemaReader() = default;
 
 const AvroSchema* SchemaReader::schemaFor(std::int32_t id) {
+  constexpr std::chrono::seconds kAskAgainAfter{5};
+  if (const auto failed = failures_.find(id); failed != failures_.end()) {
+    if (std::chrono::steady_clock::now() - failed->second.at < kAskAgainAfter) {
+      problem_ = failed->second.problem;
+      return nullptr;
+    }
+    failures_.erase(failed);
+  }
   auto& schema = byId_[id];
   if (!schema) {
     try {
@@ -36,8 +44,9 @@ const AvroSchema* SchemaReader::schemaFor(std::int32_t id) {
         return nullptr;
       }
       schema = std::make_unique<AvroSchema>(registered.text, "schema id " + std::to_string(id));
-    } catch (const KafkaError& error) {  // the next message with this id asks again
+    } catch (const KafkaError& error) {
       problem_ = error.what();
+      failures_[id] = {std::chrono::steady_clock::now(), problem_};
       byId_.erase(id);
       return nullptr;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -34,6 +35,13 @@ class SchemaReader {
   SchemaRegistryClient* registry_;
   std::unique_ptr<AvroSchema> fileSchema_;
   std::map<std::int32_t, std::unique_ptr<AvroSchema>> byId_;
+  /// Ids the registry could not give, with when and why: asked again only after a while, so
+  /// a registry that is down costs one timeout per id and interval, not one per message.
+  struct Failure {
+    std::chrono::steady_clock::time_point at;
+    std::string problem;
+  };
+  std::map<std::int32_t, Failure> failures_;
   std::string problem_;
 };
 
