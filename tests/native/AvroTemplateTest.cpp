@@ -121,8 +121,10 @@ TEST(AvroTemplate, UnionsTakeTheBranchTheValueFitsOrNames) {
   EXPECT_EQ(render(AvroTemplate(schema, R"({"v": "a"})", "t")), bytes({0x04, 0x02, 'a'}));
   EXPECT_EQ(render(AvroTemplate(schema, R"({"v": {"string": "7"}})", "t")),
             bytes({0x04, 0x02, '7'}));
-  // a placeholder: the first branch that holds text
+  // A lone integer placeholder: the first number branch; other text: the first text branch.
   EXPECT_EQ(render(AvroTemplate(schema, R"({"v": {{seq}}})", "t"), 1), bytes({0x02, 0x02}));
+  EXPECT_EQ(render(AvroTemplate(schema, R"({"v": "n{{seq}}"})", "t"), 1),
+            bytes({0x04, 0x04, 'n', '1'}));
 }
 
 TEST(AvroTemplate, RandomRecordsFollowTheSchema) {

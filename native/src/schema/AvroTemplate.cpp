@@ -94,7 +94,6 @@ AvroTemplate::AvroTemplate(const AvroSchema& schema, std::string_view templateTe
 }
 
 AvroTemplate::~AvroTemplate() = default;
-AvroTemplate::AvroTemplate(AvroTemplate&&) noexcept = default;
 
 std::string AvroTemplate::where(const std::string& path) const {
   return what_ + (path.empty() ? ": " : ", field " + path + ": ");
@@ -188,14 +187,15 @@ void AvroTemplate::compileUnion(const AvroType& type, const nlohmann::json& valu
       }
     }
   }
-  // Otherwise the first branch the value fits; a placeholder's text, the first primitive one.
-  const bool text =
-      value.is_string() && TemplateJson::hasPlaceholder(value.get_ref<const std::string&>());
+  if (value.is_string() && TemplateJson::hasPlaceholder(value.get_ref<const std::string&>())) {
+    const std::size_t branch = textBranch(type, value.get_ref<const std::string&>(), path);
+    branchHeader(branch);
+    compile(*type.branches[branch], value, path);
+    return;
+  }
+  // Otherwise the first branch the value fits.
   for (std::size_t i = 0; i < type.branches.size(); ++i) {
     const AvroType& branch = *type.branches[i];
-    if (text && (isComposite(branch.kind) || branch.kind == Kind::kNull)) {
-      continue;
-    }
     const std::size_t mark = nodes_.size();
     try {
       branchHeader(i);
@@ -206,6 +206,37 @@ void AvroTemplate::compileUnion(const AvroType& type, const nlohmann::json& valu
     }
   }
   fail(path, "no branch of the union fits " + value.dump());
+}
+
+std::size_t AvroTemplate::textBranch(const AvroType& type, const std::string& text,
+                                     const std::string& path) const {
+  // A lone integer placeholder ({{seq}}) goes to the first number branch, other text
+  // ("user-{{seq}}") to the first that holds text; failing that, the first primitive branch.
+  const bool integer = MessageTemplate(text, 0, where(path)).isInteger();
+  const auto first = [&type](auto wanted) {
+    for (std::size_t i = 0; i < type.branches.size(); ++i) {
+      if (wanted(type.branches[i]->kind)) {
+        return i;
+      }
+    }
+    return type.branches.size();
+  };
+  const auto number = [](Kind kind) {
+    return kind == Kind::kInt || kind == Kind::kLong || kind == Kind::kFloat ||
+           kind == Kind::kDouble;
+  };
+  const auto holdsText = [](Kind kind) {
+    return kind == Kind::kString || kind == Kind::kBytes || kind == Kind::kEnum ||
+           kind == Kind::kFixed;
+  };
+  std::size_t branch = integer ? first(number) : first(holdsText);
+  if (branch == type.branches.size()) {
+    branch = first([](Kind kind) { return !isComposite(kind) && kind != Kind::kNull; });
+  }
+  if (branch == type.branches.size()) {
+    fail(path, "no branch of the union holds a placeholder's value: " + text);
+  }
+  return branch;
 }
 
 void AvroTemplate::compileRecord(const AvroType& type, const nlohmann::json& value,

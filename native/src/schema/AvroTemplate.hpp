@@ -29,7 +29,6 @@ class AvroTemplate {
   /// not fit the schema is a KafkaError naming `what` and the field.
   AvroTemplate(const AvroSchema& schema, std::string_view templateText, std::string_view what);
   ~AvroTemplate();
-  AvroTemplate(AvroTemplate&&) noexcept;
 
   /// Appends one encoded record to `out`. False when a placeholder's text does not fit its
   /// field (e.g. "abc" for a long); problem() then says which.
@@ -43,6 +42,9 @@ class AvroTemplate {
 
   void compile(const AvroType& type, const nlohmann::json& value, const std::string& path);
   void compileUnion(const AvroType& type, const nlohmann::json& value, const std::string& path);
+  /// The union branch a placeholder's text goes to.
+  std::size_t textBranch(const AvroType& type, const std::string& text,
+                         const std::string& path) const;
   void compileRecord(const AvroType& type, const nlohmann::json& value, const std::string& path);
   void compileLiteral(const AvroType& type, const nlohmann::json& value, const std::string& path);
   void appendConstant(std::string_view bytes);
