@@ -220,4 +220,8 @@ TEST(AvroDecoder, MalformedBytesAreRefusedNeverOverrun) {
   EXPECT_FALSE(AvroDecoder::decode(nulls.root(),
                                    bytes({0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F}),
                                    nullptr, problem));
+  // A block count of -2^63 (whose negation overflows), then a size: refused.
+  EXPECT_FALSE(AvroDecoder::decode(
+      nulls.root(), bytes({0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0x00}),
+      nullptr, problem));
 }

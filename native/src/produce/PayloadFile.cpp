@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
+#include "WholeFile.hpp"
 #include "kafkanative/KafkaError.hpp"
 
 namespace kafkanative {
@@ -13,11 +12,7 @@ namespace kafkanative {
 namespace {
 
 std::string readWhole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw KafkaError::invalidArgument("payload file: cannot read '" + path.string() + "'");
-  }
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return WholeFile::read(path, "payload file: cannot read '" + path.string() + "'");
 }
 
 }  // namespace

@@ -47,6 +47,17 @@ std::uint64_t seedFor(std::uint32_t thread) {
   return (static_cast<std::uint64_t>(entropy()) << 32 | entropy()) ^ thread;
 }
 
+/// Renders a key or value in a schema's format. Text that does not fit its field fails the
+/// message, and `problem` says which field and text.
+int renderWithSchema(const SchemaTemplate& schema, const TemplateContext& context, std::string& out,
+                     const std::string*& problem) {
+  if (!schema.render(context, out)) {
+    problem = &schema.problem();
+    return RD_KAFKA_RESP_ERR__INVALID_ARG;
+  }
+  return RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
 }  // namespace
 
 ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
@@ -303,20 +314,19 @@ std::string_view ProducerSession::stampText(std::int64_t epochMicros, std::int32
 int ProducerSession::renderMessage(std::uint64_t sequence, std::string_view stamp) {
   TemplateContext context{sequence, settings_.thread, random_};
   context.stamp = stamp;
+  int error = RD_KAFKA_RESP_ERR_NO_ERROR;
   if (valueSchema_) {
-    if (!valueSchema_->render(context, valueBuffer_)) {
-      renderProblem_ = &valueSchema_->problem();
-      return RD_KAFKA_RESP_ERR__INVALID_ARG;
-    }
-  }
-  const bool fits =
-      valueSchema_ ? true
-      : payloads_  ? MessageTemplate::fitToSize(
-                         valueBuffer_ = payloads_->pick(sequence, settings_.payloadRandom, random_),
-                         settings_.valueSize)
+    error = renderWithSchema(*valueSchema_, context, valueBuffer_, renderProblem_);
+  } else {
+    const bool fits =
+        payloads_ ? MessageTemplate::fitToSize(
+                        valueBuffer_ = payloads_->pick(sequence, settings_.payloadRandom, random_),
+                        settings_.valueSize)
                   : value_.render(context, valueBuffer_);
-  if (!fits) {
-    return RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE;
+    error = fits ? RD_KAFKA_RESP_ERR_NO_ERROR : RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE;
+  }
+  if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return error;
   }
   for (std::size_t i = 0; i < headers_.size(); ++i) {
     headers_[i].value.render(context, headerBuffers_[i]);
@@ -327,11 +337,9 @@ int ProducerSession::renderMessage(std::uint64_t sequence, std::string_view stam
 int ProducerSession::renderKey(std::uint64_t sequence) {
   const TemplateContext context{sequence, settings_.thread, random_};
   if (keySchema_) {
-    if (!keySchema_->render(context, keyBuffer_)) {
-      renderProblem_ = &keySchema_->problem();
-      return RD_KAFKA_RESP_ERR__INVALID_ARG;
-    }
-  } else if (!key_.empty()) {
+    return renderWithSchema(*keySchema_, context, keyBuffer_, renderProblem_);
+  }
+  if (!key_.empty()) {
     key_.render(context, keyBuffer_);
   }
   return RD_KAFKA_RESP_ERR_NO_ERROR;

@@ -1,5 +1,7 @@
 #include "AvroDecoder.hpp"
 
+#include <limits>
+
 #include "AvroBinary.hpp"
 
 namespace kafkanative {
@@ -132,7 +134,8 @@ class Walk {
       }
       if (count < 0) {  // a block with its size in bytes, which a reader may skip by
         std::int64_t size = 0;
-        if (!reader_.readLong(size)) {
+        // The most negative count has no positive twin: it can only be hostile bytes.
+        if (count == std::numeric_limits<std::int64_t>::min() || !reader_.readLong(size)) {
           return false;
         }
         count = -count;

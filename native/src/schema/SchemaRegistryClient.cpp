@@ -51,20 +51,14 @@ std::vector<std::string> splitUrls(const std::string& urls) {
   return parts;
 }
 
+/// A subject or version as one URL path segment (libcurl ignores the handle since 7.82).
 std::string escaped(const std::string& text) {
-  std::string out;
-  for (const char raw : text) {
-    const auto c = static_cast<unsigned char>(raw);
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      static constexpr char kHex[] = "0123456789ABCDEF";
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
+  const std::unique_ptr<char, decltype(&curl_free)> out(
+      curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size())), &curl_free);
+  if (!out) {
+    throw std::bad_alloc();
   }
-  return out;
+  return out.get();
 }
 
 /// The registry's answer to a refused request: its own message when it sent one.
