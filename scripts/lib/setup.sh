@@ -10,8 +10,8 @@ export KNS_BUILD_DIR
 KNS_PACKAGES=(
   cmake make g++ clang pkg-config openssl
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev libcurl4-openssl-dev
-  # independent Avro and Schema Registry decoding, for the schema tests
-  python3-confluent-kafka python3-avro python3-requests
+  # independent Avro, Protobuf and Schema Registry decoding, for the schema tests
+  python3-confluent-kafka python3-avro python3-requests protobuf-compiler python3-protobuf
   libgtest-dev libgmock-dev libbenchmark-dev
   openjdk-17-jdk-headless openjdk-17-jre junit4 jmeter jmeter-java jmeter-http jq chromium python3
   xvfb xauth dpkg-dev qemu-user-static unzip

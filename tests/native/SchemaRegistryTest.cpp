@@ -1,6 +1,6 @@
 // The Schema Registry client against the registry test double (or $SCHEMA_REGISTRY_URL), and
-// Avro values through the embedded cluster (or $KAFKA_BOOTSTRAP): produced with a registered
-// schema in the wire format, consumed and decoded by id.
+// Avro and Protobuf values through the embedded cluster (or $KAFKA_BOOTSTRAP): produced with a
+// registered schema in the wire format, consumed and decoded by id.
 #include "SchemaRegistryClient.hpp"
 
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "RecordSchema.hpp"
 #include "RegistryDouble.hpp"
 #include "SchemaReader.hpp"
 #include "TestCluster.hpp"
@@ -25,6 +26,8 @@ namespace {
 
 constexpr const char* kOrder = R"({"type":"record","name":"Order","namespace":"test",
   "fields":[{"name":"id","type":"long"},{"name":"item","type":"string"}]})";
+constexpr const char* kOrderProto = R"(syntax = "proto3";
+  package test; message Order { int64 id = 1; string item = 2; })";
 // Adds a field without a default: a BACKWARD-incompatible change.
 constexpr const char* kOrderWithRequiredField = R"({"type":"record","name":"Order",
   "namespace":"test","fields":[{"name":"id","type":"long"},{"name":"item","type":"string"},
@@ -148,29 +151,34 @@ TEST(SchemaRegistryClient, UnreachableAndSlowRegistriesAreClearErrors) {
             0);
 }
 
-TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
+/// Produces one string value, then 50 in `format` with `schemaText`, through Kafka with the
+/// registry's wire format; a consumer decoding by id finds the string undecodable and the
+/// rest decodable, the last as JSON.
+void roundTrip(MessageFormat format, const std::string& schemaText) {
   RegistryDouble registry;
-  auto kafka = connectionWithRegistry(testRegistryUrl(registry));
-  const auto topic = uniqueName("avro");
+  const auto url = testRegistryUrl(registry);
+  auto kafka = connectionWithRegistry(url);
+  const auto topic = uniqueName("records");
   ProducerSettings producer;
   producer.topic = topic;
   producer.valueTemplate = R"({"id": {{seq}}, "item": "item-{{seq}}"})";
-  producer.valueSchema.format = MessageFormat::kAvro;
-  producer.valueSchema.schemaFile = schemaFile(kOrder);
+  producer.valueSchema.format = format;
+  producer.valueSchema.schemaFile = schemaFile(schemaText);
   producer.statsName = topic;
-  producer.partitioning = Partitioning::kFixed;  // one partition: the last message is Avro
-  // a string value first: not Avro, so not decodable
+  producer.partitioning = Partitioning::kFixed;  // one partition: the last message is a record
   ProducerSettings plain = producer;
-  plain.valueTemplate = "not avro";
+  plain.valueTemplate = "not a record";
   plain.valueSchema = {};
   ASSERT_EQ(ProducerSession(kafka, plain).produce(1).acked, 1u);
   ProducerSession session(kafka, producer);
   ASSERT_EQ(session.produce(50).acked, 50u);
+  EXPECT_EQ(client(url).version(topic + "-value", "latest").type,
+            RecordSchema::registryType(format));
 
   ConsumerSettings consumer;
   consumer.topics = {topic};
   consumer.groupId = uniqueName("group");
-  consumer.valueSchema.format = MessageFormat::kAvro;
+  consumer.valueSchema.format = format;
   consumer.lastMessageBytes = 4096;
   ConsumerSession reader(kafka, consumer);
   std::uint32_t messages = 0, undecodable = 0;
@@ -188,6 +196,27 @@ TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById)
   EXPECT_NE(problem.find("wire format"), std::string::npos) << problem;
   const auto json = nlohmann::json::parse(lastJson);
   EXPECT_EQ(json["item"], "item-" + std::to_string(json["id"].get<int>())) << lastJson;
+}
+
+TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
+  roundTrip(MessageFormat::kAvro, kOrder);
+}
+
+TEST(SchemaRegistryClient, ProtobufValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
+  roundTrip(MessageFormat::kProtobuf, kOrderProto);
+}
+
+TEST(SchemaRegistryClient, ASubjectOfAnotherFormatIsRefusedByName) {
+  RegistryDouble registry;
+  const auto url = testRegistryUrl(registry);
+  auto kafka = connectionWithRegistry(url);
+  ProducerSettings producer;
+  producer.topic = uniqueName("formats");
+  client(url).registerSchema(producer.topic + "-value", avro(kOrder));
+  producer.valueSchema.format = MessageFormat::kProtobuf;
+  EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
+                .find("holds a AVRO schema, not PROTOBUF"),
+            std::string::npos);
 }
 
 TEST(SchemaRegistryClient, AConsumerAsksADownRegistryOncePerIdNotPerMessage) {

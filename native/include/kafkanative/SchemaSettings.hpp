@@ -6,8 +6,9 @@ namespace kafkanative {
 
 /// How a key or value is encoded.
 enum class MessageFormat {
-  kString,  ///< the template's text as is
-  kAvro     ///< an Avro record built from the template (or at random) with a schema
+  kString,   ///< the template's text as is
+  kAvro,     ///< an Avro record built from the template (or at random) with a schema
+  kProtobuf  ///< a Protobuf message built the same way with a .proto schema
 };
 
 /// How a producer names the registry subject of its schema (Confluent's strategies).
@@ -20,8 +21,9 @@ enum class SubjectStrategy {
 /// The schema side of a producer's key or value, or of what a consumer decodes.
 struct SchemaSettings {
   MessageFormat format = MessageFormat::kString;
-  /// The schema file (.avsc). With a registry, a producer registers it under the subject and
-  /// writes the registry's wire format; without one, plain Avro is written and read.
+  /// The schema file (.avsc, .proto). With a registry, a producer registers it under the
+  /// subject and writes the registry's wire format; without one, plain records are written
+  /// and read.
   std::string schemaFile;
   /// With a registry and no file: the schema is the subject's `version` ("latest" or a number).
   std::string subject;  ///< empty: named by `strategy`

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "AvroDecoder.hpp"
+#include "AvroTemplate.hpp"
 #include "TemplateJson.hpp"
 #include "kafkanative/KafkaError.hpp"
 
@@ -208,6 +210,16 @@ const AvroType* AvroSchema::parseNamed(const nlohmann::json& node, const std::st
     }
   }
   return &type;
+}
+
+std::unique_ptr<RecordTemplate> AvroSchema::compile(std::string_view templateText,
+                                                    std::string_view what) const {
+  return std::make_unique<AvroTemplate>(*this, templateText, what);
+}
+
+bool AvroSchema::decode(std::string_view bytes, bool /*framed: Avro has no framing*/,
+                        std::string* json, std::string& problem) const {
+  return AvroDecoder::decode(*root_, bytes, json, problem);
 }
 
 }  // namespace kafkanative

@@ -6,13 +6,14 @@
 #include <string_view>
 
 #include "AvroType.hpp"
+#include "RecordSchema.hpp"
 
 namespace kafkanative {
 
 /// An Avro schema parsed from its JSON text (an .avsc file or a Schema Registry entry): every
 /// type the specification defines, named types, namespaces and references. Logical types are
 /// kept as annotations; values are encoded as their underlying type, as the specification says.
-class AvroSchema {
+class AvroSchema : public RecordSchema {
  public:
   /// The largest fixed type accepted (a message is at most a few MB anyway).
   static constexpr std::size_t kMaxFixedSize = 1 << 20;
@@ -24,10 +25,15 @@ class AvroSchema {
   AvroSchema& operator=(const AvroSchema&) = delete;
 
   const AvroType& root() const noexcept { return *root_; }
+  MessageFormat format() const noexcept override { return MessageFormat::kAvro; }
   /// The full name of the root type when it is named (record-name subject strategies).
-  const std::string& rootName() const noexcept { return root_->fullName; }
+  const std::string& rootName() const noexcept override { return root_->fullName; }
   /// The schema as compact JSON, as sent to a registry.
-  const std::string& text() const noexcept { return text_; }
+  const std::string& text() const noexcept override { return text_; }
+  std::unique_ptr<RecordTemplate> compile(std::string_view templateText,
+                                          std::string_view what) const override;
+  bool decode(std::string_view bytes, bool framed, std::string* json,
+              std::string& problem) const override;
 
  private:
   const AvroType* parse(const nlohmann::json& node, const std::string& enclosingNamespace);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "AvroSchema.hpp"
+#include "RecordTemplate.hpp"
 #include "kafkanative/MessageTemplate.hpp"
 #include "kafkanative/TemplateContext.hpp"
 
@@ -16,7 +17,7 @@ namespace kafkanative {
 /// message and converted to their field's type, and `{{random}}` (or an empty template, for the
 /// whole record) draws a random value from the schema. Rendering appends to a buffer and
 /// allocates nothing once the buffers have grown.
-class AvroTemplate {
+class AvroTemplate : public RecordTemplate {
  public:
   /// The most nested levels random values go down (recursive schemas stop there with their
   /// null branch, empty arrays and maps).
@@ -28,14 +29,11 @@ class AvroTemplate {
   /// Compiles `templateText` against `schema` (which must outlive this). A template that does
   /// not fit the schema is a KafkaError naming `what` and the field.
   AvroTemplate(const AvroSchema& schema, std::string_view templateText, std::string_view what);
-  ~AvroTemplate();
+  ~AvroTemplate() override;
 
-  /// Appends one encoded record to `out`. False when a placeholder's text does not fit its
-  /// field (e.g. "abc" for a long); problem() then says which.
-  bool render(const TemplateContext& context, std::string& out) const;
-  const std::string& problem() const noexcept { return problem_; }
-  /// Whether a placeholder writes the producer's `{{stamp}}`.
-  bool usesStamp() const noexcept;
+  bool render(const TemplateContext& context, std::string& out) const override;
+  const std::string& problem() const noexcept override { return problem_; }
+  bool usesStamp() const noexcept override;
 
  private:
   struct Node;

@@ -1,6 +1,5 @@
 #include "SchemaReader.hpp"
 
-#include "AvroDecoder.hpp"
 #include "SchemaFile.hpp"
 #include "SchemaRegistryClient.hpp"
 #include "WireFormat.hpp"
@@ -13,18 +12,18 @@ SchemaReader::SchemaReader(const SchemaSettings& settings, SchemaRegistryClient*
   if (registry_ == nullptr) {
     if (settings.schemaFile.empty()) {
       throw KafkaError::invalidArgument(
-          "value schema: decoding Avro needs a Schema Registry (schema.registry.url on the Kafka "
+          "value schema: decoding needs a Schema Registry (schema.registry.url on the Kafka "
           "Connection) or a schema file");
     }
     fileSchema_ =
-        std::make_unique<AvroSchema>(SchemaFile::read(settings.schemaFile, "value schema"),
-                                     "value schema '" + settings.schemaFile + "'");
+        RecordSchema::parse(settings.format, SchemaFile::read(settings.schemaFile, "value schema"),
+                            "value schema '" + settings.schemaFile + "'");
   }
 }
 
 SchemaReader::~SchemaReader() = default;
 
-const AvroSchema* SchemaReader::schemaFor(std::int32_t id) {
+const RecordSchema* SchemaReader::schemaFor(std::int32_t id) {
   constexpr std::chrono::seconds kAskAgainAfter{5};
   if (const auto failed = failures_.find(id); failed != failures_.end()) {
     if (std::chrono::steady_clock::now() - failed->second.at < kAskAgainAfter) {
@@ -37,13 +36,14 @@ const AvroSchema* SchemaReader::schemaFor(std::int32_t id) {
   if (!schema) {
     try {
       const RegisteredSchema registered = registry_->byId(id);
-      if (registered.type != "AVRO") {
+      const MessageFormat format = RecordSchema::formatOf(registered.type);
+      if (format == MessageFormat::kString) {
         problem_ = "schema id " + std::to_string(id) + " is a " + registered.type +
-                   " schema, and this consumer decodes Avro";
+                   " schema, which this consumer does not decode (Avro and Protobuf only)";
         byId_.erase(id);
         return nullptr;
       }
-      schema = std::make_unique<AvroSchema>(registered.text, "schema id " + std::to_string(id));
+      schema = RecordSchema::parse(format, registered.text, "schema id " + std::to_string(id));
     } catch (const KafkaError& error) {
       problem_ = error.what();
       failures_[id] = {std::chrono::steady_clock::now(), problem_};
@@ -55,7 +55,7 @@ const AvroSchema* SchemaReader::schemaFor(std::int32_t id) {
 }
 
 bool SchemaReader::read(std::string_view bytes, std::string* json) {
-  const AvroSchema* schema = fileSchema_.get();
+  const RecordSchema* schema = fileSchema_.get();
   std::string_view record = bytes;
   if (registry_ != nullptr) {
     std::int32_t id = 0;
@@ -68,7 +68,7 @@ bool SchemaReader::read(std::string_view bytes, std::string* json) {
       return false;
     }
   }
-  return AvroDecoder::decode(schema->root(), record, json, problem_);
+  return schema->decode(record, registry_ != nullptr, json, problem_);
 }
 
 }  // namespace kafkanative

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "AvroSchema.hpp"
+#include "RecordSchema.hpp"
 #include "kafkanative/SchemaSettings.hpp"
 
 namespace kafkanative {
@@ -15,8 +15,9 @@ namespace kafkanative {
 class SchemaRegistryClient;
 
 /// A consumer's decoding of values in a schema format. With a registry, each value names its
-/// schema in the wire header; the schema is fetched once per id (per session) and kept. Without
-/// one, every value is plain Avro of the schema file. One per session: not thread-safe.
+/// schema in the wire header, and the schema's type (Avro or Protobuf) is the registry's; the
+/// schema is fetched once per id (per session) and kept. Without one, every value is a plain
+/// record of the schema file, in the settings' format. One per session: not thread-safe.
 class SchemaReader {
  public:
   /// Throws KafkaError when neither a registry nor a readable, valid schema file is given.
@@ -30,11 +31,11 @@ class SchemaReader {
   const std::string& problem() const noexcept { return problem_; }
 
  private:
-  const AvroSchema* schemaFor(std::int32_t id);
+  const RecordSchema* schemaFor(std::int32_t id);
 
   SchemaRegistryClient* registry_;
-  std::unique_ptr<AvroSchema> fileSchema_;
-  std::map<std::int32_t, std::unique_ptr<AvroSchema>> byId_;
+  std::unique_ptr<RecordSchema> fileSchema_;
+  std::map<std::int32_t, std::unique_ptr<RecordSchema>> byId_;
   /// Ids the registry could not give, with when and why: asked again only after a while, so
   /// a registry that is down costs one timeout per id and interval, not one per message.
   struct Failure {

@@ -11,13 +11,14 @@ namespace kafkanative {
 SchemaTemplate::SchemaTemplate(const SchemaSettings& settings, std::string_view templateText,
                                const std::string& topic, bool key, SchemaRegistryClient* registry)
     : schema_(resolve(settings, topic, key, registry, schemaId_)),
-      template_(*schema_, templateText, key ? "key template" : "value template"),
-      header_(schemaId_ >= 0 ? WireFormat::header(schemaId_) : std::string()) {}
+      template_(schema_->compile(templateText, key ? "key template" : "value template")),
+      header_(schemaId_ >= 0 ? WireFormat::header(schemaId_) + schema_->framing() : std::string()) {
+}
 
-std::unique_ptr<AvroSchema> SchemaTemplate::resolve(const SchemaSettings& settings,
-                                                    const std::string& topic, bool key,
-                                                    SchemaRegistryClient* registry,
-                                                    std::int32_t& schemaId) {
+std::unique_ptr<RecordSchema> SchemaTemplate::resolve(const SchemaSettings& settings,
+                                                      const std::string& topic, bool key,
+                                                      SchemaRegistryClient* registry,
+                                                      std::int32_t& schemaId) {
   const std::string what = key ? "key schema" : "value schema";
   if (settings.schemaFile.empty()) {
     if (registry == nullptr) {
@@ -28,17 +29,20 @@ std::unique_ptr<AvroSchema> SchemaTemplate::resolve(const SchemaSettings& settin
     }
     const std::string subject = SubjectName::of(settings, topic, key, "");
     RegisteredSchema registered = registry->version(subject, settings.version);
-    if (registered.type != "AVRO") {
+    const std::string wanted = RecordSchema::registryType(settings.format);
+    if (registered.type != wanted) {
       throw KafkaError::invalidArgument(what + ": subject '" + subject + "' holds a " +
-                                        registered.type + " schema, not Avro");
+                                        registered.type + " schema, not " + wanted);
     }
     schemaId = registered.id;
-    return std::make_unique<AvroSchema>(registered.text, what + " (subject '" + subject + "')");
+    return RecordSchema::parse(settings.format, registered.text,
+                               what + " (subject '" + subject + "')");
   }
-  auto schema = std::make_unique<AvroSchema>(SchemaFile::read(settings.schemaFile, what),
-                                             what + " '" + settings.schemaFile + "'");
+  auto schema = RecordSchema::parse(settings.format, SchemaFile::read(settings.schemaFile, what),
+                                    what + " '" + settings.schemaFile + "'");
   if (registry != nullptr) {
     RegisteredSchema file;
+    file.type = RecordSchema::registryType(settings.format);
     file.text = schema->text();
     schemaId =
         registry->registerSchema(SubjectName::of(settings, topic, key, schema->rootName()), file)
@@ -49,7 +53,7 @@ std::unique_ptr<AvroSchema> SchemaTemplate::resolve(const SchemaSettings& settin
 
 bool SchemaTemplate::render(const TemplateContext& context, std::string& out) const {
   out = header_;
-  return template_.render(context, out);
+  return template_->render(context, out);
 }
 
 }  // namespace kafkanative

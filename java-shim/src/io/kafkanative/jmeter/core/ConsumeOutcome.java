@@ -144,7 +144,7 @@ public final class ConsumeOutcome {
     return text(5);
   }
 
-  /** Values their schema did not decode (not Avro, unknown schema id, unreachable registry). */
+  /** Values their schema did not decode (not its format, unknown schema id, unreachable registry). */
   public long undecodable() {
     return slots[UNDECODABLE];
   }

@@ -27,7 +27,7 @@ public final class ProducerConfig {
   public String topic = "";
   public String keyTemplate = "";
   public String valueTemplate = "";
-  /** The key's and value's format (string or Avro) and schema. */
+  /** The key's and value's format (string, Avro or Protobuf) and schema. */
   public SchemaConfig keySchema = new SchemaConfig();
   public SchemaConfig valueSchema = new SchemaConfig();
   public int valueSize;

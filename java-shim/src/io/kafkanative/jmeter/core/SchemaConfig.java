@@ -9,7 +9,8 @@ public final class SchemaConfig {
   /** The encoding; the ordinal crosses into native code. */
   public enum Format {
     STRING,
-    AVRO
+    AVRO,
+    PROTOBUF
   }
 
   /** How the registry subject is named (Confluent's strategies); the ordinal crosses. */
@@ -20,7 +21,7 @@ public final class SchemaConfig {
   }
 
   public Format format = Format.STRING;
-  /** The .avsc file; with a registry it is registered under the subject. */
+  /** The .avsc or .proto file; with a registry it is registered under the subject. */
   public String schemaFile = "";
   /** The subject; empty: named by {@link #strategy}. */
   public String subject = "";

@@ -1,0 +1,164 @@
+#include "ProtoScalar.hpp"
+
+#include <charconv>
+#include <clocale>
+#include <cstdlib>
+#include <limits>
+
+namespace kafkanative {
+
+namespace {
+
+using FieldType = ProtoType::FieldType;
+
+bool fitsInt32(std::int64_t value) { return value == static_cast<std::int32_t>(value); }
+
+bool fitsUint32(std::int64_t value) {
+  return value >= 0 && value <= std::numeric_limits<std::uint32_t>::max();
+}
+
+/// strtod in the "C" locale whatever the JVM set: a decimal point is always '.'.
+bool parseDouble(std::string_view text, double& value) {
+  static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", nullptr);
+  const std::string copy(text);
+  char* end = nullptr;
+  value = strtod_l(copy.c_str(), &end, cLocale);
+  return !copy.empty() && end == copy.c_str() + copy.size();
+}
+
+template <typename Number>
+bool parseNumber(std::string_view text, Number& value) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return !text.empty() && error == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+ProtoWire::WireType ProtoScalar::wireType(FieldType type) noexcept {
+  switch (type) {
+    case FieldType::kDouble:
+    case FieldType::kFixed64:
+    case FieldType::kSfixed64:
+      return ProtoWire::kFixed64;
+    case FieldType::kFloat:
+    case FieldType::kFixed32:
+    case FieldType::kSfixed32:
+      return ProtoWire::kFixed32;
+    case FieldType::kString:
+    case FieldType::kBytes:
+    case FieldType::kMessage:
+      return ProtoWire::kLengthDelimited;
+    default:
+      return ProtoWire::kVarint;
+  }
+}
+
+std::string ProtoScalar::name(const ProtoType::Field& field) {
+  static constexpr const char* kNames[] = {"double",   "float",    "int64",  "uint64",  "int32",
+                                           "uint32",   "sint32",   "sint64", "fixed32", "fixed64",
+                                           "sfixed32", "sfixed64", "bool",   "string",  "bytes"};
+  return field.type != nullptr ? field.type->fullName : kNames[static_cast<int>(field.fieldType)];
+}
+
+bool ProtoScalar::isNumber(FieldType type) noexcept {
+  return type != FieldType::kBool && type != FieldType::kString && type != FieldType::kBytes &&
+         type != FieldType::kEnum && type != FieldType::kMessage;
+}
+
+bool ProtoScalar::appendInteger(const ProtoType::Field& field, std::int64_t value,
+                                std::string& out) {
+  const auto bits = static_cast<std::uint64_t>(value);
+  switch (field.fieldType) {
+    case FieldType::kInt32:
+      if (!fitsInt32(value)) return false;
+      ProtoWire::appendVarint(out, bits);  // negative: sign-extended to ten bytes
+      return true;
+    case FieldType::kInt64:
+      ProtoWire::appendVarint(out, bits);
+      return true;
+    case FieldType::kUint32:
+      if (!fitsUint32(value)) return false;
+      ProtoWire::appendVarint(out, bits);
+      return true;
+    case FieldType::kUint64:
+      if (value < 0) return false;
+      ProtoWire::appendVarint(out, bits);
+      return true;
+    case FieldType::kSint32:
+      if (!fitsInt32(value)) return false;
+      ProtoWire::appendVarint(out, ProtoWire::zigzag(value));
+      return true;
+    case FieldType::kSint64:
+      ProtoWire::appendVarint(out, ProtoWire::zigzag(value));
+      return true;
+    case FieldType::kFixed32:
+      if (!fitsUint32(value)) return false;
+      ProtoWire::appendFixed(out, bits, 4);
+      return true;
+    case FieldType::kSfixed32:
+      if (!fitsInt32(value)) return false;
+      ProtoWire::appendFixed(out, bits, 4);
+      return true;
+    case FieldType::kFixed64:
+      if (value < 0) return false;
+      ProtoWire::appendFixed(out, bits, 8);
+      return true;
+    case FieldType::kSfixed64:
+      ProtoWire::appendFixed(out, bits, 8);
+      return true;
+    case FieldType::kFloat:
+      ProtoWire::appendFloat(out, static_cast<float>(value));
+      return true;
+    case FieldType::kDouble:
+      ProtoWire::appendDouble(out, static_cast<double>(value));
+      return true;
+    case FieldType::kEnum:  // an enum's number, known to the enum or not (open enums)
+      if (!fitsInt32(value)) return false;
+      ProtoWire::appendVarint(out, bits);
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ProtoScalar::appendText(const ProtoType::Field& field, std::string_view text,
+                             std::string& out) {
+  std::int64_t integer = 0;
+  std::uint64_t unsignedInteger = 0;
+  double real = 0;
+  switch (field.fieldType) {
+    case FieldType::kString:
+    case FieldType::kBytes:
+      ProtoWire::appendLengthDelimited(out, text);
+      return true;
+    case FieldType::kBool:
+      if (text != "true" && text != "false") return false;
+      out += static_cast<char>(text == "true" ? 1 : 0);
+      return true;
+    case FieldType::kFloat:
+    case FieldType::kDouble:
+      if (!parseDouble(text, real)) return false;
+      field.fieldType == FieldType::kFloat ? ProtoWire::appendFloat(out, static_cast<float>(real))
+                                           : ProtoWire::appendDouble(out, real);
+      return true;
+    case FieldType::kEnum:
+      for (const auto& [name, number] : field.type->values) {
+        if (name == text) {
+          return appendInteger(field, number, out);
+        }
+      }
+      return parseNumber(text, integer) && appendInteger(field, integer, out);
+    case FieldType::kUint64:  // up to 2^64 - 1, past what an int64 holds
+    case FieldType::kFixed64:
+      if (!parseNumber(text, unsignedInteger)) return false;
+      field.fieldType == FieldType::kUint64 ? ProtoWire::appendVarint(out, unsignedInteger)
+                                            : ProtoWire::appendFixed(out, unsignedInteger, 8);
+      return true;
+    case FieldType::kMessage:
+      return false;
+    default:
+      return parseNumber(text, integer) && appendInteger(field, integer, out);
+  }
+}
+
+}  // namespace kafkanative

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <deque>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ProtoType.hpp"
+#include "RecordSchema.hpp"
+
+namespace kafkanative {
+
+/// A Protobuf schema parsed from .proto text (a file or a Schema Registry entry), proto2 or
+/// proto3: messages (nested too), enums, scalar, repeated, packed, map and oneof fields.
+/// Options, reserved ranges and services are read past; imports are refused (every type the
+/// records use must be in the one file). The record is the file's first top-level message, as
+/// the Schema Registry's wire format takes it when it writes the message index [0].
+class ProtoSchema : public RecordSchema {
+ public:
+  /// Parses `text`; text that is not a valid .proto is a KafkaError naming `what`, the line
+  /// and the problem.
+  ProtoSchema(std::string_view text, std::string_view what);
+  ProtoSchema(const ProtoSchema&) = delete;
+  ProtoSchema& operator=(const ProtoSchema&) = delete;
+
+  /// The most message indexes a registry's wire format may give (nesting levels).
+  static constexpr std::size_t kMaxIndexes = 16;
+
+  const ProtoType& root() const noexcept { return *root_; }
+  MessageFormat format() const noexcept override { return MessageFormat::kProtobuf; }
+  /// The root message's full name (record-name subject strategies).
+  const std::string& rootName() const noexcept override { return root_->fullName; }
+  /// The .proto text as given: the registry keeps it as written.
+  const std::string& text() const noexcept override { return text_; }
+  std::unique_ptr<RecordTemplate> compile(std::string_view templateText,
+                                          std::string_view what) const override;
+  /// The message indexes of the root message: [0], which the wire format writes as one 0.
+  std::string framing() const override { return std::string(1, '\0'); }
+  /// Framed: the message indexes first, naming which of the file's messages follows.
+  bool decode(std::string_view bytes, bool framed, std::string* json,
+              std::string& problem) const override;
+  /// The message a wire format's message indexes name (top-level index, then nested ones);
+  /// null when there is none.
+  const ProtoType* message(std::span<const std::int64_t> indexes) const;
+
+ private:
+  class Parser;
+  struct Unresolved {
+    ProtoType* owner;
+    std::size_t field;
+    std::string scope;
+    std::string name;
+    int line;
+    bool packed;  ///< for an enum: whether a repeated one is packed
+  };
+
+  void resolve(const Unresolved& reference);
+
+  std::string what_;
+  std::string text_;
+  std::deque<ProtoType> types_;  // a deque: fields point at types, which never move
+  std::map<std::string, ProtoType*> byName_;
+  /// Messages in declaration order under each parent ("" for the file): message indexes.
+  std::map<std::string, std::vector<const ProtoType*>> nestedMessages_;
+  std::vector<Unresolved> unresolved_;
+  const ProtoType* root_ = nullptr;
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kafkanative {
+
+/// Protobuf's wire encoding: varints, zigzag, little-endian fixed widths, tags and
+/// length-delimited runs; and a bounded reader of the same.
+struct ProtoWire {
+  enum WireType : std::uint32_t { kVarint = 0, kFixed64 = 1, kLengthDelimited = 2, kFixed32 = 5 };
+
+  static void appendVarint(std::string& out, std::uint64_t value) {
+    while (value >= 0x80) {
+      out += static_cast<char>(value | 0x80);
+      value >>= 7;
+    }
+    out += static_cast<char>(value);
+  }
+
+  static std::uint64_t zigzag(std::int64_t value) {
+    return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
+  }
+
+  static std::int64_t unzigzag(std::uint64_t bits) {
+    return static_cast<std::int64_t>(bits >> 1) ^ -static_cast<std::int64_t>(bits & 1);
+  }
+
+  static void appendTag(std::string& out, std::uint32_t number, WireType type) {
+    appendVarint(out, static_cast<std::uint64_t>(number) << 3 | type);
+  }
+
+  static void appendFixed(std::string& out, std::uint64_t bits, int bytes) {
+    for (int i = 0; i < bytes; ++i) {
+      out += static_cast<char>(bits >> (8 * i));
+    }
+  }
+
+  static void appendFloat(std::string& out, float value) {
+    appendFixed(out, std::bit_cast<std::uint32_t>(value), 4);
+  }
+
+  static void appendDouble(std::string& out, double value) {
+    appendFixed(out, std::bit_cast<std::uint64_t>(value), 8);
+  }
+
+  static void appendLengthDelimited(std::string& out, std::string_view bytes) {
+    appendVarint(out, bytes.size());
+    out += bytes;
+  }
+
+  /// Reads from a byte range; every read checks the bounds first.
+  struct Reader {
+    const unsigned char* at;
+    const unsigned char* end;
+
+    explicit Reader(std::string_view bytes)
+        : at(reinterpret_cast<const unsigned char*>(bytes.data())), end(at + bytes.size()) {}
+
+    bool done() const noexcept { return at == end; }
+
+    bool readVarint(std::uint64_t& value) {
+      value = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        if (at == end) {
+          return false;
+        }
+        const unsigned char byte = *at++;
+        value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+        if ((byte & 0x80) == 0) {
+          return true;
+        }
+      }
+      return false;  // more than ten bytes: not a varint
+    }
+
+    bool readFixed(int bytes, std::uint64_t& bits) {
+      if (end - at < bytes) {
+        return false;
+      }
+      bits = 0;
+      for (int i = 0; i < bytes; ++i) {
+        bits |= static_cast<std::uint64_t>(*at++) << (8 * i);
+      }
+      return true;
+    }
+
+    bool readLengthDelimited(std::string_view& bytes) {
+      std::uint64_t size = 0;
+      if (!readVarint(size) || size > static_cast<std::uint64_t>(end - at)) {
+        return false;
+      }
+      bytes = std::string_view(reinterpret_cast<const char*>(at), size);
+      at += size;
+      return true;
+    }
+  };
+};
+
+}  // namespace kafkanative

@@ -1,0 +1,31 @@
+#include "RecordSchema.hpp"
+
+#include "AvroSchema.hpp"
+#include "ProtoSchema.hpp"
+#include "kafkanative/KafkaError.hpp"
+
+namespace kafkanative {
+
+std::unique_ptr<RecordSchema> RecordSchema::parse(MessageFormat format, std::string_view text,
+                                                  std::string_view what) {
+  switch (format) {
+    case MessageFormat::kAvro:
+      return std::make_unique<AvroSchema>(text, what);
+    case MessageFormat::kProtobuf:
+      return std::make_unique<ProtoSchema>(text, what);
+    default:
+      throw KafkaError::invalidArgument(std::string(what) + ": plain strings have no schema");
+  }
+}
+
+std::string RecordSchema::registryType(MessageFormat format) {
+  return format == MessageFormat::kProtobuf ? "PROTOBUF" : "AVRO";
+}
+
+MessageFormat RecordSchema::formatOf(const std::string& registryType) {
+  return registryType == "AVRO"       ? MessageFormat::kAvro
+         : registryType == "PROTOBUF" ? MessageFormat::kProtobuf
+                                      : MessageFormat::kString;
+}
+
+}  // namespace kafkanative
