@@ -1,22 +1,55 @@
 #!/usr/bin/python3
 """Reads a topic with Confluent's Python client and decodes every value with code that is not
-ours: with a registry, Confluent's own Avro deserializer (confluent_kafka.avro, which fetches the
-schema by the id in the wire format and decodes with the Apache Avro library); without one, the
-Apache Avro library with the schema file. Prints a JSON summary: messages, decoded, the first
-failure, the schema ids seen, and the decoded records' distinct ids, currencies and field names.
+ours. Avro: with a registry, Confluent's own Avro deserializer (confluent_kafka.avro, which
+fetches the schema by the id in the wire format and decodes with the Apache Avro library);
+without one, the Apache Avro library with the schema file. Protobuf (--proto FILE): classes
+generated from the .proto by Google's protoc, parsed by Google's Python protobuf library; with a
+registry, through Confluent's ProtobufDeserializer, which reads the wire format's header and
+message indexes. Prints a JSON summary: messages, decoded, the first failure, the schema ids
+seen, and the decoded records' distinct ids, currencies and field names.
 
-Usage: decode_independently.py BOOTSTRAP TOPIC EXPECTED (--registry URL | --schema FILE)
+Usage: decode_independently.py BOOTSTRAP TOPIC EXPECTED [--registry URL] (--schema FILE | --proto FILE)
 """
 import argparse
+import importlib
 import io
 import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
 
 from confluent_kafka import Consumer
 
 
+def protobuf_class(proto):
+    """The first message of the .proto file, as a class protoc generates."""
+    out = tempfile.mkdtemp()
+    subprocess.run(["protoc", "-I", os.path.dirname(os.path.abspath(proto)), "--python_out", out,
+                    os.path.abspath(proto)], check=True)
+    sys.path.insert(0, out)
+    module = importlib.import_module(os.path.splitext(os.path.basename(proto))[0] + "_pb2")
+    return getattr(module, next(iter(module.DESCRIPTOR.message_types_by_name)))
+
+
+def protobuf_decoder(arguments):
+    from google.protobuf.json_format import MessageToDict
+    message_class = protobuf_class(arguments.proto)
+    if arguments.registry:
+        from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer
+        deserializer = ProtobufDeserializer(message_class)
+        parse = lambda value: deserializer(value, None)
+    else:
+        parse = message_class.FromString
+    return lambda value: (
+        MessageToDict(parse(value), preserving_proto_field_name=True, including_default_value_fields=True),
+        int.from_bytes(value[1:5], "big") if arguments.registry else None)
+
+
 def decoder(arguments):
+    if arguments.proto:
+        return protobuf_decoder(arguments)
     if arguments.registry:
         from confluent_kafka.avro.cached_schema_registry_client import CachedSchemaRegistryClient
         from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
@@ -44,6 +77,7 @@ def main():
     parser.add_argument("expected", type=int)
     parser.add_argument("--registry")
     parser.add_argument("--schema")
+    parser.add_argument("--proto")
     arguments = parser.parse_args()
     decode = decoder(arguments)
     consumer = Consumer({"bootstrap.servers": arguments.bootstrap, "group.id": "independent-decoder-" + arguments.topic,

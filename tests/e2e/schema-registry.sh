@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The worked Avro example (testplans/avro-registry.jmx) against the embedded cluster, as a
+# The worked schema example (testplans/avro-registry.jmx) against the embedded cluster, as a
 # process of its own, and the registry test double (tests/registry: no Schema Registry server
 # is packaged for Debian; it implements the documented REST subset and is NOT a registry). Every
 # sample succeeds; everything produced is consumed and decoded by our consumer; then Confluent's
-# own Python client and Avro deserializer decode every value, so our encoding and wire format
-# are checked by code that is not ours. The same again without a registry (plain Avro, read with
-# the schema file by the Apache Avro library). With $KAFKA_BOOTSTRAP, against that cluster; with
-# $SCHEMA_REGISTRY_URL, against that registry. The first run takes the plan's own schema path
-# (schemas/order.avsc, relative: found beside the plan).
+# own Python client and deserializers decode every value, so our encoding and wire format are
+# checked by code that is not ours. Avro and Protobuf, each with a registry and without one
+# (plain records, read with the schema file by the Apache Avro library, or by classes Google's
+# protoc generates). With $KAFKA_BOOTSTRAP, against that cluster; with $SCHEMA_REGISTRY_URL,
+# against that registry. The first run takes the plan's own schema path (schemas/order.avsc,
+# relative: found beside the plan).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 build="${KNS_BUILD_DIR:-$root/build}"
 pids=()
@@ -45,7 +46,7 @@ check_run() {
     and .currencies - ["EUR", "GBP", "USD"] == [] and .firstFailure == null' \
     "$work/independent.json" >/dev/null ||
     fail "$topic: Confluent's decoder disagrees: $(cat "$work/independent.json")"
-  echo "avro-registry: $topic: $produced produced, consumed and decoded by us and independently"
+  echo "schema-registry: $topic: $produced produced, consumed and decoded by us and independently"
 }
 
 topic="orders-$RANDOM-$$"
@@ -63,6 +64,21 @@ run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic"
   -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 -Jkafka.group="avro-$RANDOM-$$" \
   -Jkafka.schema="$root/testplans/schemas/order.avsc"
 check_run "$topic" --schema "$root/testplans/schemas/order.avsc"
+
+proto="$root/testplans/schemas/order.proto"
+topic="orders-protobuf-$RANDOM-$$"
+run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+  -Jkafka.registry="$registry" -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 \
+  -Jkafka.group="protobuf-$RANDOM-$$" -Jkafka.format=protobuf -Jkafka.schema=schemas/order.proto
+check_run "$topic" --registry "$registry" --proto "$proto"
+curl -sf "$registry/subjects/$topic-value/versions/latest" | jq -e '.schemaType == "PROTOBUF"' >/dev/null ||
+  fail "no Protobuf schema registered under $topic-value"
+
+topic="orders-protobuf-plain-$RANDOM-$$"
+run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+  -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 -Jkafka.group="protobuf-$RANDOM-$$" \
+  -Jkafka.format=protobuf -Jkafka.schema="$proto"
+check_run "$topic" --proto "$proto"
 
 # Bad input: each a clear failure of the producer's samples, JMeter ending normally.
 # producer_fails TEXT ARGS...: every Kafka Producer sample failed and says TEXT.
@@ -82,5 +98,8 @@ printf '{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "l
 producer_fails "not a valid Avro schema: not JSON" -Jkafka.schema="$work/broken.avsc"
 printf '{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}]}' >"$work/narrow.avsc"
 producer_fails "record Order has no field 'amount'" -Jkafka.schema="$work/narrow.avsc"
-echo "avro-registry: an unreachable registry, a missing or broken schema and a template that" \
+printf 'syntax = "proto3";\nimport "money.proto";\nmessage Order { int64 id = 1; }\n' >"$work/imports.proto"
+producer_fails "line 2: imports are not supported" -Jkafka.format=protobuf \
+  -Jkafka.schema="$work/imports.proto"
+echo "schema-registry: an unreachable registry, a missing or broken schema and a template that" \
   "does not fit each fail the producer's samples saying so"
