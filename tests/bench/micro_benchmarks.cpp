@@ -6,10 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include "AvroDecoder.hpp"
-#include "AvroSchema.hpp"
-#include "AvroTemplate.hpp"
 #include "OutcomeQueue.hpp"
+#include "RecordSchema.hpp"
 #include "kafkanative/LatencyHistogram.hpp"
 #include "kafkanative/MessageTemplate.hpp"
 #include "kafkanative/RateLimiter.hpp"
@@ -48,17 +46,19 @@ std::string exampleFile(const char* name) {
   return text.str();
 }
 
-/// One Avro Order per iteration, from the template (or at random, `templateText` empty).
-void renderAvro(benchmark::State& state, const std::string& templateText) {
-  const AvroSchema schema(exampleFile("order.avsc"), "order.avsc");
-  const AvroTemplate compiled(schema, templateText, "value");
+/// One Order per iteration in `format` (its schema testplans/schemas/SCHEMA), from the
+/// template (or at random, `templateText` empty).
+void renderRecord(benchmark::State& state, MessageFormat format, const char* schemaFile,
+                  const std::string& templateText) {
+  const auto schema = RecordSchema::parse(format, exampleFile(schemaFile), schemaFile);
+  const auto compiled = schema->compile(templateText, "value");
   FastRandom random(1);
   std::string out;
   std::uint64_t sequence = 0;
   std::size_t bytes = 0;
   for (auto _ : state) {
     out.clear();
-    compiled.render(TemplateContext{sequence++, 1, random}, out);
+    compiled->render(TemplateContext{sequence++, 1, random}, out);
     bytes += out.size();
     benchmark::DoNotOptimize(out.data());
   }
@@ -71,21 +71,36 @@ void BM_TemplateOrderAsJsonText(benchmark::State& state) {
   renderTemplate(state, text.c_str(), 0);
 }
 void BM_AvroOrderFromTemplate(benchmark::State& state) {
-  renderAvro(state, exampleFile("order.template.json"));
+  renderRecord(state, MessageFormat::kAvro, "order.avsc", exampleFile("order.template.json"));
 }
-void BM_AvroOrderRandom(benchmark::State& state) { renderAvro(state, ""); }
+void BM_AvroOrderRandom(benchmark::State& state) {
+  renderRecord(state, MessageFormat::kAvro, "order.avsc", "");
+}
+void BM_ProtobufOrderFromTemplate(benchmark::State& state) {
+  renderRecord(state, MessageFormat::kProtobuf, "order.proto", exampleFile("order.template.json"));
+}
+void BM_ProtobufOrderRandom(benchmark::State& state) {
+  renderRecord(state, MessageFormat::kProtobuf, "order.proto", "");
+}
 
-void BM_AvroOrderDecode(benchmark::State& state) {
-  const AvroSchema schema(exampleFile("order.avsc"), "order.avsc");
-  const AvroTemplate compiled(schema, exampleFile("order.template.json"), "value");
+/// Checks one Order (as a consumer does every value) per iteration, without building JSON.
+void decodeRecord(benchmark::State& state, MessageFormat format, const char* schemaFile) {
+  const auto schema = RecordSchema::parse(format, exampleFile(schemaFile), schemaFile);
   FastRandom random(1);
   std::string record;
-  compiled.render(TemplateContext{1, 1, random}, record);
+  schema->compile(exampleFile("order.template.json"), "value")
+      ->render(TemplateContext{1, 1, random}, record);
   std::string problem;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(AvroDecoder::decode(schema.root(), record, nullptr, problem));
+    benchmark::DoNotOptimize(schema->decode(record, false, nullptr, problem));
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * record.size()));
+}
+void BM_AvroOrderDecode(benchmark::State& state) {
+  decodeRecord(state, MessageFormat::kAvro, "order.avsc");
+}
+void BM_ProtobufOrderDecode(benchmark::State& state) {
+  decodeRecord(state, MessageFormat::kProtobuf, "order.proto");
 }
 
 void BM_HistogramRecord(benchmark::State& state) {
@@ -125,6 +140,9 @@ BENCHMARK(BM_TemplateOrderAsJsonText);
 BENCHMARK(BM_AvroOrderFromTemplate);
 BENCHMARK(BM_AvroOrderRandom);
 BENCHMARK(BM_AvroOrderDecode);
+BENCHMARK(BM_ProtobufOrderFromTemplate);
+BENCHMARK(BM_ProtobufOrderRandom);
+BENCHMARK(BM_ProtobufOrderDecode);
 BENCHMARK(BM_HistogramRecord);
 BENCHMARK(BM_OutcomeQueuePushPop);
 BENCHMARK(BM_RateLimiterClaim);

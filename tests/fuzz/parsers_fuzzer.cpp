@@ -1,18 +1,19 @@
 // libFuzzer target for the core's parsers of user text: message templates (compile and
-// render, with an input message and a stamp), Avro schemas (every random record of a schema
-// that parses must decode again) and record templates against a fixed schema, the fault
-// schedule, the embedded bootstrap form, and of what consumers read: a stamp in a message's
-// text, and bytes decoded as an Avro record. Any input may be refused with a KafkaError;
+// render, with an input message and a stamp), Avro and Protobuf schemas (every random record of
+// a schema that parses must decode again) and record templates against fixed schemas, the
+// fault schedule, the embedded bootstrap form, and of what consumers read: a stamp in a
+// message's text, and bytes decoded as an Avro record or a (framed) Protobuf message. Any input may be refused with a KafkaError;
 // nothing may crash, hang, leak or trip a sanitizer.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include "AvroDecoder.hpp"
 #include "AvroSchema.hpp"
 #include "AvroTemplate.hpp"
 #include "EmbeddedCluster.hpp"
 #include "FaultSchedule.hpp"
+#include "ProtoSchema.hpp"
+#include "ProtoTemplate.hpp"
 #include "TextStamp.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/MessageTemplate.hpp"
@@ -31,26 +32,34 @@ constexpr const char* kRecordSchema = R"({"type":"record","name":"R","fields":[
   {"name":"f","type":{"type":"fixed","name":"F","size":2},"default":"ab"},
   {"name":"b","type":"boolean","default":false},{"name":"x","type":"float","default":0}]})";
 
-void fuzzAvro(const std::string& text) {
-  static const AvroSchema fixed(kRecordSchema, "fuzz schema");
+// Every kind of Protobuf field, likewise.
+constexpr const char* kMessageSchema = R"(syntax = "proto3"; package f;
+  message M { int32 i = 1; sint64 s = 2; string t = 3; bytes b = 4; repeated int64 p = 5;
+    repeated string r = 6; map<string, M> m = 7; E e = 8; fixed32 x = 9; double d = 10;
+    oneof o { bool y = 11; M n = 12; } }
+  enum E { A = 0; B = 1; })";
+
+/// Bytes decoded, and a template rendered, with `fixed`; then `text` as a schema of its own:
+/// every random record of it must decode with it (unless it has no finite value).
+template <typename Schema, typename Template>
+void fuzzFormat(const Schema& fixed, const std::string& text) {
   std::string problem;
-  AvroDecoder::decode(fixed.root(), text, nullptr, problem);
   std::string json;
-  AvroDecoder::decode(fixed.root(), text, &json, problem);
+  fixed.decode(text, false, nullptr, problem);
+  fixed.decode(text, true, &json, problem);
   FastRandom random(text.size());
   std::string out;
   try {
-    const AvroTemplate compiled(fixed, text, "fuzz template");
+    const Template compiled(fixed, text, "fuzz template");
     compiled.render(TemplateContext{3, 1, random}, out);
   } catch (const KafkaError&) {
   }
   try {
-    const AvroSchema schema(text, "fuzz");
-    const AvroTemplate wholly(schema, "", "fuzz");
+    const Schema schema(text, "fuzz");
+    const Template wholly(schema, "", "fuzz");
     out.clear();
-    // A random record of a schema must decode with it (unless the schema has no finite value).
     if (wholly.render(TemplateContext{0, 0, random}, out) &&
-        !AvroDecoder::decode(schema.root(), out, &json, problem)) {
+        !schema.decode(out, false, &json, problem)) {
       __builtin_trap();
     }
   } catch (const KafkaError&) {
@@ -86,7 +95,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       __builtin_trap();
     }
   }
-  fuzzAvro(text);
+  static const AvroSchema avro(kRecordSchema, "fuzz schema");
+  static const ProtoSchema protobuf(kMessageSchema, "fuzz schema");
+  fuzzFormat<AvroSchema, AvroTemplate>(avro, text);
+  fuzzFormat<ProtoSchema, ProtoTemplate>(protobuf, text);
   try {
     FaultSchedule::parse(text, 3);
   } catch (const KafkaError&) {

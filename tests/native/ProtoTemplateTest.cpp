@@ -124,6 +124,12 @@ TEST(ProtoTemplate, RendersPlaceholdersIntoTheirFieldsTypesAndLengths) {
   EXPECT_EQ(render(compiled, 300),
             bytes({0x08, 0xAC, 0x02, 0x12, 0x05, 'n',  '-',  '3',  '0',  '0', 0x22, 0x03,
                    0xAC, 0x02, 0x05, 0x30, 0x01, 0x3A, 0x05, 0x0A, 0x03, '3', '0',  '0'}));
+  // A nested length past 127 takes two bytes.
+  const ProtoTemplate longer(schema, R"({"inner": {"label": "{{random_string:200}}"}})",
+                             "value template");
+  const std::string message = render(longer);
+  EXPECT_EQ(message.substr(0, 3), bytes({0x3A, 0xCB, 0x01}));  // 203: the label's tag and length
+  EXPECT_EQ(decoded(schema.root(), message)["inner"]["label"].get<std::string>().size(), 200U);
   EXPECT_EQ(decoded(schema.root(), render(compiled, 7)),
             nlohmann::json::parse(R"({"id": 7, "name": "n-7", "inner": {"label": "7"},
                                       "numbers": [7, 5], "level": "HIGH"})"));

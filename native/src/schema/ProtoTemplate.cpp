@@ -254,7 +254,7 @@ bool ProtoTemplate::render(const TemplateContext& context, std::string& out) con
         rendered = renderRandomMessage(*node.message, 0, context, out);
         break;
       case Node::Op::kOpen:
-        openRuns_.push_back(out.size());
+        openRuns_.push_back(openRun(out));
         break;
       case Node::Op::kClose:
         closeRun(out, openRuns_.back());
@@ -268,16 +268,24 @@ bool ProtoTemplate::render(const TemplateContext& context, std::string& out) con
   return true;
 }
 
+std::size_t ProtoTemplate::openRun(std::string& out) {
+  out += '\0';  // room for a length below 128, the usual; a longer one makes room then
+  return out.size() - 1;
+}
+
 void ProtoTemplate::closeRun(std::string& out, std::size_t start) {
+  std::uint64_t value = out.size() - start - 1;
+  if (value < 0x80) {
+    out[start] = static_cast<char>(value);
+    return;
+  }
   char length[10];
   std::size_t size = 0;
-  for (std::uint64_t value = out.size() - start;; value >>= 7) {
-    length[size++] = static_cast<char>(value >= 0x80 ? (value & 0x7F) | 0x80 : value);
-    if (value < 0x80) {
-      break;
-    }
+  for (; value >= 0x80; value >>= 7) {
+    length[size++] = static_cast<char>((value & 0x7F) | 0x80);
   }
-  out.insert(start, length, size);
+  length[size++] = static_cast<char>(value);
+  out.replace(start, 1, length, size);
 }
 
 bool ProtoTemplate::renderText(const Node& node, const TemplateContext& context,
@@ -346,7 +354,7 @@ bool ProtoTemplate::renderRandomField(const Field& field, int depth, const Templ
   }
   if (field.packed && count > 0) {
     ProtoWire::appendTag(out, field.number, wire);
-    const std::size_t start = out.size();
+    const std::size_t start = openRun(out);
     for (std::size_t i = 0; i < count; ++i) {
       renderRandomValue(field, depth, context, out);
     }
@@ -368,7 +376,7 @@ bool ProtoTemplate::renderRandomValue(const Field& field, int depth, const Templ
   ++randomValues_;
   switch (field.fieldType) {
     case FieldType::kMessage: {
-      const std::size_t start = out.size();
+      const std::size_t start = openRun(out);
       if (!renderRandomMessage(*field.type, depth + 1, context, out)) {
         return false;
       }

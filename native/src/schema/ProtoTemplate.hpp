@@ -59,7 +59,9 @@ class ProtoTemplate : public RecordTemplate {
                          std::string& out) const;
   bool renderRandomValue(const Field& field, int depth, const TemplateContext& context,
                          std::string& out) const;
-  /// Puts the length of everything written since `start` before it.
+  /// Starts a length-delimited run; returns where its length goes.
+  static std::size_t openRun(std::string& out);
+  /// Writes the length of everything after `start` (openRun's) there.
   static void closeRun(std::string& out, std::size_t start);
 
   std::string what_;

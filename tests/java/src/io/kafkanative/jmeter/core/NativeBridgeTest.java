@@ -4,6 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,12 +68,28 @@ public class NativeBridgeTest {
       consumer.topics.add(topic("avro"));
       consumer.valueSchema.format = SchemaConfig.Format.AVRO;
       assertRefused(() -> connection.openConsumer(consumer), "decoding needs a Schema Registry");
+      // Protobuf crosses as Protobuf: its own parser answers.
+      ProducerConfig protobuf = Outcomes.config(topic("protobuf"), "{}");
+      protobuf.valueSchema.format = SchemaConfig.Format.PROTOBUF;
+      protobuf.valueSchema.schemaFile = protoFile("import \"other.proto\";\nmessage M {}\n");
+      assertRefused(() -> connection.openProducer(protobuf), "line 1: imports are not supported");
     }
     Map<String, String> properties = new HashMap<String, String>();
     properties.put("schema.registry.urll", "http://localhost:8081");
     assertRefused(
         () -> new NativeConnection(bootstrap(), properties, 5000, "").close(),
         "schema.registry.urll: unknown Schema Registry property");
+  }
+
+  private static String protoFile(String text) {
+    try {
+      File file = File.createTempFile("schema", ".proto");
+      file.deleteOnExit();
+      Files.write(file.toPath(), text.getBytes(StandardCharsets.UTF_8));
+      return file.getPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void assertRefused(Runnable action, String expected) {
