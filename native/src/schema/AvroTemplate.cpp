@@ -1,14 +1,12 @@
 #include "AvroTemplate.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
-#include <clocale>
-#include <cstdlib>
 #include <limits>
 
 #include "AvroBinary.hpp"
 #include "TemplateJson.hpp"
+#include "TextNumber.hpp"
 #include "kafkanative/KafkaError.hpp"
 
 namespace kafkanative {
@@ -17,29 +15,10 @@ namespace {
 
 using Kind = AvroType::Kind;
 
-constexpr std::string_view kRandom = "{{random}}";
-constexpr std::int64_t kRandomIntegerBound = 1'000'000;
-// A schema whose records hold themselves with no way out (no union, array or map between)
-// has no finite value; random generation gives up this deep.
-constexpr int kMaxRecordDepth = 64;
-
 std::int64_t epochNow(std::int64_t perSecond) {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() /
          (1'000'000 / perSecond);
-}
-
-/// strtod in the "C" locale whatever the JVM set: a decimal point is always '.'.
-bool parseDouble(const std::string& text, double& value) {
-  static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", nullptr);
-  char* end = nullptr;
-  value = strtod_l(text.c_str(), &end, cLocale);
-  return !text.empty() && end == text.c_str() + text.size();
-}
-
-bool parseInteger(const std::string& text, std::int64_t& value) {
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() && end == text.data() + text.size() && !text.empty();
 }
 
 /// A JSON string's bytes as Avro's JSON encoding (and a schema's defaults) give bytes and
@@ -76,35 +55,17 @@ struct AvroTemplate::Node {
 
 AvroTemplate::AvroTemplate(const AvroSchema& schema, std::string_view templateText,
                            std::string_view what)
-    : what_(what), uuid_("{{uuid}}", 0, "uuid"), word_("{{random_string:8}}", 0, "word") {
+    : RecordTemplate(what), uuid_("{{uuid}}", 0, "uuid"), word_("{{random_string:8}}", 0, "word") {
   const bool whollyRandom = templateText.find_first_not_of(" \t\r\n") == std::string_view::npos;
   compile(schema.root(),
           whollyRandom ? nlohmann::json(kRandom) : TemplateJson::parse(templateText, what), "");
-  // Literal runs become one append each.
-  std::vector<Node> merged;
-  for (auto& node : nodes_) {
-    if (node.op == Node::Op::kConstant && !merged.empty() &&
-        merged.back().op == Node::Op::kConstant) {
-      merged.back().bytes += node.bytes;
-    } else if (node.op != Node::Op::kConstant || !node.bytes.empty()) {
-      merged.push_back(std::move(node));
-    }
-  }
-  nodes_ = std::move(merged);
+  mergeConstants(nodes_);
 }
 
 AvroTemplate::~AvroTemplate() = default;
 
-std::string AvroTemplate::where(const std::string& path) const {
-  return what_ + (path.empty() ? ": " : ", field " + path + ": ");
-}
-
 std::string AvroTemplate::member(const std::string& path, const std::string& name) {
   return path.empty() ? name : path + "." + name;
-}
-
-void AvroTemplate::fail(const std::string& path, const std::string& problem) const {
-  throw KafkaError::invalidArgument(where(path) + problem);
 }
 
 void AvroTemplate::appendConstant(std::string_view bytes) {
@@ -113,7 +74,7 @@ void AvroTemplate::appendConstant(std::string_view bytes) {
 
 void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
                            const std::string& path) {
-  if (value.is_string() && value.get_ref<const std::string&>() == kRandom) {
+  if (isRandom(value)) {
     nodes_.push_back({Node::Op::kRandom, &type, {}, nullptr, false, path});
     return;
   }
@@ -332,10 +293,7 @@ void AvroTemplate::compileLiteral(const AvroType& type, const nlohmann::json& va
   appendConstant(bytes);
 }
 
-bool AvroTemplate::usesStamp() const noexcept {
-  return std::any_of(nodes_.begin(), nodes_.end(),
-                     [](const Node& node) { return node.text && node.text->usesStamp(); });
-}
+bool AvroTemplate::usesStamp() const noexcept { return anyUsesStamp(nodes_); }
 
 bool AvroTemplate::render(const TemplateContext& context, std::string& out) const {
   randomValues_ = 0;
@@ -395,7 +353,7 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
       return true;
     case Kind::kInt:
     case Kind::kLong:
-      if (!parseInteger(scratch_, integer) ||
+      if (!TextNumber::integer(scratch_, integer) ||
           (node.type->kind == Kind::kInt && integer != static_cast<std::int32_t>(integer))) {
         return misfit();
       }
@@ -403,7 +361,7 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
       return true;
     case Kind::kFloat:
     case Kind::kDouble:
-      if (!parseDouble(scratch_, real)) return misfit();
+      if (!TextNumber::real(scratch_, real)) return misfit();
       node.type->kind == Kind::kFloat ? AvroBinary::appendFloat(out, static_cast<float>(real))
                                       : AvroBinary::appendDouble(out, real);
       return true;
@@ -447,10 +405,10 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
                                       : random.between(0, kRandomIntegerBound * 1000));
       return true;
     case Kind::kFloat:
-      AvroBinary::appendFloat(out, static_cast<float>(random.below(1'000'000)) / 1000.0F);
+      AvroBinary::appendFloat(out, randomFloat(random));
       return true;
     case Kind::kDouble:
-      AvroBinary::appendDouble(out, static_cast<double>(random.below(1'000'000'000)) / 1000.0);
+      AvroBinary::appendDouble(out, randomDouble(random));
       return true;
     case Kind::kString:
     case Kind::kBytes:
@@ -494,7 +452,7 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
       return renderRandom(*type.branches[branch], depth + 1, context, out);
     }
     case Kind::kRecord:
-      if (depth > kMaxRecordDepth) {
+      if (depth > kMaxSelfNesting) {
         problem_ = what_ + ": record " + type.fullName + " contains itself with no way out";
         return false;
       }

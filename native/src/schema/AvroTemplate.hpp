@@ -19,13 +19,6 @@ namespace kafkanative {
 /// allocates nothing once the buffers have grown.
 class AvroTemplate : public RecordTemplate {
  public:
-  /// The most nested levels random values go down (recursive schemas stop there with their
-  /// null branch, empty arrays and maps).
-  static constexpr int kMaxRandomDepth = 16;
-  /// The most values one random record holds: past it, arrays and maps are empty and unions
-  /// take their null branch, so nested collections cannot multiply into millions of values.
-  static constexpr int kMaxRandomValues = 4096;
-
   /// Compiles `templateText` against `schema` (which must outlive this). A template that does
   /// not fit the schema is a KafkaError naming `what` and the field.
   AvroTemplate(const AvroSchema& schema, std::string_view templateText, std::string_view what);
@@ -46,16 +39,12 @@ class AvroTemplate : public RecordTemplate {
   void compileRecord(const AvroType& type, const nlohmann::json& value, const std::string& path);
   void compileLiteral(const AvroType& type, const nlohmann::json& value, const std::string& path);
   void appendConstant(std::string_view bytes);
-  [[noreturn]] void fail(const std::string& path, const std::string& problem) const;
-  /// "value template, field lines[0].sku: " (or "value template: " for the whole record).
-  std::string where(const std::string& path) const;
   static std::string member(const std::string& path, const std::string& name);
 
   bool renderText(const Node& node, const TemplateContext& context, std::string& out) const;
   bool renderRandom(const AvroType& type, int depth, const TemplateContext& context,
                     std::string& out) const;
 
-  std::string what_;
   std::vector<Node> nodes_;
   MessageTemplate uuid_;
   MessageTemplate word_;

@@ -1,9 +1,8 @@
 #include "ProtoScalar.hpp"
 
-#include <charconv>
-#include <clocale>
-#include <cstdlib>
 #include <limits>
+
+#include "TextNumber.hpp"
 
 namespace kafkanative {
 
@@ -15,21 +14,6 @@ bool fitsInt32(std::int64_t value) { return value == static_cast<std::int32_t>(v
 
 bool fitsUint32(std::int64_t value) {
   return value >= 0 && value <= std::numeric_limits<std::uint32_t>::max();
-}
-
-/// strtod in the "C" locale whatever the JVM set: a decimal point is always '.'.
-bool parseDouble(std::string_view text, double& value) {
-  static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", nullptr);
-  const std::string copy(text);
-  char* end = nullptr;
-  value = strtod_l(copy.c_str(), &end, cLocale);
-  return !copy.empty() && end == copy.c_str() + copy.size();
-}
-
-template <typename Number>
-bool parseNumber(std::string_view text, Number& value) {
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return !text.empty() && error == std::errc() && end == text.data() + text.size();
 }
 
 }  // namespace
@@ -137,7 +121,7 @@ bool ProtoScalar::appendText(const ProtoType::Field& field, std::string_view tex
       return true;
     case FieldType::kFloat:
     case FieldType::kDouble:
-      if (!parseDouble(text, real)) return false;
+      if (!TextNumber::real(text, real)) return false;
       field.fieldType == FieldType::kFloat ? ProtoWire::appendFloat(out, static_cast<float>(real))
                                            : ProtoWire::appendDouble(out, real);
       return true;
@@ -147,17 +131,17 @@ bool ProtoScalar::appendText(const ProtoType::Field& field, std::string_view tex
           return appendInteger(field, number, out);
         }
       }
-      return parseNumber(text, integer) && appendInteger(field, integer, out);
+      return TextNumber::integer(text, integer) && appendInteger(field, integer, out);
     case FieldType::kUint64:  // up to 2^64 - 1, past what an int64 holds
     case FieldType::kFixed64:
-      if (!parseNumber(text, unsignedInteger)) return false;
+      if (!TextNumber::integer(text, unsignedInteger)) return false;
       field.fieldType == FieldType::kUint64 ? ProtoWire::appendVarint(out, unsignedInteger)
                                             : ProtoWire::appendFixed(out, unsignedInteger, 8);
       return true;
     case FieldType::kMessage:
       return false;
     default:
-      return parseNumber(text, integer) && appendInteger(field, integer, out);
+      return TextNumber::integer(text, integer) && appendInteger(field, integer, out);
   }
 }
 

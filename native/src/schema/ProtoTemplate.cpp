@@ -13,16 +13,6 @@ namespace {
 
 using FieldType = ProtoType::FieldType;
 
-constexpr std::string_view kRandom = "{{random}}";
-constexpr std::int64_t kRandomIntegerBound = 1'000'000;
-// A message that requires itself (proto2 `required`) has no finite value; random generation
-// gives up this deep.
-constexpr int kMaxMessageDepth = 64;
-
-bool isRandom(const nlohmann::json& value) {
-  return value.is_string() && value.get_ref<const std::string&>() == kRandom;
-}
-
 /// A literal as the text appendText takes: numbers and bools as JSON writes them, strings as
 /// they are (a bytes field's base64 decoded). False for a JSON value no scalar holds.
 bool literalText(const ProtoType::Field& field, const nlohmann::json& value, std::string& text) {
@@ -63,33 +53,16 @@ struct ProtoTemplate::Node {
 
 ProtoTemplate::ProtoTemplate(const ProtoSchema& schema, std::string_view templateText,
                              std::string_view what)
-    : what_(what), word_("{{random_string:8}}", 0, "word") {
+    : RecordTemplate(what), word_("{{random_string:8}}", 0, "word") {
   if (templateText.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     nodes_.push_back({Node::Op::kRandomMessage, {}, nullptr, &schema.root(), nullptr, false, {}});
   } else {
     compileMessage(schema.root(), TemplateJson::parse(templateText, what), "");
   }
-  std::vector<Node> merged;  // literal runs become one append each
-  for (auto& node : nodes_) {
-    if (node.op == Node::Op::kConstant && !merged.empty() &&
-        merged.back().op == Node::Op::kConstant) {
-      merged.back().bytes += node.bytes;
-    } else if (node.op != Node::Op::kConstant || !node.bytes.empty()) {
-      merged.push_back(std::move(node));
-    }
-  }
-  nodes_ = std::move(merged);
+  mergeConstants(nodes_);
 }
 
 ProtoTemplate::~ProtoTemplate() = default;
-
-std::string ProtoTemplate::where(const std::string& path) const {
-  return what_ + (path.empty() ? ": " : ", field " + path + ": ");
-}
-
-void ProtoTemplate::fail(const std::string& path, const std::string& problem) const {
-  throw KafkaError::invalidArgument(where(path) + problem);
-}
 
 void ProtoTemplate::appendConstant(std::string_view bytes) {
   nodes_.push_back({Node::Op::kConstant, std::string(bytes), nullptr, nullptr, nullptr, false, {}});
@@ -227,10 +200,7 @@ void ProtoTemplate::delimit(std::size_t mark) {
   nodes_.push_back({Node::Op::kClose, {}, nullptr, nullptr, nullptr, false, {}});
 }
 
-bool ProtoTemplate::usesStamp() const noexcept {
-  return std::any_of(nodes_.begin(), nodes_.end(),
-                     [](const Node& node) { return node.text && node.text->usesStamp(); });
-}
+bool ProtoTemplate::usesStamp() const noexcept { return anyUsesStamp(nodes_); }
 
 bool ProtoTemplate::render(const TemplateContext& context, std::string& out) const {
   randomValues_ = 0;
@@ -310,7 +280,7 @@ bool ProtoTemplate::renderText(const Node& node, const TemplateContext& context,
 
 bool ProtoTemplate::renderRandomMessage(const ProtoType& type, int depth,
                                         const TemplateContext& context, std::string& out) const {
-  if (depth > kMaxMessageDepth) {
+  if (depth > kMaxSelfNesting) {
     problem_ = what_ + ": message " + type.fullName + " requires itself with no way out";
     return false;
   }
@@ -396,10 +366,10 @@ bool ProtoTemplate::renderRandomValue(const Field& field, int depth, const Templ
       out += static_cast<char>(random.next() & 1);
       return true;
     case FieldType::kFloat:
-      ProtoWire::appendFloat(out, static_cast<float>(random.below(1'000'000)) / 1000.0F);
+      ProtoWire::appendFloat(out, randomFloat(random));
       return true;
     case FieldType::kDouble:
-      ProtoWire::appendDouble(out, static_cast<double>(random.below(1'000'000'000)) / 1000.0);
+      ProtoWire::appendDouble(out, randomDouble(random));
       return true;
     default:  // every integer type holds 0 to the bound
       return ProtoScalar::appendInteger(field, random.between(0, kRandomIntegerBound), out);

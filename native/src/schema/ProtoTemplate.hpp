@@ -22,11 +22,6 @@ namespace kafkanative {
 /// template leaves out are left out of the message, as Protobuf's defaults.
 class ProtoTemplate : public RecordTemplate {
  public:
-  /// The most nested levels random values go down (deeper, optional fields stay unset).
-  static constexpr int kMaxRandomDepth = 16;
-  /// The most values one random message holds: past it, repeated fields stay empty.
-  static constexpr int kMaxRandomValues = 4096;
-
   ProtoTemplate(const ProtoSchema& schema, std::string_view templateText, std::string_view what);
   ~ProtoTemplate() override;
 
@@ -49,8 +44,6 @@ class ProtoTemplate : public RecordTemplate {
   /// are all constant, else an open and a close node around them.
   void delimit(std::size_t mark);
   void appendConstant(std::string_view bytes);
-  [[noreturn]] void fail(const std::string& path, const std::string& problem) const;
-  std::string where(const std::string& path) const;
 
   bool renderText(const Node& node, const TemplateContext& context, std::string& out) const;
   bool renderRandomMessage(const ProtoType& type, int depth, const TemplateContext& context,
@@ -64,7 +57,6 @@ class ProtoTemplate : public RecordTemplate {
   /// Writes the length of everything after `start` (openRun's) there.
   static void closeRun(std::string& out, std::size_t start);
 
-  std::string what_;
   std::vector<Node> nodes_;
   MessageTemplate word_;
   mutable std::string scratch_;
