@@ -4,9 +4,9 @@
 # is packaged for Debian; it implements the documented REST subset and is NOT a registry). Every
 # sample succeeds; everything produced is consumed and decoded by our consumer; then Confluent's
 # own Python client and deserializers decode every value, so our encoding and wire format are
-# checked by code that is not ours. Avro and Protobuf, each with a registry and without one
-# (plain records, read with the schema file by the Apache Avro library, or by classes Google's
-# protoc generates). With $KAFKA_BOOTSTRAP, against that cluster; with $SCHEMA_REGISTRY_URL,
+# checked by code that is not ours. Avro, Protobuf and JSON Schema, each with a registry and
+# without one (plain records, read with the schema file by the Apache Avro library, by classes
+# Google's protoc generates, or by Python's json and jsonschema). With $KAFKA_BOOTSTRAP, against that cluster; with $SCHEMA_REGISTRY_URL,
 # against that registry. The first run takes the plan's own schema path (schemas/order.avsc,
 # relative: found beside the plan).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -65,20 +65,26 @@ run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic"
   -Jkafka.schema="$root/testplans/schemas/order.avsc"
 check_run "$topic" --schema "$root/testplans/schemas/order.avsc"
 
-proto="$root/testplans/schemas/order.proto"
-topic="orders-protobuf-$RANDOM-$$"
-run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
-  -Jkafka.registry="$registry" -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 \
-  -Jkafka.group="protobuf-$RANDOM-$$" -Jkafka.format=protobuf -Jkafka.schema=schemas/order.proto
-check_run "$topic" --registry "$registry" --proto "$proto"
-curl -sf "$registry/subjects/$topic-value/versions/latest" | jq -e '.schemaType == "PROTOBUF"' >/dev/null ||
-  fail "no Protobuf schema registered under $topic-value"
-
-topic="orders-protobuf-plain-$RANDOM-$$"
-run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
-  -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 -Jkafka.group="protobuf-$RANDOM-$$" \
-  -Jkafka.format=protobuf -Jkafka.schema="$proto"
-check_run "$topic" --proto "$proto"
+# format_runs FORMAT SCHEMA DECODER-OPTION REGISTRY-TYPE: the example in another format, with
+# the registry and without.
+format_runs() {
+  local format="$1" schema="$2" option="$3" type="$4"
+  topic="orders-$format-$RANDOM-$$"
+  run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+    -Jkafka.registry="$registry" -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 \
+    -Jkafka.group="$format-$RANDOM-$$" -Jkafka.format="$format" -Jkafka.schema="schemas/$schema"
+  check_run "$topic" --registry "$registry" "$option" "$root/testplans/schemas/$schema"
+  curl -sf "$registry/subjects/$topic-value/versions/latest" |
+    jq -e --arg type "$type" '.schemaType == $type' >/dev/null ||
+    fail "no $type schema registered under $topic-value"
+  topic="orders-$format-plain-$RANDOM-$$"
+  run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+    -Jkafka.duration=3 -Jkafka.drain=6 -Jkafka.rate=500 -Jkafka.group="$format-$RANDOM-$$" \
+    -Jkafka.format="$format" -Jkafka.schema="$root/testplans/schemas/$schema"
+  check_run "$topic" "$option" "$root/testplans/schemas/$schema"
+}
+format_runs protobuf order.proto --proto PROTOBUF
+format_runs json-schema order.schema.json --json-schema JSON
 
 # Bad input: each a clear failure of the producer's samples, JMeter ending normally.
 # producer_fails TEXT ARGS...: every Kafka Producer sample failed and says TEXT.
@@ -101,5 +107,8 @@ producer_fails "record Order has no field 'amount'" -Jkafka.schema="$work/narrow
 printf 'syntax = "proto3";\nimport "money.proto";\nmessage Order { int64 id = 1; }\n' >"$work/imports.proto"
 producer_fails "line 2: imports are not supported" -Jkafka.format=protobuf \
   -Jkafka.schema="$work/imports.proto"
+printf '{"type": "object", "properties": {"id": {"type": "integer", "multipleOf": 2}}}' >"$work/odd.json"
+producer_fails "the keyword 'multipleOf' is not supported" -Jkafka.format=json-schema \
+  -Jkafka.schema="$work/odd.json"
 echo "schema-registry: an unreachable registry, a missing or broken schema and a template that" \
   "does not fit each fail the producer's samples saying so"

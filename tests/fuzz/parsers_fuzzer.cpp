@@ -1,8 +1,9 @@
 // libFuzzer target for the core's parsers of user text: message templates (compile and
-// render, with an input message and a stamp), Avro and Protobuf schemas (every random record of
-// a schema that parses must decode again) and record templates against fixed schemas, the
-// fault schedule, the embedded bootstrap form, and of what consumers read: a stamp in a
-// message's text, and bytes decoded as an Avro record or a (framed) Protobuf message. Any input may be refused with a KafkaError;
+// render, with an input message and a stamp), Avro, Protobuf and JSON schemas (every random
+// record of a schema that parses must decode again) and record templates against fixed
+// schemas, the fault schedule, the embedded bootstrap form, and of what consumers read: a
+// stamp in a message's text, and bytes decoded as an Avro record, a (framed) Protobuf message
+// or a JSON document. Any input may be refused with a KafkaError;
 // nothing may crash, hang, leak or trip a sanitizer.
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +13,8 @@
 #include "AvroTemplate.hpp"
 #include "EmbeddedCluster.hpp"
 #include "FaultSchedule.hpp"
+#include "JsonSchema.hpp"
+#include "JsonTemplate.hpp"
 #include "ProtoSchema.hpp"
 #include "ProtoTemplate.hpp"
 #include "TextStamp.hpp"
@@ -38,6 +41,15 @@ constexpr const char* kMessageSchema = R"(syntax = "proto3"; package f;
     repeated string r = 6; map<string, M> m = 7; E e = 8; fixed32 x = 9; double d = 10;
     oneof o { bool y = 11; M n = 12; } }
   enum E { A = 0; B = 1; })";
+
+// Every JSON Schema keyword the validator takes, likewise.
+constexpr const char* kDocumentSchema = R"({"type": "object", "required": ["i"],
+  "additionalProperties": false, "properties": {"i": {"type": "integer", "minimum": 0},
+  "s": {"type": "string", "maxLength": 9, "pattern": "^[a-z]*$"}, "e": {"enum": ["A", 1]},
+  "a": {"type": "array", "items": {"$ref": "#"}, "maxItems": 3},
+  "o": {"oneOf": [{"type": "null"}, {"type": "number", "exclusiveMaximum": 5}]},
+  "n": {"not": {"const": 3}}, "b": {"anyOf": [{"type": "boolean"}, {"$ref": "#/$defs/d"}]}},
+  "$defs": {"d": {"allOf": [{"type": "string"}, {"minLength": 1}]}}})";
 
 /// Bytes decoded, and a template rendered, with `fixed`; then `text` as a schema of its own:
 /// every random record of it must decode with it (unless it has no finite value).
@@ -97,8 +109,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   static const AvroSchema avro(kRecordSchema, "fuzz schema");
   static const ProtoSchema protobuf(kMessageSchema, "fuzz schema");
+  static const JsonSchema json(kDocumentSchema, "fuzz schema");
   fuzzFormat<AvroSchema, AvroTemplate>(avro, text);
   fuzzFormat<ProtoSchema, ProtoTemplate>(protobuf, text);
+  fuzzFormat<JsonSchema, JsonTemplate>(json, text);
   try {
     FaultSchedule::parse(text, 3);
   } catch (const KafkaError&) {

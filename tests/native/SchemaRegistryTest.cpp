@@ -1,6 +1,6 @@
 // The Schema Registry client against the registry test double (or $SCHEMA_REGISTRY_URL), and
-// Avro and Protobuf values through the embedded cluster (or $KAFKA_BOOTSTRAP): produced with a
-// registered schema in the wire format, consumed and decoded by id.
+// Avro, Protobuf and JSON Schema values through the embedded cluster (or $KAFKA_BOOTSTRAP):
+// produced with a registered schema in the wire format, consumed and decoded by id.
 #include "SchemaRegistryClient.hpp"
 
 #include <gtest/gtest.h>
@@ -28,6 +28,9 @@ constexpr const char* kOrder = R"({"type":"record","name":"Order","namespace":"t
   "fields":[{"name":"id","type":"long"},{"name":"item","type":"string"}]})";
 constexpr const char* kOrderProto = R"(syntax = "proto3";
   package test; message Order { int64 id = 1; string item = 2; })";
+constexpr const char* kOrderJson = R"({"title": "Order", "type": "object",
+  "properties": {"id": {"type": "integer"}, "item": {"type": "string"}},
+  "required": ["id", "item"]})";
 // Adds a field without a default: a BACKWARD-incompatible change.
 constexpr const char* kOrderWithRequiredField = R"({"type":"record","name":"Order",
   "namespace":"test","fields":[{"name":"id","type":"long"},{"name":"item","type":"string"},
@@ -204,6 +207,10 @@ TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById)
 
 TEST(SchemaRegistryClient, ProtobufValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
   roundTrip(MessageFormat::kProtobuf, kOrderProto);
+}
+
+TEST(SchemaRegistryClient, JsonSchemaValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
+  roundTrip(MessageFormat::kJsonSchema, kOrderJson);
 }
 
 TEST(SchemaRegistryClient, AConsumerAsksADownRegistryOncePerIdNotPerMessage) {

@@ -5,10 +5,13 @@ fetches the schema by the id in the wire format and decodes with the Apache Avro
 without one, the Apache Avro library with the schema file. Protobuf (--proto FILE): classes
 generated from the .proto by Google's protoc, parsed by Google's Python protobuf library; with a
 registry, through Confluent's ProtobufDeserializer, which reads the wire format's header and
-message indexes. Prints a JSON summary: messages, decoded, the first failure, the schema ids
+message indexes. JSON Schema (--json-schema FILE): Python's json module and the jsonschema
+library; with a registry, through Confluent's JSONDeserializer, which reads the wire format's
+header and validates with jsonschema. Prints a JSON summary: messages, decoded, the first failure, the schema ids
 seen, and the decoded records' distinct ids, currencies and field names.
 
-Usage: decode_independently.py BOOTSTRAP TOPIC EXPECTED [--registry URL] (--schema FILE | --proto FILE)
+Usage: decode_independently.py BOOTSTRAP TOPIC EXPECTED [--registry URL]
+                               (--schema FILE | --proto FILE | --json-schema FILE)
 """
 import argparse
 import importlib
@@ -47,9 +50,28 @@ def protobuf_decoder(arguments):
         int.from_bytes(value[1:5], "big") if arguments.registry else None)
 
 
+def json_schema_decoder(arguments):
+    with open(arguments.json_schema) as schema_file:
+        schema_text = schema_file.read()
+    if arguments.registry:
+        from confluent_kafka.schema_registry.json_schema import JSONDeserializer
+        deserializer = JSONDeserializer(schema_text)
+        return lambda value: (deserializer(value, None), int.from_bytes(value[1:5], "big"))
+    import jsonschema
+    schema = json.loads(schema_text)
+
+    def decode(value):
+        record = json.loads(value)
+        jsonschema.validate(instance=record, schema=schema)
+        return record, None
+    return decode
+
+
 def decoder(arguments):
     if arguments.proto:
         return protobuf_decoder(arguments)
+    if arguments.json_schema:
+        return json_schema_decoder(arguments)
     if arguments.registry:
         from confluent_kafka.avro.cached_schema_registry_client import CachedSchemaRegistryClient
         from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
@@ -78,6 +100,7 @@ def main():
     parser.add_argument("--registry")
     parser.add_argument("--schema")
     parser.add_argument("--proto")
+    parser.add_argument("--json-schema")
     arguments = parser.parse_args()
     decode = decoder(arguments)
     consumer = Consumer({"bootstrap.servers": arguments.bootstrap, "group.id": "independent-decoder-" + arguments.topic,

@@ -8,7 +8,8 @@ namespace kafkanative {
 enum class MessageFormat {
   kString,   ///< the template's text as is
   kAvro,     ///< an Avro record built from the template (or at random) with a schema
-  kProtobuf  ///< a Protobuf message built the same way with a .proto schema
+  kProtobuf,   ///< a Protobuf message built the same way with a .proto schema
+  kJsonSchema  ///< a JSON document built the same way, valid under a JSON Schema
 };
 
 /// How a producer names the registry subject of its schema (Confluent's strategies).
@@ -21,7 +22,7 @@ enum class SubjectStrategy {
 /// The schema side of a producer's key or value, or of what a consumer decodes.
 struct SchemaSettings {
   MessageFormat format = MessageFormat::kString;
-  /// The schema file (.avsc, .proto). With a registry, a producer registers it under the
+  /// The schema file (.avsc, .proto, .json). With a registry, a producer registers it under the
   /// subject and writes the registry's wire format; without one, plain records are written
   /// and read.
   std::string schemaFile;

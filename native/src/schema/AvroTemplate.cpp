@@ -386,7 +386,10 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
 bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateContext& context,
                                 std::string& out) const {
   FastRandom& random = context.random;
-  const bool shallow = depth < kMaxRandomDepth && ++randomValues_ < kMaxRandomValues;
+  if (!countRandomValue(randomValues_, problem_)) {
+    return false;
+  }
+  const bool shallow = depth < kMaxRandomDepth && randomValues_ < kMaxRandomValues;
   switch (type.kind) {
     case Kind::kNull:
       return true;

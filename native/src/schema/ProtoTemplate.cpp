@@ -284,7 +284,7 @@ bool ProtoTemplate::renderRandomMessage(const ProtoType& type, int depth,
     problem_ = what_ + ": message " + type.fullName + " requires itself with no way out";
     return false;
   }
-  const bool shallow = depth < kMaxRandomDepth;
+  const bool shallow = depth < kMaxRandomDepth && randomValues_ < kMaxRandomValues;
   for (std::size_t i = 0; i < type.fields.size(); ++i) {
     const Field& field = type.fields[i];
     if (!shallow && !field.required) {
@@ -326,7 +326,9 @@ bool ProtoTemplate::renderRandomField(const Field& field, int depth, const Templ
     ProtoWire::appendTag(out, field.number, wire);
     const std::size_t start = openRun(out);
     for (std::size_t i = 0; i < count; ++i) {
-      renderRandomValue(field, depth, context, out);
+      if (!renderRandomValue(field, depth, context, out)) {
+        return false;
+      }
     }
     closeRun(out, start);
     return true;
@@ -343,7 +345,9 @@ bool ProtoTemplate::renderRandomField(const Field& field, int depth, const Templ
 bool ProtoTemplate::renderRandomValue(const Field& field, int depth, const TemplateContext& context,
                                       std::string& out) const {
   FastRandom& random = context.random;
-  ++randomValues_;
+  if (!countRandomValue(randomValues_, problem_)) {
+    return false;
+  }
   switch (field.fieldType) {
     case FieldType::kMessage: {
       const std::size_t start = openRun(out);

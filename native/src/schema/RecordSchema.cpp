@@ -1,6 +1,7 @@
 #include "RecordSchema.hpp"
 
 #include "AvroSchema.hpp"
+#include "JsonSchema.hpp"
 #include "ProtoSchema.hpp"
 #include "kafkanative/KafkaError.hpp"
 
@@ -13,18 +14,28 @@ std::unique_ptr<RecordSchema> RecordSchema::parse(MessageFormat format, std::str
       return std::make_unique<AvroSchema>(text, what);
     case MessageFormat::kProtobuf:
       return std::make_unique<ProtoSchema>(text, what);
+    case MessageFormat::kJsonSchema:
+      return std::make_unique<JsonSchema>(text, what);
     default:
       throw KafkaError::invalidArgument(std::string(what) + ": plain strings have no schema");
   }
 }
 
 std::string RecordSchema::registryType(MessageFormat format) {
-  return format == MessageFormat::kProtobuf ? "PROTOBUF" : "AVRO";
+  switch (format) {
+    case MessageFormat::kProtobuf:
+      return "PROTOBUF";
+    case MessageFormat::kJsonSchema:
+      return "JSON";
+    default:
+      return "AVRO";
+  }
 }
 
 MessageFormat RecordSchema::formatOf(const std::string& registryType) {
   return registryType == "AVRO"       ? MessageFormat::kAvro
          : registryType == "PROTOBUF" ? MessageFormat::kProtobuf
+         : registryType == "JSON"     ? MessageFormat::kJsonSchema
                                       : MessageFormat::kString;
 }
 

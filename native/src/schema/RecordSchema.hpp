@@ -9,8 +9,8 @@
 
 namespace kafkanative {
 
-/// A parsed schema of one format (AvroSchema, ProtoSchema): what the producer's and consumer's
-/// schema side needs of it, whatever the format.
+/// A parsed schema of one format (AvroSchema, ProtoSchema, JsonSchema): what the producer's and
+/// consumer's schema side needs of it, whatever the format.
 class RecordSchema {
  public:
   virtual ~RecordSchema() = default;
@@ -18,9 +18,9 @@ class RecordSchema {
   /// Parses `text` as a schema of `format` (not kString); a KafkaError names `what`.
   static std::unique_ptr<RecordSchema> parse(MessageFormat format, std::string_view text,
                                              std::string_view what);
-  /// The Schema Registry's schemaType for a format: AVRO, PROTOBUF.
+  /// The Schema Registry's schemaType for a format: AVRO, PROTOBUF, JSON.
   static std::string registryType(MessageFormat format);
-  /// The format of a registry's schemaType; kString for one no schema here reads (JSON).
+  /// The format of a registry's schemaType; kString for one no schema here reads.
   static MessageFormat formatOf(const std::string& registryType);
 
   virtual MessageFormat format() const noexcept = 0;

@@ -24,6 +24,10 @@ class RecordTemplate {
   /// The most values one random record holds: past it, arrays, maps and repeated fields are
   /// empty, so nested collections cannot multiply into millions of values.
   static constexpr int kMaxRandomValues = 4096;
+  /// Past this many values a random record fails: a schema whose required parts multiply
+  /// level by level (two fields of a type with two fields of a type …) has no record of a
+  /// size worth sending.
+  static constexpr int kMostRandomValues = 1 << 16;
 
   virtual ~RecordTemplate() = default;
 
@@ -50,6 +54,16 @@ class RecordTemplate {
   }
   static double randomDouble(FastRandom& random) noexcept {
     return static_cast<double>(random.below(1'000'000'000)) / 1000.0;
+  }
+
+  /// Counts one more random value; false (with `problem` set) past kMostRandomValues.
+  bool countRandomValue(int& values, std::string& problem) const {
+    if (++values <= kMostRandomValues) {
+      return true;
+    }
+    problem = what_ + ": a random record would hold more than " +
+              std::to_string(kMostRandomValues) + " values";
+    return false;
   }
 
   static bool isRandom(const nlohmann::json& value) {

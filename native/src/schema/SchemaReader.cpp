@@ -39,7 +39,7 @@ const RecordSchema* SchemaReader::schemaFor(std::int32_t id) {
       const MessageFormat format = RecordSchema::formatOf(registered.type);
       if (format == MessageFormat::kString) {
         problem_ = "schema id " + std::to_string(id) + " is a " + registered.type +
-                   " schema, which this consumer does not decode (Avro and Protobuf only)";
+                   " schema, which this consumer does not decode";
         byId_.erase(id);
         return nullptr;
       }

@@ -27,7 +27,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   static final String[] PAYLOAD_ORDERS = {"cycle", "random"};
   static final String[] PRODUCER_SCOPES = {"shared", "per thread"};
   /** Key and value formats, in SchemaConfig.Format's order. */
-  static final String[] FORMATS = {"string", "avro", "protobuf"};
+  static final String[] FORMATS = {"string", "avro", "protobuf", "json-schema"};
   /** Subject naming strategies, in SchemaConfig.SubjectStrategy's order. */
   static final String[] SUBJECT_STRATEGIES = {"topic name", "record name", "topic and record name"};
 

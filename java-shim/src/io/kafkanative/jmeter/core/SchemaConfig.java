@@ -10,7 +10,8 @@ public final class SchemaConfig {
   public enum Format {
     STRING,
     AVRO,
-    PROTOBUF
+    PROTOBUF,
+    JSON_SCHEMA
   }
 
   /** How the registry subject is named (Confluent's strategies); the ordinal crosses. */
@@ -21,7 +22,7 @@ public final class SchemaConfig {
   }
 
   public Format format = Format.STRING;
-  /** The .avsc or .proto file; with a registry it is registered under the subject. */
+  /** The .avsc, .proto or JSON Schema file; with a registry it is registered under the subject. */
   public String schemaFile = "";
   /** The subject; empty: named by {@link #strategy}. */
   public String subject = "";
