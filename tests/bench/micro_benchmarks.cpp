@@ -82,6 +82,13 @@ void BM_ProtobufOrderFromTemplate(benchmark::State& state) {
 void BM_ProtobufOrderRandom(benchmark::State& state) {
   renderRecord(state, MessageFormat::kProtobuf, "order.proto", "");
 }
+void BM_JsonSchemaOrderFromTemplate(benchmark::State& state) {
+  renderRecord(state, MessageFormat::kJsonSchema, "order.schema.json",
+               exampleFile("order.template.json"));
+}
+void BM_JsonSchemaOrderRandom(benchmark::State& state) {
+  renderRecord(state, MessageFormat::kJsonSchema, "order.schema.json", "");
+}
 
 /// Checks one Order (as a consumer does every value) per iteration, without building JSON.
 void decodeRecord(benchmark::State& state, MessageFormat format, const char* schemaFile) {
@@ -101,6 +108,9 @@ void BM_AvroOrderDecode(benchmark::State& state) {
 }
 void BM_ProtobufOrderDecode(benchmark::State& state) {
   decodeRecord(state, MessageFormat::kProtobuf, "order.proto");
+}
+void BM_JsonSchemaOrderDecode(benchmark::State& state) {
+  decodeRecord(state, MessageFormat::kJsonSchema, "order.schema.json");
 }
 
 void BM_HistogramRecord(benchmark::State& state) {
@@ -143,6 +153,9 @@ BENCHMARK(BM_AvroOrderDecode);
 BENCHMARK(BM_ProtobufOrderFromTemplate);
 BENCHMARK(BM_ProtobufOrderRandom);
 BENCHMARK(BM_ProtobufOrderDecode);
+BENCHMARK(BM_JsonSchemaOrderFromTemplate);
+BENCHMARK(BM_JsonSchemaOrderRandom);
+BENCHMARK(BM_JsonSchemaOrderDecode);
 BENCHMARK(BM_HistogramRecord);
 BENCHMARK(BM_OutcomeQueuePushPop);
 BENCHMARK(BM_RateLimiterClaim);
