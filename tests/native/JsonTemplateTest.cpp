@@ -4,8 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <functional>
-
+#include "ExpectRefused.hpp"
 #include "JsonSchema.hpp"
 #include "kafkanative/KafkaError.hpp"
 
@@ -49,16 +48,6 @@ nlohmann::json rendered(const JsonSchema& schema, const std::string& templateTex
   std::string problem;
   EXPECT_TRUE(schema.decode(out, false, nullptr, problem)) << problem << ": " << out;
   return nlohmann::json::parse(out, nullptr, false);
-}
-
-void expectRefused(const std::function<void()>& build, const std::string& expected) {
-  try {
-    build();
-    FAIL() << "accepted; expected: " << expected;
-  } catch (const KafkaError& error) {
-    EXPECT_NE(std::string(error.what()).find(expected), std::string::npos) << error.what();
-    EXPECT_EQ(error.name(), "_INVALID_ARG");
-  }
 }
 
 }  // namespace

@@ -4,10 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include <functional>
-
 #include <nlohmann/json.hpp>
 
+#include "ExpectRefused.hpp"
 #include "ProtoDecoder.hpp"
 #include "ProtoSchema.hpp"
 #include "ProtoWire.hpp"
@@ -75,16 +74,6 @@ std::string bytes(std::initializer_list<int> values) {
     out += static_cast<char>(value);
   }
   return out;
-}
-
-void expectRefused(const std::function<void()>& build, const std::string& expected) {
-  try {
-    build();
-    FAIL() << "accepted; expected: " << expected;
-  } catch (const KafkaError& error) {
-    EXPECT_NE(std::string(error.what()).find(expected), std::string::npos) << error.what();
-    EXPECT_EQ(error.name(), "_INVALID_ARG");
-  }
 }
 
 }  // namespace
