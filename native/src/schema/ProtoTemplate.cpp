@@ -117,9 +117,7 @@ void ProtoTemplate::compileField(const Field& field, const nlohmann::json& value
       fail(path, "expected a JSON array for a repeated field, got " + value.dump());
     }
     if (field.packed && !value.empty()) {
-      std::string tag;
-      ProtoWire::appendTag(tag, field.number, ProtoWire::kLengthDelimited);
-      appendConstant(tag);
+      appendTagConstant(field.number, ProtoWire::kLengthDelimited);
     }
     const std::size_t mark = nodes_.size();
     for (std::size_t i = 0; i < value.size(); ++i) {
@@ -135,9 +133,7 @@ void ProtoTemplate::compileField(const Field& field, const nlohmann::json& value
 
 void ProtoTemplate::compileMapEntry(const Field& field, const std::string& key,
                                     const nlohmann::json& value, const std::string& path) {
-  std::string tag;
-  ProtoWire::appendTag(tag, field.number, ProtoWire::kLengthDelimited);
-  appendConstant(tag);
+  appendTagConstant(field.number, ProtoWire::kLengthDelimited);
   const std::size_t mark = nodes_.size();
   compileValue(field.type->fields[0], nlohmann::json(key), path, false);
   compileValue(field.type->fields[1], value, path, false);
@@ -147,18 +143,14 @@ void ProtoTemplate::compileMapEntry(const Field& field, const std::string& key,
 void ProtoTemplate::compileValue(const Field& field, const nlohmann::json& value,
                                  const std::string& path, bool packed) {
   if (field.fieldType == FieldType::kMessage && !isRandom(value)) {
-    std::string tag;
-    ProtoWire::appendTag(tag, field.number, ProtoWire::kLengthDelimited);
-    appendConstant(tag);
+    appendTagConstant(field.number, ProtoWire::kLengthDelimited);
     const std::size_t mark = nodes_.size();
     compileMessage(*field.type, value, path);
     delimit(mark);
     return;
   }
   if (!packed) {
-    std::string tag;
-    ProtoWire::appendTag(tag, field.number, ProtoScalar::wireType(field.fieldType));
-    appendConstant(tag);
+    appendTagConstant(field.number, ProtoScalar::wireType(field.fieldType));
   }
   if (isRandom(value)) {  // one element of a repeated field
     nodes_.push_back({Node::Op::kRandomValue, {}, &field, nullptr, nullptr, false, path});
@@ -178,6 +170,12 @@ void ProtoTemplate::compileValue(const Field& field, const nlohmann::json& value
     fail(path, "expected " + ProtoScalar::name(field) + ", got " + value.dump());
   }
   appendConstant(bytes);
+}
+
+void ProtoTemplate::appendTagConstant(std::uint32_t number, ProtoWire::WireType type) {
+  std::string tag;
+  ProtoWire::appendTag(tag, number, type);
+  appendConstant(tag);
 }
 
 void ProtoTemplate::delimit(std::size_t mark) {
@@ -249,13 +247,8 @@ void ProtoTemplate::closeRun(std::string& out, std::size_t start) {
     out[start] = static_cast<char>(value);
     return;
   }
-  char length[10];
-  std::size_t size = 0;
-  for (; value >= 0x80; value >>= 7) {
-    length[size++] = static_cast<char>((value & 0x7F) | 0x80);
-  }
-  length[size++] = static_cast<char>(value);
-  out.replace(start, 1, length, size);
+  char length[ProtoWire::kMaxVarintSize];
+  out.replace(start, 1, length, ProtoWire::writeVarint(length, value));
 }
 
 bool ProtoTemplate::renderText(const Node& node, const TemplateContext& context,

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ProtoSchema.hpp"
+#include "ProtoWire.hpp"
 #include "RecordTemplate.hpp"
 #include "kafkanative/MessageTemplate.hpp"
 
@@ -44,6 +45,7 @@ class ProtoTemplate : public RecordTemplate {
   /// are all constant, else an open and a close node around them.
   void delimit(std::size_t mark);
   void appendConstant(std::string_view bytes);
+  void appendTagConstant(std::uint32_t number, ProtoWire::WireType type);
 
   bool renderText(const Node& node, const TemplateContext& context, std::string& out) const;
   bool renderRandomMessage(const ProtoType& type, int depth, const TemplateContext& context,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,12 +13,21 @@ namespace kafkanative {
 struct ProtoWire {
   enum WireType : std::uint32_t { kVarint = 0, kFixed64 = 1, kLengthDelimited = 2, kFixed32 = 5 };
 
-  static void appendVarint(std::string& out, std::uint64_t value) {
-    while (value >= 0x80) {
-      out += static_cast<char>(value | 0x80);
-      value >>= 7;
+  static constexpr std::size_t kMaxVarintSize = 10;
+
+  /// Writes `value` as a varint into `out` (room for kMaxVarintSize); returns its size.
+  static std::size_t writeVarint(char* out, std::uint64_t value) {
+    std::size_t size = 0;
+    for (; value >= 0x80; value >>= 7) {
+      out[size++] = static_cast<char>(value | 0x80);
     }
-    out += static_cast<char>(value);
+    out[size++] = static_cast<char>(value);
+    return size;
+  }
+
+  static void appendVarint(std::string& out, std::uint64_t value) {
+    char bytes[kMaxVarintSize];
+    out.append(bytes, writeVarint(bytes, value));
   }
 
   static std::uint64_t zigzag(std::int64_t value) {
