@@ -88,6 +88,11 @@ TEST(AvroTemplate, EncodesLiteralsAsTheSpecificationSays) {
                                     "x": {{random_int:1:1}}})",
                           "t")),
       bytes({0x05, 0x04, 'a', 'b', 0x01, 0x00, 0x00, 0x80, 0x3F}));
+  // A placeholder's text of 64 bytes or more has a length of two bytes: zig-zag 64 = 0x80 0x01.
+  const std::string longer = render(AvroTemplate(
+      schema, R"({"id": 1, "name": "{{random_string:64}}", "ok": false, "x": 0})", "t"));
+  EXPECT_EQ(longer.substr(0, 3), bytes({0x02, 0x80, 0x01}));
+  EXPECT_EQ(nlohmann::json::parse(decoded(schema, longer))["name"].get<std::string>().size(), 64U);
 }
 
 TEST(AvroTemplate, RendersPlaceholdersIntoTheirFieldsTypes) {

@@ -39,6 +39,10 @@ class MessageTemplate {
   /// than the target size (it is not sent then).
   bool render(const TemplateContext& context, std::string& out) const;
 
+  /// Appends the message for `context` to `out`, unpadded: for a record template writing a
+  /// field's text straight into the record.
+  void append(const TemplateContext& context, std::string& out) const;
+
   /// Pads `out` with 'x' to `targetSize` bytes; false when it is already longer. A
   /// `targetSize` of 0 accepts any size.
   static bool fitToSize(std::string& out, std::size_t targetSize);

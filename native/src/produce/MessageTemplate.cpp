@@ -45,16 +45,27 @@ void appendNumber(std::string& out, auto value) {
 
 // Four characters from each 64-bit draw, 16 bits apiece, by multiply-shift over the alphabet
 // (a bias of at most its size in 65536, immaterial for message content): random text is most of
-// what a record template costs per message.
+// what a record template costs per message. Whole draws first, unrolled, so the four
+// characters of a draw are computed side by side.
 void appendRandom(std::string& out, std::size_t length, std::string_view alphabet,
                   FastRandom& random) {
   const std::size_t start = out.size();
   out.resize(start + length);
   char* at = out.data() + start;
-  for (std::size_t i = 0; i < length; i += 4) {
-    std::uint64_t bits = random.next();
-    for (std::size_t j = i; j < std::min(length, i + 4); ++j, bits >>= 16) {
-      at[j] = alphabet[((bits & 0xFFFF) * alphabet.size()) >> 16];
+  const auto character = [alphabet](std::uint64_t bits) {
+    return alphabet[((bits & 0xFFFF) * alphabet.size()) >> 16];
+  };
+  std::size_t i = 0;
+  for (; i + 4 <= length; i += 4) {
+    const std::uint64_t bits = random.next();
+    at[i] = character(bits);
+    at[i + 1] = character(bits >> 16);
+    at[i + 2] = character(bits >> 32);
+    at[i + 3] = character(bits >> 48);
+  }
+  if (i < length) {
+    for (std::uint64_t bits = random.next(); i < length; ++i, bits >>= 16) {
+      at[i] = character(bits);
     }
   }
 }
@@ -203,10 +214,14 @@ bool MessageTemplate::uses(Kind kind) const noexcept {
 
 bool MessageTemplate::render(const TemplateContext& context, std::string& out) const {
   out.clear();
+  append(context, out);
+  return fitToSize(out, targetSize_);
+}
+
+void MessageTemplate::append(const TemplateContext& context, std::string& out) const {
   for (const Segment& segment : segments_) {
     renderSegment(segment, context, out);
   }
-  return fitToSize(out, targetSize_);
 }
 
 bool MessageTemplate::fitToSize(std::string& out, std::size_t targetSize) {

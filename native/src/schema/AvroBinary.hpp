@@ -6,20 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "WireEncoding.hpp"
+
 namespace kafkanative {
 
 /// Avro's binary encoding of its primitive values (zig-zag varints, little-endian IEEE floats,
 /// length-prefixed bytes), writing to and reading from plain buffers without allocation
 /// beyond the output's growth.
-struct AvroBinary {
-  static void appendLong(std::string& out, std::int64_t value) {
-    auto bits = (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
-    while (bits >= 0x80) {
-      out += static_cast<char>((bits & 0x7F) | 0x80);
-      bits >>= 7;
-    }
-    out += static_cast<char>(bits);
-  }
+struct AvroBinary : WireEncoding {
+  static void appendLong(std::string& out, std::int64_t value) { appendVarint(out, zigzag(value)); }
 
   static void appendDouble(std::string& out, double value) {
     appendLittleEndian(out, std::bit_cast<std::uint64_t>(value), 8);
@@ -49,7 +44,7 @@ struct AvroBinary {
         const unsigned char byte = *at++;
         bits |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
         if ((byte & 0x80) == 0) {
-          value = static_cast<std::int64_t>(bits >> 1) ^ -static_cast<std::int64_t>(bits & 1);
+          value = unzigzag(bits);
           return true;
         }
       }
@@ -87,13 +82,6 @@ struct AvroBinary {
       return true;
     }
   };
-
- private:
-  static void appendLittleEndian(std::string& out, std::uint64_t bits, int bytes) {
-    for (int i = 0; i < bytes; ++i) {
-      out += static_cast<char>((bits >> (8 * i)) & 0xFF);
-    }
-  }
 };
 
 }  // namespace kafkanative

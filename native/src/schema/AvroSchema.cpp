@@ -21,6 +21,17 @@ const std::map<std::string, Kind, std::less<>>& primitives() {
   return kPrimitives;
 }
 
+AvroType::Logical logicalOf(std::string_view name) {
+  using Logical = AvroType::Logical;
+  static const std::map<std::string, Logical, std::less<>> kLogical = {
+      {"date", Logical::kDate},
+      {"timestamp-millis", Logical::kTimestampMillis},
+      {"timestamp-micros", Logical::kTimestampMicros},
+      {"uuid", Logical::kUuid}};
+  const auto found = kLogical.find(name);
+  return found == kLogical.end() ? Logical::kNone : found->second;
+}
+
 bool validName(std::string_view name) {
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) {
     return false;
@@ -147,7 +158,7 @@ const AvroType* AvroSchema::parse(const nlohmann::json& node, const std::string&
   }
   AvroType& type = add(primitive->second);
   if (node.contains("logicalType") && node["logicalType"].is_string()) {
-    type.logicalType = node["logicalType"].get<std::string>();
+    type.logical = logicalOf(node["logicalType"].get_ref<const std::string&>());
   }
   return &type;
 }

@@ -14,6 +14,7 @@ namespace kafkanative {
 namespace {
 
 using Kind = AvroType::Kind;
+using Logical = AvroType::Logical;
 
 std::int64_t epochNow(std::int64_t perSecond) {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
@@ -339,6 +340,10 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
         return true;
     }
   }
+  if (node.type->kind == Kind::kString || node.type->kind == Kind::kBytes) {
+    appendString(*node.text, context, out);
+    return true;
+  }
   node.text->render(context, scratch_);
   const auto misfit = [&] {
     problem_ = where(node.path) + "'" + scratch_ + "' is not a valid " + node.type->branchName();
@@ -373,14 +378,19 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
         }
       }
       return misfit();
-    case Kind::kFixed:
+    default:  // fixed (compile admits nothing else)
       if (scratch_.size() != node.type->size) return misfit();
       out += scratch_;
       return true;
-    default:  // string, bytes (compile admits nothing else)
-      AvroBinary::appendBytes(out, scratch_);
-      return true;
   }
+}
+
+void AvroTemplate::appendString(const MessageTemplate& text, const TemplateContext& context,
+                                std::string& out) {
+  const std::size_t start = AvroBinary::reserveVarint(out);  // straight in: no copy
+  text.append(context, out);
+  const auto size = static_cast<std::int64_t>(out.size() - start - 1);
+  AvroBinary::fillVarint(out, start, AvroBinary::zigzag(size));
 }
 
 bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateContext& context,
@@ -397,13 +407,13 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
       out += static_cast<char>(random.next() & 1);
       return true;
     case Kind::kInt:
-      AvroBinary::appendLong(out, type.logicalType == "date"
+      AvroBinary::appendLong(out, type.logical == Logical::kDate
                                       ? epochNow(1) / 86400
                                       : random.between(0, kRandomIntegerBound));
       return true;
     case Kind::kLong:
-      AvroBinary::appendLong(out, type.logicalType == "timestamp-millis" ? epochNow(1000)
-                                  : type.logicalType == "timestamp-micros"
+      AvroBinary::appendLong(out, type.logical == Logical::kTimestampMillis ? epochNow(1000)
+                                  : type.logical == Logical::kTimestampMicros
                                       ? epochNow(1'000'000)
                                       : random.between(0, kRandomIntegerBound * 1000));
       return true;
@@ -415,8 +425,7 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
       return true;
     case Kind::kString:
     case Kind::kBytes:
-      (type.logicalType == "uuid" ? uuid_ : word_).render(context, scratch_);
-      AvroBinary::appendBytes(out, scratch_);
+      appendString(type.logical == Logical::kUuid ? uuid_ : word_, context, out);
       return true;
     case Kind::kEnum:
       AvroBinary::appendLong(out, static_cast<std::int64_t>(random.below(type.symbols.size())));
@@ -434,8 +443,7 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
       }
       for (std::int64_t i = 0; i < count; ++i) {
         if (type.kind == Kind::kMap) {
-          word_.render(context, scratch_);
-          AvroBinary::appendBytes(out, scratch_);
+          appendString(word_, context, out);
         }
         if (!renderRandom(*type.items, depth + 1, context, out)) {
           return false;

@@ -42,6 +42,9 @@ class AvroTemplate : public RecordTemplate {
   static std::string member(const std::string& path, const std::string& name);
 
   bool renderText(const Node& node, const TemplateContext& context, std::string& out) const;
+  /// An Avro string (or bytes) of `text`'s message, written straight into `out`.
+  static void appendString(const MessageTemplate& text, const TemplateContext& context,
+                           std::string& out);
   bool renderRandom(const AvroType& type, int depth, const TemplateContext& context,
                     std::string& out) const;
 

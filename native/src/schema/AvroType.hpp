@@ -27,6 +27,9 @@ struct AvroType {
     kUnion,
     kFixed
   };
+  /// The logical types random values honour; the others (decimal, time-*) change nothing
+  /// generated, and the specification has readers ignore what they do not know.
+  enum class Logical { kNone, kDate, kTimestampMillis, kTimestampMicros, kUuid };
   struct Field {
     std::string name;
     const AvroType* type = nullptr;
@@ -34,8 +37,8 @@ struct AvroType {
   };
 
   Kind kind = Kind::kNull;
-  std::string fullName;                   ///< record, enum, fixed: namespace.name
-  std::string logicalType;                ///< e.g. "timestamp-millis", "uuid"; empty if none
+  std::string fullName;  ///< record, enum, fixed: namespace.name
+  Logical logical = Logical::kNone;
   std::vector<Field> fields;              ///< record
   std::vector<std::string> symbols;       ///< enum
   const AvroType* items = nullptr;        ///< array items, map values

@@ -77,18 +77,18 @@ bool ProtoScalar::appendInteger(const ProtoType::Field& field, std::int64_t valu
       return true;
     case FieldType::kFixed32:
       if (!fitsUint32(value)) return false;
-      ProtoWire::appendFixed(out, bits, 4);
+      ProtoWire::appendLittleEndian(out, bits, 4);
       return true;
     case FieldType::kSfixed32:
       if (!fitsInt32(value)) return false;
-      ProtoWire::appendFixed(out, bits, 4);
+      ProtoWire::appendLittleEndian(out, bits, 4);
       return true;
     case FieldType::kFixed64:
       if (value < 0) return false;
-      ProtoWire::appendFixed(out, bits, 8);
+      ProtoWire::appendLittleEndian(out, bits, 8);
       return true;
     case FieldType::kSfixed64:
-      ProtoWire::appendFixed(out, bits, 8);
+      ProtoWire::appendLittleEndian(out, bits, 8);
       return true;
     case FieldType::kFloat:
       ProtoWire::appendFloat(out, static_cast<float>(value));
@@ -135,8 +135,9 @@ bool ProtoScalar::appendText(const ProtoType::Field& field, std::string_view tex
     case FieldType::kUint64:  // up to 2^64 - 1, past what an int64 holds
     case FieldType::kFixed64:
       if (!TextNumber::integer(text, unsignedInteger)) return false;
-      field.fieldType == FieldType::kUint64 ? ProtoWire::appendVarint(out, unsignedInteger)
-                                            : ProtoWire::appendFixed(out, unsignedInteger, 8);
+      field.fieldType == FieldType::kUint64
+          ? ProtoWire::appendVarint(out, unsignedInteger)
+          : ProtoWire::appendLittleEndian(out, unsignedInteger, 8);
       return true;
     case FieldType::kMessage:
       return false;

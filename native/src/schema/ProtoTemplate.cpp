@@ -222,7 +222,7 @@ bool ProtoTemplate::render(const TemplateContext& context, std::string& out) con
         rendered = renderRandomMessage(*node.message, 0, context, out);
         break;
       case Node::Op::kOpen:
-        openRuns_.push_back(openRun(out));
+        openRuns_.push_back(ProtoWire::reserveVarint(out));
         break;
       case Node::Op::kClose:
         closeRun(out, openRuns_.back());
@@ -236,19 +236,15 @@ bool ProtoTemplate::render(const TemplateContext& context, std::string& out) con
   return true;
 }
 
-std::size_t ProtoTemplate::openRun(std::string& out) {
-  out += '\0';  // room for a length below 128, the usual; a longer one makes room then
-  return out.size() - 1;
+void ProtoTemplate::closeRun(std::string& out, std::size_t start) {
+  ProtoWire::fillVarint(out, start, out.size() - start - 1);
 }
 
-void ProtoTemplate::closeRun(std::string& out, std::size_t start) {
-  std::uint64_t value = out.size() - start - 1;
-  if (value < 0x80) {
-    out[start] = static_cast<char>(value);
-    return;
-  }
-  char length[ProtoWire::kMaxVarintSize];
-  out.replace(start, 1, length, ProtoWire::writeVarint(length, value));
+void ProtoTemplate::appendString(const MessageTemplate& text, const TemplateContext& context,
+                                 std::string& out) {
+  const std::size_t start = ProtoWire::reserveVarint(out);  // straight in: no copy
+  text.append(context, out);
+  closeRun(out, start);
 }
 
 bool ProtoTemplate::renderText(const Node& node, const TemplateContext& context,
@@ -261,6 +257,10 @@ bool ProtoTemplate::renderText(const Node& node, const TemplateContext& context,
     problem_ = where(node.path) + std::to_string(value) + " is not a valid " +
                ProtoScalar::name(*node.field);
     return false;
+  }
+  if (node.field->fieldType == FieldType::kString || node.field->fieldType == FieldType::kBytes) {
+    appendString(*node.text, context, out);
+    return true;
   }
   node.text->render(context, scratch_);
   if (ProtoScalar::appendText(*node.field, scratch_, out)) {
@@ -317,7 +317,7 @@ bool ProtoTemplate::renderRandomField(const Field& field, int depth, const Templ
   }
   if (field.packed && count > 0) {
     ProtoWire::appendTag(out, field.number, wire);
-    const std::size_t start = openRun(out);
+    const std::size_t start = ProtoWire::reserveVarint(out);
     for (std::size_t i = 0; i < count; ++i) {
       if (!renderRandomValue(field, depth, context, out)) {
         return false;
@@ -343,7 +343,7 @@ bool ProtoTemplate::renderRandomValue(const Field& field, int depth, const Templ
   }
   switch (field.fieldType) {
     case FieldType::kMessage: {
-      const std::size_t start = openRun(out);
+      const std::size_t start = ProtoWire::reserveVarint(out);
       if (!renderRandomMessage(*field.type, depth + 1, context, out)) {
         return false;
       }
@@ -356,8 +356,7 @@ bool ProtoTemplate::renderRandomValue(const Field& field, int depth, const Templ
     }
     case FieldType::kString:
     case FieldType::kBytes:
-      word_.render(context, scratch_);
-      ProtoWire::appendLengthDelimited(out, scratch_);
+      appendString(word_, context, out);
       return true;
     case FieldType::kBool:
       out += static_cast<char>(random.next() & 1);

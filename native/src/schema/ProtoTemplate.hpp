@@ -54,9 +54,10 @@ class ProtoTemplate : public RecordTemplate {
                          std::string& out) const;
   bool renderRandomValue(const Field& field, int depth, const TemplateContext& context,
                          std::string& out) const;
-  /// Starts a length-delimited run; returns where its length goes.
-  static std::size_t openRun(std::string& out);
-  /// Writes the length of everything after `start` (openRun's) there.
+  /// A string (or bytes) of `text`'s message, written straight into `out`.
+  static void appendString(const MessageTemplate& text, const TemplateContext& context,
+                           std::string& out);
+  /// Writes the length of everything after `start` (ProtoWire::reserveVarint's) there.
   static void closeRun(std::string& out, std::size_t start);
 
   std::vector<Node> nodes_;

@@ -6,54 +6,25 @@
 #include <string>
 #include <string_view>
 
+#include "WireEncoding.hpp"
+
 namespace kafkanative {
 
-/// Protobuf's wire encoding: varints, zigzag, little-endian fixed widths, tags and
-/// length-delimited runs; and a bounded reader of the same.
-struct ProtoWire {
+/// Protobuf's wire encoding: tags and length-delimited runs over the varints and fixed widths
+/// it shares with Avro; and a bounded reader of the same.
+struct ProtoWire : WireEncoding {
   enum WireType : std::uint32_t { kVarint = 0, kFixed64 = 1, kLengthDelimited = 2, kFixed32 = 5 };
-
-  static constexpr std::size_t kMaxVarintSize = 10;
-
-  /// Writes `value` as a varint into `out` (room for kMaxVarintSize); returns its size.
-  static std::size_t writeVarint(char* out, std::uint64_t value) {
-    std::size_t size = 0;
-    for (; value >= 0x80; value >>= 7) {
-      out[size++] = static_cast<char>(value | 0x80);
-    }
-    out[size++] = static_cast<char>(value);
-    return size;
-  }
-
-  static void appendVarint(std::string& out, std::uint64_t value) {
-    char bytes[kMaxVarintSize];
-    out.append(bytes, writeVarint(bytes, value));
-  }
-
-  static std::uint64_t zigzag(std::int64_t value) {
-    return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
-  }
-
-  static std::int64_t unzigzag(std::uint64_t bits) {
-    return static_cast<std::int64_t>(bits >> 1) ^ -static_cast<std::int64_t>(bits & 1);
-  }
 
   static void appendTag(std::string& out, std::uint32_t number, WireType type) {
     appendVarint(out, static_cast<std::uint64_t>(number) << 3 | type);
   }
 
-  static void appendFixed(std::string& out, std::uint64_t bits, int bytes) {
-    for (int i = 0; i < bytes; ++i) {
-      out += static_cast<char>(bits >> (8 * i));
-    }
-  }
-
   static void appendFloat(std::string& out, float value) {
-    appendFixed(out, std::bit_cast<std::uint32_t>(value), 4);
+    appendLittleEndian(out, std::bit_cast<std::uint32_t>(value), 4);
   }
 
   static void appendDouble(std::string& out, double value) {
-    appendFixed(out, std::bit_cast<std::uint64_t>(value), 8);
+    appendLittleEndian(out, std::bit_cast<std::uint64_t>(value), 8);
   }
 
   static void appendLengthDelimited(std::string& out, std::string_view bytes) {

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace kafkanative {
+
+/// The byte encodings Avro's binary format and Protobuf's wire format share: base-128
+/// varints, zigzag and little-endian fixed widths. Each value goes into `out` in one append:
+/// a std::string append per byte re-checks the capacity every time, and was most of what a
+/// small field cost to encode.
+struct WireEncoding {
+  static constexpr std::size_t kMaxVarintSize = 10;
+
+  /// Writes `value` as a varint into `out` (room for kMaxVarintSize); returns its size.
+  static std::size_t writeVarint(char* out, std::uint64_t value) {
+    std::size_t size = 0;
+    for (; value >= 0x80; value >>= 7) {
+      out[size++] = static_cast<char>(value | 0x80);
+    }
+    out[size++] = static_cast<char>(value);
+    return size;
+  }
+
+  static void appendVarint(std::string& out, std::uint64_t value) {
+    char bytes[kMaxVarintSize];
+    out.append(bytes, writeVarint(bytes, value));
+  }
+
+  /// Reserves one byte at the end of `out` for a varint not yet known; returns its offset.
+  /// One byte holds a value below 128, the usual length of a field: no move then.
+  static std::size_t reserveVarint(std::string& out) {
+    out += '\0';
+    return out.size() - 1;
+  }
+
+  /// Writes `value`'s varint over the byte reserveVarint() returned, making room if it needs
+  /// more than one.
+  static void fillVarint(std::string& out, std::size_t at, std::uint64_t value) {
+    if (value < 0x80) {
+      out[at] = static_cast<char>(value);
+      return;
+    }
+    char bytes[kMaxVarintSize];
+    out.replace(at, 1, bytes, writeVarint(bytes, value));
+  }
+
+  static std::uint64_t zigzag(std::int64_t value) {
+    return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
+  }
+
+  static std::int64_t unzigzag(std::uint64_t bits) {
+    return static_cast<std::int64_t>(bits >> 1) ^ -static_cast<std::int64_t>(bits & 1);
+  }
+
+  /// The low `size` bytes of `bits` (at most 8), least significant first.
+  static void appendLittleEndian(std::string& out, std::uint64_t bits, int size) {
+    char bytes[8];
+    for (int i = 0; i < size; ++i) {
+      bytes[i] = static_cast<char>(bits >> (8 * i));
+    }
+    out.append(bytes, static_cast<std::size_t>(size));
+  }
+};
+
+}  // namespace kafkanative
