@@ -10,8 +10,10 @@ export KNS_BUILD_DIR
 KNS_PACKAGES=(
   cmake make g++ clang pkg-config openssl
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev libcurl4-openssl-dev
-  # independent Avro, Protobuf and Schema Registry decoding, for the schema tests
+  # independent Avro, Protobuf, JSON Schema and Schema Registry decoding, for the schema
+  # tests (Confluent's JSONDeserializer validates with python3-jsonschema)
   python3-confluent-kafka python3-avro python3-requests protobuf-compiler python3-protobuf
+  python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev
   openjdk-17-jdk-headless openjdk-17-jre junit4 jmeter jmeter-java jmeter-http jq chromium python3
   xvfb xauth dpkg-dev qemu-user-static unzip
