@@ -76,6 +76,15 @@ std::string bytes(std::initializer_list<int> values) {
   return out;
 }
 
+std::string lengthDelimited(std::string_view content) {
+  std::string run;
+  {
+    ByteWriter out(run);
+    ProtoWire::appendLengthDelimited(out, content);
+  }
+  return run;
+}
+
 }  // namespace
 
 TEST(ProtoTemplate, EncodesLiteralsAsTheDocumentationSays) {
@@ -250,10 +259,7 @@ TEST(ProtoDecoder, ReadsAsProtobufDoesAndRefusesMalformedBytes) {
   // A message nested past the limit: refused, not followed down the stack.
   std::string deep;
   const auto wrap = [&deep] {  // two levels more: Sample.inner, then Inner.parent
-    std::string inner = bytes({0x12});
-    ProtoWire::appendLengthDelimited(inner, deep);
-    deep = bytes({0x3A});
-    ProtoWire::appendLengthDelimited(deep, inner);
+    deep = bytes({0x3A}) + lengthDelimited(bytes({0x12}) + lengthDelimited(deep));
   };
   for (int level = 0; level < ProtoDecoder::kMaxDepth; level += 2) {
     wrap();

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kafkanative/ByteWriter.hpp"
 #include "kafkanative/TemplateContext.hpp"
 
 namespace kafkanative {
@@ -41,7 +42,7 @@ class MessageTemplate {
 
   /// Appends the message for `context` to `out`, unpadded: for a record template writing a
   /// field's text straight into the record.
-  void append(const TemplateContext& context, std::string& out) const;
+  void append(const TemplateContext& context, ByteWriter& out) const;
 
   /// Pads `out` with 'x' to `targetSize` bytes; false when it is already longer. A
   /// `targetSize` of 0 accepts any size.
@@ -89,7 +90,7 @@ class MessageTemplate {
   Segment compilePlaceholder(std::string_view body, std::size_t position) const;
   void appendLiteral(std::string_view text);
   static void renderSegment(const Segment& segment, const TemplateContext& context,
-                            std::string& out);
+                            ByteWriter& out);
 
   std::string what_;
   std::vector<Segment> segments_;

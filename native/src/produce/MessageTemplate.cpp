@@ -37,21 +37,21 @@ bool parseNumber(std::string_view text, T& value) {
   return error == std::errc() && end == text.data() + text.size() && !text.empty();
 }
 
-void appendNumber(std::string& out, auto value) {
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof digits, value);
-  out.append(digits, result.ptr);
+void appendNumber(ByteWriter& out, auto value) {
+  constexpr std::size_t kMostDigits = 24;  // a sign and 20 digits
+  char* digits = out.room(kMostDigits);
+  out.advance(
+      static_cast<std::size_t>(std::to_chars(digits, digits + kMostDigits, value).ptr - digits));
 }
 
 // Four characters from each 64-bit draw, 16 bits apiece, by multiply-shift over the alphabet
 // (a bias of at most its size in 65536, immaterial for message content): random text is most of
 // what a record template costs per message. Whole draws first, unrolled, so the four
 // characters of a draw are computed side by side.
-void appendRandom(std::string& out, std::size_t length, std::string_view alphabet,
+void appendRandom(ByteWriter& out, std::size_t length, std::string_view alphabet,
                   FastRandom& random) {
-  const std::size_t start = out.size();
-  out.resize(start + length);
-  char* at = out.data() + start;
+  char* at = out.room(length);
+  out.advance(length);
   const auto character = [alphabet](std::uint64_t bits) {
     return alphabet[((bits & 0xFFFF) * alphabet.size()) >> 16];
   };
@@ -70,7 +70,7 @@ void appendRandom(std::string& out, std::size_t length, std::string_view alphabe
   }
 }
 
-void appendUuid(std::string& out, FastRandom& random) {
+void appendUuid(ByteWriter& out, FastRandom& random) {
   std::uint64_t high = random.next();
   std::uint64_t low = random.next();
   high = (high & ~0xF000ULL) | 0x4000ULL;            // version 4
@@ -214,11 +214,14 @@ bool MessageTemplate::uses(Kind kind) const noexcept {
 
 bool MessageTemplate::render(const TemplateContext& context, std::string& out) const {
   out.clear();
-  append(context, out);
+  {
+    ByteWriter writer(out);
+    append(context, writer);
+  }
   return fitToSize(out, targetSize_);
 }
 
-void MessageTemplate::append(const TemplateContext& context, std::string& out) const {
+void MessageTemplate::append(const TemplateContext& context, ByteWriter& out) const {
   for (const Segment& segment : segments_) {
     renderSegment(segment, context, out);
   }
@@ -267,7 +270,7 @@ std::int64_t MessageTemplate::integerValue(const TemplateContext& context) const
 }
 
 void MessageTemplate::renderSegment(const Segment& segment, const TemplateContext& context,
-                                    std::string& out) {
+                                    ByteWriter& out) {
   const auto length = static_cast<std::size_t>(segment.high);
   switch (segment.kind) {
     case Kind::kLiteral:

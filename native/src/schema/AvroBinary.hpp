@@ -14,17 +14,17 @@ namespace kafkanative {
 /// length-prefixed bytes), writing to and reading from plain buffers without allocation
 /// beyond the output's growth.
 struct AvroBinary : WireEncoding {
-  static void appendLong(std::string& out, std::int64_t value) { appendVarint(out, zigzag(value)); }
+  static void appendLong(ByteWriter& out, std::int64_t value) { appendVarint(out, zigzag(value)); }
 
-  static void appendDouble(std::string& out, double value) {
+  static void appendDouble(ByteWriter& out, double value) {
     appendLittleEndian(out, std::bit_cast<std::uint64_t>(value), 8);
   }
 
-  static void appendFloat(std::string& out, float value) {
+  static void appendFloat(ByteWriter& out, float value) {
     appendLittleEndian(out, std::bit_cast<std::uint32_t>(value), 4);
   }
 
-  static void appendBytes(std::string& out, std::string_view bytes) {
+  static void appendBytes(ByteWriter& out, std::string_view bytes) {
     appendLong(out, static_cast<std::int64_t>(bytes.size()));
     out += bytes;
   }

@@ -109,17 +109,15 @@ void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
         fail(path, std::string("expected a JSON ") + (array ? "array" : "object") + ", got " +
                        value.dump());
       }
-      std::string count;
       if (!value.empty()) {
-        AvroBinary::appendLong(count, static_cast<std::int64_t>(value.size()));
-        appendConstant(count);
+        appendConstant(encoded([&value](ByteWriter& out) {
+          AvroBinary::appendLong(out, static_cast<std::int64_t>(value.size()));
+        }));
       }
       std::size_t index = 0;
       for (const auto& [key, element] : value.items()) {
         if (!array) {
-          std::string encodedKey;
-          AvroBinary::appendBytes(encodedKey, key);
-          appendConstant(encodedKey);
+          appendConstant(encoded([&key](ByteWriter& out) { AvroBinary::appendBytes(out, key); }));
         }
         compile(*type.items, element,
                 array ? path + "[" + std::to_string(index++) + "]" : member(path, key));
@@ -135,9 +133,9 @@ void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
 void AvroTemplate::compileUnion(const AvroType& type, const nlohmann::json& value,
                                 const std::string& path) {
   const auto branchHeader = [this](std::size_t index) {
-    std::string header;
-    AvroBinary::appendLong(header, static_cast<std::int64_t>(index));
-    appendConstant(header);
+    appendConstant(encoded([index](ByteWriter& out) {
+      AvroBinary::appendLong(out, static_cast<std::int64_t>(index));
+    }));
   };
   // Avro's JSON encoding of a union value, {"type name": value}, picks its branch by name.
   if (value.is_object() && value.size() == 1) {
@@ -228,7 +226,11 @@ void AvroTemplate::compileRecord(const AvroType& type, const nlohmann::json& val
 
 void AvroTemplate::compileLiteral(const AvroType& type, const nlohmann::json& value,
                                   const std::string& path) {
-  std::string bytes;
+  appendConstant(encoded([&](ByteWriter& out) { encodeLiteral(type, value, path, out); }));
+}
+
+void AvroTemplate::encodeLiteral(const AvroType& type, const nlohmann::json& value,
+                                 const std::string& path, ByteWriter& out) const {
   const auto expected = [&] {
     fail(path, "expected " + type.branchName() + ", got " + value.dump());
   };
@@ -238,7 +240,7 @@ void AvroTemplate::compileLiteral(const AvroType& type, const nlohmann::json& va
       break;
     case Kind::kBoolean:
       if (!value.is_boolean()) expected();
-      bytes += static_cast<char>(value.get<bool>() ? 1 : 0);
+      out += static_cast<char>(value.get<bool>() ? 1 : 0);
       break;
     case Kind::kInt:
     case Kind::kLong: {
@@ -248,27 +250,27 @@ void AvroTemplate::compileLiteral(const AvroType& type, const nlohmann::json& va
                                       number > std::numeric_limits<std::int32_t>::max())) {
         expected();
       }
-      AvroBinary::appendLong(bytes, number);
+      AvroBinary::appendLong(out, number);
       break;
     }
     case Kind::kFloat:
       if (!value.is_number()) expected();
-      AvroBinary::appendFloat(bytes, value.get<float>());
+      AvroBinary::appendFloat(out, value.get<float>());
       break;
     case Kind::kDouble:
       if (!value.is_number()) expected();
-      AvroBinary::appendDouble(bytes, value.get<double>());
+      AvroBinary::appendDouble(out, value.get<double>());
       break;
     case Kind::kString:
       if (!value.is_string()) expected();
-      AvroBinary::appendBytes(bytes, value.get_ref<const std::string&>());
+      AvroBinary::appendBytes(out, value.get_ref<const std::string&>());
       break;
     case Kind::kBytes: {
       std::string raw;
       if (!value.is_string() || !codePointBytes(value.get_ref<const std::string&>(), raw)) {
         expected();
       }
-      AvroBinary::appendBytes(bytes, raw);
+      AvroBinary::appendBytes(out, raw);
       break;
     }
     case Kind::kEnum: {
@@ -278,25 +280,28 @@ void AvroTemplate::compileLiteral(const AvroType& type, const nlohmann::json& va
       if (found == type.symbols.end()) {
         fail(path, "'" + value.get<std::string>() + "' is not a symbol of enum " + type.fullName);
       }
-      AvroBinary::appendLong(bytes, found - type.symbols.begin());
+      AvroBinary::appendLong(out, found - type.symbols.begin());
       break;
     }
-    case Kind::kFixed:
-      if (!value.is_string() || !codePointBytes(value.get_ref<const std::string&>(), bytes) ||
-          bytes.size() != type.size) {
+    case Kind::kFixed: {
+      std::string raw;
+      if (!value.is_string() || !codePointBytes(value.get_ref<const std::string&>(), raw) ||
+          raw.size() != type.size) {
         fail(path, "expected " + std::to_string(type.size) + " bytes for fixed " + type.fullName +
                        ", got " + value.dump());
       }
+      out += raw;
       break;
+    }
     default:
       expected();
   }
-  appendConstant(bytes);
 }
 
 bool AvroTemplate::usesStamp() const noexcept { return anyUsesStamp(nodes_); }
 
-bool AvroTemplate::render(const TemplateContext& context, std::string& out) const {
+bool AvroTemplate::render(const TemplateContext& context, std::string& record) const {
+  ByteWriter out(record);
   randomValues_ = 0;
   for (const Node& node : nodes_) {
     switch (node.op) {
@@ -319,7 +324,7 @@ bool AvroTemplate::render(const TemplateContext& context, std::string& out) cons
 }
 
 bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
-                              std::string& out) const {
+                              ByteWriter& out) const {
   if (node.number) {  // one integer placeholder into a number field: no text in between
     const std::int64_t value = node.text->integerValue(context);
     switch (node.type->kind) {
@@ -386,7 +391,7 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
 }
 
 void AvroTemplate::appendString(const MessageTemplate& text, const TemplateContext& context,
-                                std::string& out) {
+                                ByteWriter& out) {
   const std::size_t start = AvroBinary::reserveVarint(out);  // straight in: no copy
   text.append(context, out);
   const auto size = static_cast<std::int64_t>(out.size() - start - 1);
@@ -394,7 +399,7 @@ void AvroTemplate::appendString(const MessageTemplate& text, const TemplateConte
 }
 
 bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateContext& context,
-                                std::string& out) const {
+                                ByteWriter& out) const {
   FastRandom& random = context.random;
   if (!countRandomValue(randomValues_, problem_)) {
     return false;

@@ -38,15 +38,18 @@ class AvroTemplate : public RecordTemplate {
                          const std::string& path) const;
   void compileRecord(const AvroType& type, const nlohmann::json& value, const std::string& path);
   void compileLiteral(const AvroType& type, const nlohmann::json& value, const std::string& path);
+  /// A value of the template (not a placeholder), encoded once.
+  void encodeLiteral(const AvroType& type, const nlohmann::json& value, const std::string& path,
+                     ByteWriter& out) const;
   void appendConstant(std::string_view bytes);
   static std::string member(const std::string& path, const std::string& name);
 
-  bool renderText(const Node& node, const TemplateContext& context, std::string& out) const;
+  bool renderText(const Node& node, const TemplateContext& context, ByteWriter& out) const;
   /// An Avro string (or bytes) of `text`'s message, written straight into `out`.
   static void appendString(const MessageTemplate& text, const TemplateContext& context,
-                           std::string& out);
+                           ByteWriter& out);
   bool renderRandom(const AvroType& type, int depth, const TemplateContext& context,
-                    std::string& out) const;
+                    ByteWriter& out) const;
 
   std::vector<Node> nodes_;
   MessageTemplate uuid_;

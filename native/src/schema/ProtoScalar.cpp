@@ -50,7 +50,7 @@ bool ProtoScalar::isNumber(FieldType type) noexcept {
 }
 
 bool ProtoScalar::appendInteger(const ProtoType::Field& field, std::int64_t value,
-                                std::string& out) {
+                                ByteWriter& out) {
   const auto bits = static_cast<std::uint64_t>(value);
   switch (field.fieldType) {
     case FieldType::kInt32:
@@ -106,7 +106,7 @@ bool ProtoScalar::appendInteger(const ProtoType::Field& field, std::int64_t valu
 }
 
 bool ProtoScalar::appendText(const ProtoType::Field& field, std::string_view text,
-                             std::string& out) {
+                             ByteWriter& out) {
   std::int64_t integer = 0;
   std::uint64_t unsignedInteger = 0;
   double real = 0;

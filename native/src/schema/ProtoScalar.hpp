@@ -20,10 +20,10 @@ struct ProtoScalar {
 
   /// Appends `value` as the field's type; false when it does not fit (out of range, or the
   /// type holds no number).
-  static bool appendInteger(const ProtoType::Field& field, std::int64_t value, std::string& out);
+  static bool appendInteger(const ProtoType::Field& field, std::int64_t value, ByteWriter& out);
   /// Appends `text` as the field's type: numbers in decimal, bools as true/false, enums by name
   /// or number, strings and bytes as they are. False when it does not fit.
-  static bool appendText(const ProtoType::Field& field, std::string_view text, std::string& out);
+  static bool appendText(const ProtoType::Field& field, std::string_view text, ByteWriter& out);
 };
 
 }  // namespace kafkanative

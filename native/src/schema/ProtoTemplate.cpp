@@ -165,17 +165,17 @@ void ProtoTemplate::compileValue(const Field& field, const nlohmann::json& value
     return;
   }
   std::string text;
-  std::string bytes;
-  if (!literalText(field, value, text) || !ProtoScalar::appendText(field, text, bytes)) {
+  bool fits = literalText(field, value, text);
+  std::string bytes =
+      encoded([&](ByteWriter& out) { fits = fits && ProtoScalar::appendText(field, text, out); });
+  if (!fits) {
     fail(path, "expected " + ProtoScalar::name(field) + ", got " + value.dump());
   }
   appendConstant(bytes);
 }
 
 void ProtoTemplate::appendTagConstant(std::uint32_t number, ProtoWire::WireType type) {
-  std::string tag;
-  ProtoWire::appendTag(tag, number, type);
-  appendConstant(tag);
+  appendConstant(encoded([=](ByteWriter& out) { ProtoWire::appendTag(out, number, type); }));
 }
 
 void ProtoTemplate::delimit(std::size_t mark) {
@@ -188,9 +188,8 @@ void ProtoTemplate::delimit(std::size_t mark) {
       content += nodes_[i].bytes;
     }
     nodes_.resize(mark);
-    std::string run;
-    ProtoWire::appendLengthDelimited(run, content);
-    appendConstant(run);
+    appendConstant(
+        encoded([&content](ByteWriter& out) { ProtoWire::appendLengthDelimited(out, content); }));
     return;
   }
   nodes_.insert(nodes_.begin() + static_cast<std::ptrdiff_t>(mark),
@@ -200,7 +199,8 @@ void ProtoTemplate::delimit(std::size_t mark) {
 
 bool ProtoTemplate::usesStamp() const noexcept { return anyUsesStamp(nodes_); }
 
-bool ProtoTemplate::render(const TemplateContext& context, std::string& out) const {
+bool ProtoTemplate::render(const TemplateContext& context, std::string& record) const {
+  ByteWriter out(record);
   randomValues_ = 0;
   openRuns_.clear();
   for (const Node& node : nodes_) {
@@ -236,19 +236,19 @@ bool ProtoTemplate::render(const TemplateContext& context, std::string& out) con
   return true;
 }
 
-void ProtoTemplate::closeRun(std::string& out, std::size_t start) {
+void ProtoTemplate::closeRun(ByteWriter& out, std::size_t start) {
   ProtoWire::fillVarint(out, start, out.size() - start - 1);
 }
 
 void ProtoTemplate::appendString(const MessageTemplate& text, const TemplateContext& context,
-                                 std::string& out) {
+                                 ByteWriter& out) {
   const std::size_t start = ProtoWire::reserveVarint(out);  // straight in: no copy
   text.append(context, out);
   closeRun(out, start);
 }
 
 bool ProtoTemplate::renderText(const Node& node, const TemplateContext& context,
-                               std::string& out) const {
+                               ByteWriter& out) const {
   if (node.number) {  // one integer placeholder into a number field: no text in between
     const std::int64_t value = node.text->integerValue(context);
     if (ProtoScalar::appendInteger(*node.field, value, out)) {
@@ -272,7 +272,7 @@ bool ProtoTemplate::renderText(const Node& node, const TemplateContext& context,
 }
 
 bool ProtoTemplate::renderRandomMessage(const ProtoType& type, int depth,
-                                        const TemplateContext& context, std::string& out) const {
+                                        const TemplateContext& context, ByteWriter& out) const {
   if (depth > kMaxSelfNesting) {
     problem_ = what_ + ": message " + type.fullName + " requires itself with no way out";
     return false;
@@ -307,7 +307,7 @@ bool ProtoTemplate::renderRandomMessage(const ProtoType& type, int depth,
 }
 
 bool ProtoTemplate::renderRandomField(const Field& field, int depth, const TemplateContext& context,
-                                      std::string& out) const {
+                                      ByteWriter& out) const {
   const ProtoWire::WireType wire =
       field.packed ? ProtoWire::kLengthDelimited : ProtoScalar::wireType(field.fieldType);
   std::size_t count = 1;
@@ -336,7 +336,7 @@ bool ProtoTemplate::renderRandomField(const Field& field, int depth, const Templ
 }
 
 bool ProtoTemplate::renderRandomValue(const Field& field, int depth, const TemplateContext& context,
-                                      std::string& out) const {
+                                      ByteWriter& out) const {
   FastRandom& random = context.random;
   if (!countRandomValue(randomValues_, problem_)) {
     return false;

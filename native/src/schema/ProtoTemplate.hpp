@@ -47,18 +47,18 @@ class ProtoTemplate : public RecordTemplate {
   void appendConstant(std::string_view bytes);
   void appendTagConstant(std::uint32_t number, ProtoWire::WireType type);
 
-  bool renderText(const Node& node, const TemplateContext& context, std::string& out) const;
+  bool renderText(const Node& node, const TemplateContext& context, ByteWriter& out) const;
   bool renderRandomMessage(const ProtoType& type, int depth, const TemplateContext& context,
-                           std::string& out) const;
+                           ByteWriter& out) const;
   bool renderRandomField(const Field& field, int depth, const TemplateContext& context,
-                         std::string& out) const;
+                         ByteWriter& out) const;
   bool renderRandomValue(const Field& field, int depth, const TemplateContext& context,
-                         std::string& out) const;
+                         ByteWriter& out) const;
   /// A string (or bytes) of `text`'s message, written straight into `out`.
   static void appendString(const MessageTemplate& text, const TemplateContext& context,
-                           std::string& out);
+                           ByteWriter& out);
   /// Writes the length of everything after `start` (ProtoWire::reserveVarint's) there.
-  static void closeRun(std::string& out, std::size_t start);
+  static void closeRun(ByteWriter& out, std::size_t start);
 
   std::vector<Node> nodes_;
   MessageTemplate word_;

@@ -15,19 +15,19 @@ namespace kafkanative {
 struct ProtoWire : WireEncoding {
   enum WireType : std::uint32_t { kVarint = 0, kFixed64 = 1, kLengthDelimited = 2, kFixed32 = 5 };
 
-  static void appendTag(std::string& out, std::uint32_t number, WireType type) {
+  static void appendTag(ByteWriter& out, std::uint32_t number, WireType type) {
     appendVarint(out, static_cast<std::uint64_t>(number) << 3 | type);
   }
 
-  static void appendFloat(std::string& out, float value) {
+  static void appendFloat(ByteWriter& out, float value) {
     appendLittleEndian(out, std::bit_cast<std::uint32_t>(value), 4);
   }
 
-  static void appendDouble(std::string& out, double value) {
+  static void appendDouble(ByteWriter& out, double value) {
     appendLittleEndian(out, std::bit_cast<std::uint64_t>(value), 8);
   }
 
-  static void appendLengthDelimited(std::string& out, std::string_view bytes) {
+  static void appendLengthDelimited(ByteWriter& out, std::string_view bytes) {
     appendVarint(out, bytes.size());
     out += bytes;
   }

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kafkanative/ByteWriter.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/TemplateContext.hpp"
 
@@ -79,6 +80,18 @@ class RecordTemplate {
   }
   [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
     throw KafkaError::invalidArgument(where(path) + problem);
+  }
+
+  /// The bytes `write(ByteWriter&)` writes: a constant part of the record, encoded once when
+  /// the template is compiled, by the same code that encodes values per message.
+  template <typename Write>
+  static std::string encoded(Write&& write) {
+    std::string bytes;
+    {
+      ByteWriter out(bytes);
+      write(out);
+    }  // the writer ends: `bytes` holds just what it wrote
+    return bytes;
   }
 
   /// Literal runs become one append each; empty literals go.

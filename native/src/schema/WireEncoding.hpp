@@ -2,14 +2,14 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
+
+#include "kafkanative/ByteWriter.hpp"
 
 namespace kafkanative {
 
 /// The byte encodings Avro's binary format and Protobuf's wire format share: base-128
-/// varints, zigzag and little-endian fixed widths. Each value goes into `out` in one append:
-/// a std::string append per byte re-checks the capacity every time, and was most of what a
-/// small field cost to encode.
+/// varints, zigzag and little-endian fixed widths, each written in place at the end of the
+/// record (one capacity check per value, not per byte).
 struct WireEncoding {
   static constexpr std::size_t kMaxVarintSize = 10;
 
@@ -23,27 +23,26 @@ struct WireEncoding {
     return size;
   }
 
-  static void appendVarint(std::string& out, std::uint64_t value) {
-    char bytes[kMaxVarintSize];
-    out.append(bytes, writeVarint(bytes, value));
+  static void appendVarint(ByteWriter& out, std::uint64_t value) {
+    out.advance(writeVarint(out.room(kMaxVarintSize), value));
   }
 
   /// Reserves one byte at the end of `out` for a varint not yet known; returns its offset.
   /// One byte holds a value below 128, the usual length of a field: no move then.
-  static std::size_t reserveVarint(std::string& out) {
+  static std::size_t reserveVarint(ByteWriter& out) {
     out += '\0';
     return out.size() - 1;
   }
 
   /// Writes `value`'s varint over the byte reserveVarint() returned, making room if it needs
   /// more than one.
-  static void fillVarint(std::string& out, std::size_t at, std::uint64_t value) {
+  static void fillVarint(ByteWriter& out, std::size_t at, std::uint64_t value) {
     if (value < 0x80) {
       out[at] = static_cast<char>(value);
       return;
     }
     char bytes[kMaxVarintSize];
-    out.replace(at, 1, bytes, writeVarint(bytes, value));
+    out.replaceByte(at, bytes, writeVarint(bytes, value));
   }
 
   static std::uint64_t zigzag(std::int64_t value) {
@@ -55,12 +54,12 @@ struct WireEncoding {
   }
 
   /// The low `size` bytes of `bits` (at most 8), least significant first.
-  static void appendLittleEndian(std::string& out, std::uint64_t bits, int size) {
-    char bytes[8];
+  static void appendLittleEndian(ByteWriter& out, std::uint64_t bits, int size) {
+    char* bytes = out.room(8);
     for (int i = 0; i < size; ++i) {
       bytes[i] = static_cast<char>(bits >> (8 * i));
     }
-    out.append(bytes, static_cast<std::size_t>(size));
+    out.advance(static_cast<std::size_t>(size));
   }
 };
 
