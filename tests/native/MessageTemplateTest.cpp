@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 #include <set>
+#include <vector>
 
 #include "kafkanative/KafkaError.hpp"
 
@@ -78,6 +80,38 @@ TEST(MessageTemplate, RandomValuesVaryAndCoverTheirRange) {
     seen.insert(render(t, 0));
   }
   EXPECT_EQ(seen.size(), 6u);
+}
+
+// Each 64-bit draw makes eight characters: every one of the eight is even over the alphabet,
+// and neighbours are independent (equal as often as chance has it).
+TEST(MessageTemplate, RandomTextIsEvenInEveryPositionOfADraw) {
+  for (const auto& [placeholder, alphabet] :
+       {std::pair<std::string, std::string>{
+            "{{random_string:8}}",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"},
+        {"{{random_hex:8}}", "0123456789abcdef"}}) {
+    const MessageTemplate t(placeholder, 0, "value");
+    const int perCharacter = 1000;
+    const int renders = perCharacter * static_cast<int>(alphabet.size());
+    std::vector<std::map<char, int>> counts(8);
+    int neighboursEqual = 0;
+    for (int i = 0; i < renders; ++i) {
+      const std::string text = render(t, 0);
+      ASSERT_EQ(text.size(), 8U);
+      for (std::size_t position = 0; position < 8; ++position) {
+        ++counts[position][text[position]];
+        neighboursEqual += position > 0 && text[position] == text[position - 1];
+      }
+    }
+    for (std::size_t position = 0; position < 8; ++position) {
+      ASSERT_EQ(counts[position].size(), alphabet.size()) << placeholder << " at " << position;
+      for (const auto& [character, count] : counts[position]) {
+        EXPECT_NEAR(count, perCharacter, 200)
+            << placeholder << ": '" << character << "' at " << position;
+      }
+    }
+    EXPECT_NEAR(neighboursEqual, 7 * perCharacter, 500) << placeholder;
+  }
 }
 
 TEST(MessageTemplate, TimestampsAreCurrentEpochTime) {

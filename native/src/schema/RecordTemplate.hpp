@@ -58,10 +58,12 @@ class RecordTemplate {
   }
 
   /// Counts one more random value; false (with `problem` set) past kMostRandomValues.
+  /// (Called per value: inline, with the message built apart, out of its way.)
   bool countRandomValue(int& values, std::string& problem) const {
-    if (++values <= kMostRandomValues) {
-      return true;
-    }
+    return ++values <= kMostRandomValues || tooManyRandomValues(problem);
+  }
+
+  [[gnu::noinline, gnu::cold]] bool tooManyRandomValues(std::string& problem) const {
     problem = what_ + ": a random record would hold more than " +
               std::to_string(kMostRandomValues) + " values";
     return false;
