@@ -117,7 +117,9 @@ void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
       std::size_t index = 0;
       for (const auto& [key, element] : value.items()) {
         if (!array) {
-          appendConstant(encoded([&key](ByteWriter& out) { AvroBinary::appendBytes(out, key); }));
+          // (A named reference: clang 14, the fuzz build's, cannot capture a structured binding.)
+          const std::string& name = key;
+          appendConstant(encoded([&name](ByteWriter& out) { AvroBinary::appendBytes(out, name); }));
         }
         compile(*type.items, element,
                 array ? path + "[" + std::to_string(index++) + "]" : member(path, key));
