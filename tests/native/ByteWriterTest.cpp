@@ -12,7 +12,7 @@ TEST(ByteWriterTest, AppendsAfterTheContentAndLeavesJustWhatItWrote) {
     ByteWriter writer(out);
     writer += 'a';
     writer += std::string_view("bc");
-    writer.append(3, 'x');
+    writer += std::string_view("xxx");
     writer.append("yz!", 2);
     char* room = writer.room(4);
     room[0] = '1';

@@ -40,10 +40,6 @@ class ByteWriter {
     std::memcpy(room(count), bytes, count);
     at_ += count;
   }
-  void append(std::size_t count, char byte) {
-    std::memset(room(count), byte, count);
-    at_ += count;
-  }
   ByteWriter& operator+=(std::string_view bytes) {
     append(bytes.data(), bytes.size());
     return *this;

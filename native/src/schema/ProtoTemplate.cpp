@@ -165,9 +165,10 @@ void ProtoTemplate::compileValue(const Field& field, const nlohmann::json& value
     return;
   }
   std::string text;
-  bool fits = literalText(field, value, text);
-  std::string bytes =
-      encoded([&](ByteWriter& out) { fits = fits && ProtoScalar::appendText(field, text, out); });
+  bool fits = false;
+  const std::string bytes = encoded([&](ByteWriter& out) {
+    fits = literalText(field, value, text) && ProtoScalar::appendText(field, text, out);
+  });
   if (!fits) {
     fail(path, "expected " + ProtoScalar::name(field) + ", got " + value.dump());
   }
