@@ -281,11 +281,16 @@ TEST(SchemaRegistryClient, ProducersSayWhyASchemaCannotBeUsed) {
   EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
                 .find("no field 'colour'"),
             std::string::npos);
+  // A choice that cannot fit is found before anything is sent, too.
+  producer.valueTemplate = R"({"id": "{{pick:1|x}}", "item": "x"})";
+  EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
+                .find("field id: 'x' is not a valid long"),
+            std::string::npos);
   // A placeholder's text that does not fit fails its sample with the field's name.
-  producer.valueTemplate = R"({"id": "{{pick:x}}", "item": "x"})";
+  producer.valueTemplate = R"({"id": "x{{seq}}", "item": "x"})";
   ProducerSession session(kafka, producer);
   const auto outcome = session.produce(3);
   EXPECT_EQ(outcome.failed, 3u);
-  EXPECT_NE(outcome.errorMessage.find("field id: 'x' is not a valid long"), std::string::npos)
+  EXPECT_NE(outcome.errorMessage.find("field id: 'x0' is not a valid long"), std::string::npos)
       << outcome.errorMessage;
 }

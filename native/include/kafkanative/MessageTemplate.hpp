@@ -54,6 +54,11 @@ class MessageTemplate {
   bool isInteger() const noexcept;
   /// The value of such a template for `context`; only when isInteger().
   std::int64_t integerValue(const TemplateContext& context) const;
+  /// The choices of a template that is one `{{pick:a|b|c}}` and nothing else, which a record
+  /// template encodes once, when compiled; empty for any other template. A record template
+  /// picks as this one does (`random.below(choices.size())`), so the same draws give the same
+  /// choice.
+  const std::vector<std::string>& pickChoices() const noexcept;
 
   bool empty() const noexcept { return segments_.empty() && targetSize_ == 0; }
   /// Whether it draws on an input message, which only a Kafka Processor has.

@@ -276,6 +276,13 @@ std::int64_t MessageTemplate::integerValue(const TemplateContext& context) const
   }
 }
 
+const std::vector<std::string>& MessageTemplate::pickChoices() const noexcept {
+  static const std::vector<std::string> none;
+  const bool lonePick =
+      segments_.size() == 1 && targetSize_ == 0 && segments_.front().kind == Kind::kPick;
+  return lonePick ? segments_.front().choices : none;
+}
+
 void MessageTemplate::renderSegment(const Segment& segment, const TemplateContext& context,
                                     ByteWriter& out) {
   const auto length = static_cast<std::size_t>(segment.high);

@@ -45,13 +45,14 @@ bool isComposite(Kind kind) {
 }  // namespace
 
 struct AvroTemplate::Node {
-  enum class Op { kConstant, kText, kRandom };
+  enum class Op { kConstant, kText, kChoice, kRandom };
   Op op;
   const AvroType* type = nullptr;         ///< kText, kRandom
   std::string bytes;                      ///< kConstant
   std::unique_ptr<MessageTemplate> text;  ///< kText
   bool number = false;  ///< kText: one integer placeholder into an int, long, float or double
   std::string path;     ///< kText: the field, for problems
+  std::vector<std::string> choices = {};  ///< kChoice: a lone {{pick}}'s choices, encoded
 };
 
 AvroTemplate::AvroTemplate(const AvroSchema& schema, std::string_view templateText,
@@ -92,6 +93,14 @@ void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
     }
     auto text =
         std::make_unique<MessageTemplate>(value.get_ref<const std::string&>(), 0, where(path));
+    auto choices = encodedChoices(*text, path, type.branchName(),
+                                  [&type](std::string_view choice, ByteWriter& out) {
+                                    return appendText(type, choice, out);
+                                  });
+    if (!choices.empty()) {
+      nodes_.push_back({Node::Op::kChoice, &type, {}, nullptr, false, path, std::move(choices)});
+      return;
+    }
     const bool number =
         text->isInteger() && (type.kind == Kind::kInt || type.kind == Kind::kLong ||
                               type.kind == Kind::kFloat || type.kind == Kind::kDouble);
@@ -315,6 +324,9 @@ bool AvroTemplate::render(const TemplateContext& context, std::string& record) c
           return false;
         }
         break;
+      case Node::Op::kChoice:
+        out += node.choices[context.random.below(node.choices.size())];
+        break;
       case Node::Op::kRandom:
         if (!renderRandom(*node.type, 0, context, out)) {
           return false;
@@ -352,42 +364,48 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
     return true;
   }
   node.text->render(context, scratch_);
-  const auto misfit = [&] {
-    problem_ = where(node.path) + "'" + scratch_ + "' is not a valid " + node.type->branchName();
-    return false;
-  };
+  if (appendText(*node.type, scratch_, out)) {
+    return true;
+  }
+  problem_ = where(node.path) + "'" + scratch_ + "' is not a valid " + node.type->branchName();
+  return false;
+}
+
+bool AvroTemplate::appendText(const AvroType& type, std::string_view text, ByteWriter& out) {
   std::int64_t integer = 0;
   double real = 0;
-  switch (node.type->kind) {
+  switch (type.kind) {
     case Kind::kBoolean:
-      if (scratch_ != "true" && scratch_ != "false") return misfit();
-      out += static_cast<char>(scratch_ == "true" ? 1 : 0);
+      if (text != "true" && text != "false") return false;
+      out += static_cast<char>(text == "true" ? 1 : 0);
       return true;
     case Kind::kInt:
     case Kind::kLong:
-      if (!TextNumber::integer(scratch_, integer) ||
-          (node.type->kind == Kind::kInt && integer != static_cast<std::int32_t>(integer))) {
-        return misfit();
+      if (!TextNumber::integer(text, integer) ||
+          (type.kind == Kind::kInt && integer != static_cast<std::int32_t>(integer))) {
+        return false;
       }
       AvroBinary::appendLong(out, integer);
       return true;
     case Kind::kFloat:
     case Kind::kDouble:
-      if (!TextNumber::real(scratch_, real)) return misfit();
-      node.type->kind == Kind::kFloat ? AvroBinary::appendFloat(out, static_cast<float>(real))
-                                      : AvroBinary::appendDouble(out, real);
+      if (!TextNumber::real(text, real)) return false;
+      type.kind == Kind::kFloat ? AvroBinary::appendFloat(out, static_cast<float>(real))
+                                : AvroBinary::appendDouble(out, real);
       return true;
-    case Kind::kEnum:
-      for (std::size_t i = 0; i < node.type->symbols.size(); ++i) {
-        if (node.type->symbols[i] == scratch_) {
-          AvroBinary::appendLong(out, static_cast<std::int64_t>(i));
-          return true;
-        }
-      }
-      return misfit();
+    case Kind::kString:
+    case Kind::kBytes:
+      AvroBinary::appendBytes(out, text);
+      return true;
+    case Kind::kEnum: {
+      const auto symbol = std::find(type.symbols.begin(), type.symbols.end(), text);
+      if (symbol == type.symbols.end()) return false;
+      AvroBinary::appendLong(out, symbol - type.symbols.begin());
+      return true;
+    }
     default:  // fixed (compile admits nothing else)
-      if (scratch_.size() != node.type->size) return misfit();
-      out += scratch_;
+      if (text.size() != type.size) return false;
+      out += text;
       return true;
   }
 }

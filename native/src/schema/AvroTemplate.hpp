@@ -45,6 +45,8 @@ class AvroTemplate : public RecordTemplate {
   static std::string member(const std::string& path, const std::string& name);
 
   bool renderText(const Node& node, const TemplateContext& context, ByteWriter& out) const;
+  /// A placeholder's text as a value of `type` (a primitive or enum); false when it is not one.
+  static bool appendText(const AvroType& type, std::string_view text, ByteWriter& out);
   /// An Avro string (or bytes) of `text`'s message, written straight into `out`.
   static void appendString(const MessageTemplate& text, const TemplateContext& context,
                            ByteWriter& out);

@@ -36,6 +36,7 @@ struct ProtoTemplate::Node {
   enum class Op {
     kConstant,
     kText,
+    kChoice,         ///< a lone {{pick}}: one of its choices, encoded when compiled
     kRandomField,    ///< a whole field, tags and all
     kRandomValue,    ///< one value of a field, after its tag
     kRandomMessage,  ///< the whole record
@@ -49,6 +50,7 @@ struct ProtoTemplate::Node {
   std::unique_ptr<MessageTemplate> text;  ///< kText
   bool number = false;  ///< kText: one integer placeholder into a number or enum field
   std::string path;     ///< kText: the field, for problems
+  std::vector<std::string> choices = {};  ///< kChoice
 };
 
 ProtoTemplate::ProtoTemplate(const ProtoSchema& schema, std::string_view templateText,
@@ -159,6 +161,15 @@ void ProtoTemplate::compileValue(const Field& field, const nlohmann::json& value
   if (value.is_string() && TemplateJson::hasPlaceholder(value.get_ref<const std::string&>())) {
     auto text =
         std::make_unique<MessageTemplate>(value.get_ref<const std::string&>(), 0, where(path));
+    auto choices = encodedChoices(*text, path, ProtoScalar::name(field),
+                                  [&field](std::string_view choice, ByteWriter& out) {
+                                    return ProtoScalar::appendText(field, choice, out);
+                                  });
+    if (!choices.empty()) {
+      nodes_.push_back(
+          {Node::Op::kChoice, {}, &field, nullptr, nullptr, false, path, std::move(choices)});
+      return;
+    }
     const bool number = text->isInteger() && (ProtoScalar::isNumber(field.fieldType) ||
                                               field.fieldType == FieldType::kEnum);
     nodes_.push_back({Node::Op::kText, {}, &field, nullptr, std::move(text), number, path});
@@ -212,6 +223,9 @@ bool ProtoTemplate::render(const TemplateContext& context, std::string& record) 
         break;
       case Node::Op::kText:
         rendered = renderText(node, context, out);
+        break;
+      case Node::Op::kChoice:
+        out += node.choices[context.random.below(node.choices.size())];
         break;
       case Node::Op::kRandomField:
         rendered = renderRandomField(*node.field, 0, context, out);

@@ -10,6 +10,7 @@
 
 #include "kafkanative/ByteWriter.hpp"
 #include "kafkanative/KafkaError.hpp"
+#include "kafkanative/MessageTemplate.hpp"
 #include "kafkanative/TemplateContext.hpp"
 
 namespace kafkanative {
@@ -94,6 +95,25 @@ class RecordTemplate {
       write(out);
     }  // the writer ends: `bytes` holds just what it wrote
     return bytes;
+  }
+
+  /// A field whose template is one `{{pick:a|b|c}}`: each choice encoded once, now, by
+  /// `encode(choice, out)` (false when the choice does not fit the field, which fails the
+  /// template naming `typeName`), so a message appends one of them, as
+  /// `choices[random.below(choices.size())]`, where it would render the text and encode it.
+  /// Empty when `text` is not a lone pick.
+  template <typename Encode>
+  std::vector<std::string> encodedChoices(const MessageTemplate& text, const std::string& path,
+                                          const std::string& typeName, Encode&& encode) const {
+    std::vector<std::string> choices;
+    for (const std::string& choice : text.pickChoices()) {
+      bool fits = true;
+      choices.push_back(encoded([&](ByteWriter& out) { fits = encode(choice, out); }));
+      if (!fits) {
+        fail(path, "'" + choice + "' is not a valid " + typeName);
+      }
+    }
+    return choices;
   }
 
   /// Literal runs become one append each; empty literals go.
