@@ -117,6 +117,34 @@ TEST(EmbeddedProduce, HeadersAndStampsArriveWithEveryMessage) {
   EXPECT_NE(Engine::name().find(':' + std::to_string(getpid())), std::string::npos);
 }
 
+TEST(EmbeddedProduce, AMessageCarriesOneTimeItsKafkaTimestampIncluded) {
+  auto connection = Connection::open(config());
+  auto produceSettings = settings(uniqueName("time"), "{{timestamp_ms}}");
+  produceSettings.keyTemplate = "{{timestamp_us}}";
+  produceSettings.headers = {{"sent", "{{timestamp_us}}"}};
+  produceSettings.stampHeaders = true;
+  ProducerSession session(connection, produceSettings);
+  ASSERT_EQ(session.produce(20).acked, 20u);
+
+  const auto messages = readTopic(connection->bootstrapServers(), produceSettings.topic, 20);
+  ASSERT_EQ(messages.size(), 20u);
+  for (const auto& message : messages) {
+    const std::int64_t micros = std::stoll(message.key);
+    EXPECT_GT(micros, 1'600'000'000'000'000LL);
+    EXPECT_EQ(message.value, std::to_string(micros / 1000));
+    EXPECT_EQ(message.headers.at("sent"), message.key);
+    EXPECT_EQ(message.headers.at(std::string(StampHeaders::kTimestampMicros)), message.key);
+    EXPECT_EQ(message.timestampMillis, micros / 1000);
+  }
+  // Without a time in the message, librdkafka stamps it with its own clock.
+  auto untimed = settings(uniqueName("untimed"), "{{seq}}");
+  ProducerSession untimedSession(connection, untimed);
+  ASSERT_EQ(untimedSession.produce(3).acked, 3u);
+  for (const auto& message : readTopic(connection->bootstrapServers(), untimed.topic, 3)) {
+    EXPECT_GT(message.timestampMillis, 1'600'000'000'000LL);
+  }
+}
+
 TEST(EmbeddedProduce, PartitioningFixedRoundRobinAndByKey) {
   auto connection = Connection::open(config());
 

@@ -36,7 +36,8 @@ std::vector<ReadMessage> readTopic(const std::string& bootstrap, const std::stri
       ReadMessage read{message->partition,
                        text(message->key, message->key_len),
                        text(message->payload, message->len),
-                       {}};
+                       {},
+                       rd_kafka_message_timestamp(message, nullptr)};
       rd_kafka_headers_t* headers = nullptr;
       if (rd_kafka_message_headers(message, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR) {
         const char* name = nullptr;

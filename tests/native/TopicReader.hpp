@@ -12,6 +12,7 @@ struct ReadMessage {
   std::string key;
   std::string value;
   std::map<std::string, std::string> headers;
+  std::int64_t timestampMillis = -1;  ///< the message's Kafka timestamp; -1 when it has none
 };
 
 std::vector<ReadMessage> readTopic(const std::string& bootstrap, const std::string& topic,

@@ -67,11 +67,11 @@ class ProducerSession {
   /// Opens the key's and value's schema templates, when they have a schema format.
   void openSchemas();
   /// Renders the key into keyBuffer_; librdkafka's error code.
-  int renderKey(std::uint64_t sequence);
+  int renderKey(const TemplateContext& context);
   /// Builds and enqueues one message; returns librdkafka's error code.
   int enqueue(void* opaque, std::uint64_t sequence, const InterruptCheck& interrupt);
   /// Renders the value and headers (the key is rendered first: it decides the partition).
-  int renderMessage(std::uint64_t sequence, std::string_view stamp);
+  int renderMessage(const TemplateContext& context);
   /// The stamp as text (StampHeaders::kValuePrefix), in stampBuffer_.
   std::string_view stampText(std::int64_t epochMicros, std::int32_t partition);
   void sendBatch(DeliveryBatch& batch, std::uint32_t messages, const InterruptCheck& interrupt);

@@ -6,8 +6,8 @@ namespace kafkanative {
 
 /// How a key or value is encoded.
 enum class MessageFormat {
-  kString,   ///< the template's text as is
-  kAvro,     ///< an Avro record built from the template (or at random) with a schema
+  kString,     ///< the template's text as is
+  kAvro,       ///< an Avro record built from the template (or at random) with a schema
   kProtobuf,   ///< a Protobuf message built the same way with a .proto schema
   kJsonSchema  ///< a JSON document built the same way, valid under a JSON Schema
 };

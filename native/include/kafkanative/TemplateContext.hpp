@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string_view>
 
@@ -17,6 +18,20 @@ struct TemplateContext {
   std::string_view inputKey = {};
   /// The producer's stamp of this message as text, for `{{stamp}}`; empty elsewhere.
   std::string_view stamp = {};
+  /// The message's wall-clock time, µs since the epoch, read by the first part of the message
+  /// that asks (nowMicros()); 0 until then. Every time one message carries (its placeholders,
+  /// random timestamp fields, its stamp) is that one instant, which the producer also gives
+  /// Kafka as the message's timestamp; and the clock, slow on some VMs, is read once.
+  mutable std::int64_t epochMicros = 0;
+
+  std::int64_t nowMicros() const {
+    if (epochMicros == 0) {
+      epochMicros = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+    }
+    return epochMicros;
+  }
 };
 
 }  // namespace kafkanative

@@ -188,12 +188,12 @@ int Forwarder::send(const rd_kafka_message_t& input, void* opaque) {
   }
   const auto* value = static_cast<const char*>(input.payload);
   std::size_t valueBytes = input.len;
+  const TemplateContext context{
+      sequence_++, settings_.thread, random_,
+      std::string_view(value == nullptr ? "" : value, value == nullptr ? 0 : input.len),
+      std::string_view(static_cast<const char*>(input.key),
+                       input.key == nullptr ? 0 : input.key_len)};
   if (!settings_.valueTemplate.empty()) {
-    const TemplateContext context{
-        sequence_++, settings_.thread, random_,
-        std::string_view(value == nullptr ? "" : value, value == nullptr ? 0 : input.len),
-        std::string_view(static_cast<const char*>(input.key),
-                         input.key == nullptr ? 0 : input.key_len)};
     value_.render(context, rendered_);
     value = rendered_.data();
     valueBytes = rendered_.size();
@@ -205,7 +205,9 @@ int Forwarder::send(const rd_kafka_message_t& input, void* opaque) {
         client_, RD_KAFKA_V_RKT(topic_), RD_KAFKA_V_PARTITION(partition),
         RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(input.key, input.key_len),
         RD_KAFKA_V_VALUE(const_cast<char*>(value), valueBytes), RD_KAFKA_V_OPAQUE(opaque),
-        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_END);
+        RD_KAFKA_V_HEADERS(headers),
+        // The time its template read, if it did (TemplateContext::nowMicros); else librdkafka's.
+        RD_KAFKA_V_TIMESTAMP(context.epochMicros / 1000), RD_KAFKA_V_END);
     if (error != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
       if (error != RD_KAFKA_RESP_ERR_NO_ERROR && headers != nullptr) {
         rd_kafka_headers_destroy(headers);  // librdkafka took them only on success

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <limits>
 
 #include "kafkanative/KafkaError.hpp"
@@ -98,10 +97,8 @@ void appendUuid(ByteWriter& out, FastRandom& random) {
   hex(low, 12);
 }
 
-std::int64_t epochNow(bool micros) {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return micros ? std::chrono::duration_cast<std::chrono::microseconds>(now).count()
-                : std::chrono::duration_cast<std::chrono::milliseconds>(now).count();
+std::int64_t epochTime(const TemplateContext& context, bool micros) {
+  return micros ? context.nowMicros() : context.nowMicros() / 1000;
 }
 
 }  // namespace
@@ -270,7 +267,7 @@ std::int64_t MessageTemplate::integerValue(const TemplateContext& context) const
       return context.thread;
     case Kind::kTimestampMillis:
     case Kind::kTimestampMicros:
-      return epochNow(segment.kind == Kind::kTimestampMicros);
+      return epochTime(context, segment.kind == Kind::kTimestampMicros);
     default:  // kRandomInteger, as isInteger() admits nothing else
       return context.random.between(segment.low, segment.high);
   }
@@ -301,7 +298,7 @@ void MessageTemplate::renderSegment(const Segment& segment, const TemplateContex
       break;
     case Kind::kTimestampMillis:
     case Kind::kTimestampMicros:
-      appendNumber(out, epochNow(segment.kind == Kind::kTimestampMicros));
+      appendNumber(out, epochTime(context, segment.kind == Kind::kTimestampMicros));
       break;
     case Kind::kRandomInteger:
       appendNumber(out, context.random.between(segment.low, segment.high));

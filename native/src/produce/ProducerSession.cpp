@@ -311,18 +311,16 @@ std::string_view ProducerSession::stampText(std::int64_t epochMicros, std::int32
   return stampBuffer_;
 }
 
-int ProducerSession::renderMessage(std::uint64_t sequence, std::string_view stamp) {
-  TemplateContext context{sequence, settings_.thread, random_};
-  context.stamp = stamp;
+int ProducerSession::renderMessage(const TemplateContext& context) {
   int error = RD_KAFKA_RESP_ERR_NO_ERROR;
   if (valueSchema_) {
     error = renderWithSchema(*valueSchema_, context, valueBuffer_, renderProblem_);
   } else {
-    const bool fits =
-        payloads_ ? MessageTemplate::fitToSize(
-                        valueBuffer_ = payloads_->pick(sequence, settings_.payloadRandom, random_),
-                        settings_.valueSize)
-                  : value_.render(context, valueBuffer_);
+    const bool fits = payloads_ ? MessageTemplate::fitToSize(
+                                      valueBuffer_ = payloads_->pick(
+                                          context.sequence, settings_.payloadRandom, random_),
+                                      settings_.valueSize)
+                                : value_.render(context, valueBuffer_);
     error = fits ? RD_KAFKA_RESP_ERR_NO_ERROR : RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE;
   }
   if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
@@ -334,8 +332,7 @@ int ProducerSession::renderMessage(std::uint64_t sequence, std::string_view stam
   return RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
-int ProducerSession::renderKey(std::uint64_t sequence) {
-  const TemplateContext context{sequence, settings_.thread, random_};
+int ProducerSession::renderKey(const TemplateContext& context) {
   if (keySchema_) {
     return renderWithSchema(*keySchema_, context, keyBuffer_, renderProblem_);
   }
@@ -347,20 +344,18 @@ int ProducerSession::renderKey(std::uint64_t sequence) {
 
 int ProducerSession::enqueue(void* opaque, std::uint64_t sequence,
                              const InterruptCheck& interrupt) {
-  if (const int error = renderKey(sequence); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+  // One context for the whole message: its time is read once (TemplateContext::nowMicros).
+  TemplateContext context{sequence, settings_.thread, random_};
+  if (const int error = renderKey(context); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return error;
   }
   const std::int32_t partition = partitionFor(sequence);
-  const auto epochMicros = [] {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  };
-  // The stamp's time is taken when it is written: before the value that carries it, or, in
-  // headers alone, once the message is built.
-  std::int64_t stampMicros = stampsText_ ? epochMicros() : 0;
-  const std::string_view stamp = stampsText_ ? stampText(stampMicros, partition) : "";
-  if (const int error = renderMessage(sequence, stamp); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
+  // The stamp carries the message's time: read before the value that carries the stamp, or,
+  // in headers alone, once the message is built (unless a placeholder read it already).
+  if (stampsText_) {
+    context.stamp = stampText(context.nowMicros(), partition);
+  }
+  if (const int error = renderMessage(context); error != RD_KAFKA_RESP_ERR_NO_ERROR) {
     return error;
   }
   rd_kafka_headers_t* headers = nullptr;
@@ -378,11 +373,9 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence,
                           static_cast<ssize_t>(value.size()));
     };
     char number[24];
-    if (!stampsText_) {
-      stampMicros = epochMicros();
-    }
     add(StampHeaders::kTimestampMicros,
-        std::string_view(number, std::to_chars(number, number + sizeof number, stampMicros).ptr));
+        std::string_view(number,
+                         std::to_chars(number, number + sizeof number, context.nowMicros()).ptr));
     add(StampHeaders::kProducerId, producerId_);
     add(StampHeaders::kSequence,
         std::string_view(number, std::to_chars(number, number + sizeof number, sequence).ptr));
@@ -398,7 +391,9 @@ int ProducerSession::enqueue(void* opaque, std::uint64_t sequence,
         RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
         RD_KAFKA_V_VALUE(valueBuffer_.data(), valueBuffer_.size()),
         RD_KAFKA_V_KEY(hasKey() ? keyBuffer_.data() : nullptr, hasKey() ? keyBuffer_.size() : 0),
-        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
+        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_OPAQUE(opaque),
+        // The message's time when something in it read one (0: librdkafka reads its clock).
+        RD_KAFKA_V_TIMESTAMP(context.epochMicros / 1000), RD_KAFKA_V_END);
     if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
       if (settings_.stampHeaders) {
         // Only messages that were queued take a number: a refused one leaves no gap.

@@ -1,7 +1,6 @@
 #include "AvroTemplate.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 
 #include "AvroBinary.hpp"
@@ -16,10 +15,9 @@ namespace {
 using Kind = AvroType::Kind;
 using Logical = AvroType::Logical;
 
-std::int64_t epochNow(std::int64_t perSecond) {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() /
-         (1'000'000 / perSecond);
+/// The message's time (TemplateContext::nowMicros) in units of 1/perSecond s.
+std::int64_t epochTime(const TemplateContext& context, std::int64_t perSecond) {
+  return context.nowMicros() / (1'000'000 / perSecond);
 }
 
 /// A JSON string's bytes as Avro's JSON encoding (and a schema's defaults) give bytes and
@@ -433,13 +431,14 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
       return true;
     case Kind::kInt:
       AvroBinary::appendLong(out, type.logical == Logical::kDate
-                                      ? epochNow(1) / 86400
+                                      ? epochTime(context, 1) / 86400
                                       : random.between(0, kRandomIntegerBound));
       return true;
     case Kind::kLong:
-      AvroBinary::appendLong(out, type.logical == Logical::kTimestampMillis ? epochNow(1000)
+      AvroBinary::appendLong(out, type.logical == Logical::kTimestampMillis
+                                      ? epochTime(context, 1000)
                                   : type.logical == Logical::kTimestampMicros
-                                      ? epochNow(1'000'000)
+                                      ? epochTime(context, 1'000'000)
                                       : random.between(0, kRandomIntegerBound * 1000));
       return true;
     case Kind::kFloat:
