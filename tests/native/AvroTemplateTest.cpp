@@ -9,6 +9,7 @@
 
 #include "AvroDecoder.hpp"
 #include "AvroSchema.hpp"
+#include "PickDraws.hpp"
 #include "kafkanative/KafkaError.hpp"
 
 using namespace kafkanative;
@@ -193,24 +194,14 @@ TEST(AvroTemplate, ALonePickIsEncodedWhenCompiledAndDrawsAsItsTextWould) {
       schema, R"({"id": 1, "name": "{{pick:ann|bob|cy}}", "level": "{{pick:LOW|HIGH|LOW}}"})",
       "value template");
   // The same draws as the text templates: the field names the same choice.
-  const MessageTemplate name("{{pick:ann|bob|cy}}", 0, "name");
-  const MessageTemplate level("{{pick:LOW|HIGH|LOW}}", 0, "level");
-  FastRandom random(9);
-  FastRandom textRandom(9);
-  std::set<std::string> levels;
-  for (std::uint64_t i = 0; i < 64; ++i) {
-    std::string out;
-    ASSERT_TRUE(compiled.render(TemplateContext{i, 0, random}, out)) << compiled.problem();
-    const auto json = nlohmann::json::parse(decoded(schema, out));
-    std::string expectedName;
-    std::string expectedLevel;
-    name.render(TemplateContext{i, 0, textRandom}, expectedName);
-    level.render(TemplateContext{i, 0, textRandom}, expectedLevel);
-    EXPECT_EQ(json["name"], expectedName);
-    EXPECT_EQ(json["level"], expectedLevel);
-    levels.insert(json["level"].get<std::string>());
-  }
-  EXPECT_EQ(levels, (std::set<std::string>{"LOW", "HIGH"}));
+  const auto seen = expectPicksDrawnAsText(
+      [&](const TemplateContext& context) {
+        std::string out;
+        EXPECT_TRUE(compiled.render(context, out)) << compiled.problem();
+        return nlohmann::json::parse(decoded(schema, out));
+      },
+      {{"name", "{{pick:ann|bob|cy}}"}, {"level", "{{pick:LOW|HIGH|LOW}}"}});
+  EXPECT_EQ(seen.at("level"), (std::set<std::string>{"LOW", "HIGH"}));
   // A choice that does not fit the field is refused when the template is compiled, not per
   // message.
   expectRefused(schema, R"({"id": 1, "name": "x", "level": "{{pick:LOW|MIDDLE}}"})",

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ExpectRefused.hpp"
+#include "PickDraws.hpp"
 #include "ProtoDecoder.hpp"
 #include "ProtoSchema.hpp"
 #include "ProtoWire.hpp"
@@ -188,25 +189,15 @@ TEST(ProtoTemplate, ALonePickIsEncodedWhenCompiledAndDrawsAsItsTextWould) {
   const ProtoSchema schema(kSample, "schema");
   const ProtoTemplate compiled(
       schema, R"({"name": "{{pick:ann|bob}}", "level": "{{pick:LOW|HIGH}}"})", "value template");
-  const MessageTemplate name("{{pick:ann|bob}}", 0, "name");
-  const MessageTemplate level("{{pick:LOW|HIGH}}", 0, "level");
-  FastRandom random(9);
-  FastRandom textRandom(9);
-  std::set<std::string> levels;
-  for (std::uint64_t i = 0; i < 64; ++i) {
-    std::string out;
-    ASSERT_TRUE(compiled.render(TemplateContext{i, 0, random}, out)) << compiled.problem();
-    const auto json = decoded(schema.root(), out);
-    std::string expectedName;
-    std::string expectedLevel;
-    name.render(TemplateContext{i, 0, textRandom}, expectedName);
-    level.render(TemplateContext{i, 0, textRandom}, expectedLevel);
-    EXPECT_EQ(json["name"], expectedName);
-    // proto3 leaves an enum at its default (LOW, 0) off the wire.
-    EXPECT_EQ(json.value("level", "LOW"), expectedLevel);
-    levels.insert(expectedLevel);
-  }
-  EXPECT_EQ(levels, (std::set<std::string>{"LOW", "HIGH"}));
+  const auto seen = expectPicksDrawnAsText(
+      [&](const TemplateContext& context) {
+        std::string out;
+        EXPECT_TRUE(compiled.render(context, out)) << compiled.problem();
+        return decoded(schema.root(), out);
+      },
+      {{"name", "{{pick:ann|bob}}"}, {"level", "{{pick:LOW|HIGH}}"}},
+      "LOW");  // proto3 leaves an enum at its default (LOW, 0) off the wire
+  EXPECT_EQ(seen.at("level"), (std::set<std::string>{"LOW", "HIGH"}));
   // A choice that does not fit the field is refused when the template is compiled.
   expectRefused([&] { ProtoTemplate(schema, R"({"level": "{{pick:HIGH|MIDDLE}}"})", "t"); },
                 "field level: 'MIDDLE' is not a valid");

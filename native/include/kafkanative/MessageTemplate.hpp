@@ -16,8 +16,7 @@ namespace kafkanative {
 ///
 /// Plain text with placeholders:
 /// - `{{seq}}` message sequence number of the session (0, 1, ...); `{{thread}}` JMeter thread
-/// - `{{uuid}}` random UUID v4; `{{timestamp_ms}}`, `{{timestamp_us}}` the message's wall-clock
-/// time
+/// - `{{uuid}}` random UUID v4; `{{timestamp_ms}}`, `{{timestamp_us}}` the message's time
 /// - `{{random_int:A:B}}` (32-bit), `{{random_long:A:B}}` (64-bit): uniform in [A, B]
 /// - `{{random_string:N}}` N letters/digits; `{{random_hex:N}}` N hex digits;
 ///   `{{random_bytes:N}}` N arbitrary bytes
