@@ -12,4 +12,9 @@ function(kns_target_defaults target)
                                              $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
+  if(KNS_FUZZ)
+    # Coverage in the code under test, not only in the fuzz target: without it libFuzzer
+    # cannot tell which inputs reach new paths of the parsers.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
 endfunction()

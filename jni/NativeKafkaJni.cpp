@@ -308,7 +308,8 @@ JNIEXPORT jobjectArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_drain
     for (auto& line : kafkanative::NativeLog::drain()) {
       const char level = line.level == kafkanative::LogLine::Level::kError     ? 'E'
                          : line.level == kafkanative::LogLine::Level::kWarning ? 'W'
-                                                                               : 'I';
+                         : line.level == kafkanative::LogLine::Level::kInfo    ? 'I'
+                                                                               : 'D';
       lines.push_back(level + std::move(line.text));
     }
     return toByteArrays(env, lines);

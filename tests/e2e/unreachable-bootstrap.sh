@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # A bootstrap nobody listens on: samples fail with librdkafka's reason within the delivery
 # timeout, and JMeter still ends normally (exit status 0, the end-of-run summary written).
+# With debug=broker in the connection's properties, librdkafka's debug lines reach jmeter.log.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KAFKA_BOOTSTRAP=127.0.0.1:1 run_plan quickstart.jmx \
   -Jkafka.duration=3 -Jkafka.threads=2 -Jkafka.batch=5 -Jkafka.timeout=2000 \
-  || fail "JMeter exited with status $?"
+  -Jkafka.properties=debug=broker || fail "JMeter exited with status $?"
 
 awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
   { samples++ }
@@ -18,3 +19,5 @@ awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
     print "unreachable-bootstrap: " samples " samples failed with the reason" }' "$work/results.jtl"
 [[ "$(jq .acked "$work/summary.json")" == 0 ]] || fail "messages acked by an unreachable cluster"
 grep -q "Connection refused" "$work/jmeter.log" || fail "librdkafka's warning not in jmeter.log"
+grep -qE "kafka-native debug: [^ ]+#producer-[0-9]+ [A-Z]+: " "$work/jmeter.log" ||
+  fail "no librdkafka debug line in jmeter.log although debug=broker was set"

@@ -63,6 +63,8 @@ class ConsumerSession {
   void finishPoll(ConsumeOutcome& outcome, std::int64_t firstArrival, std::int64_t lastArrival,
                   bool commitAllowed);
   void commit(ConsumeOutcome& outcome);
+  /// Whether `message` is librdkafka saying a subscribed topic does not exist yet (a wait).
+  bool awaitsSubscribedTopic(const rd_kafka_message_s& message);
   /// Hands the poll's messages to the forwarder and lets go of them; whether to commit.
   bool forwardHeld(const InterruptCheck& interrupt, ConsumeOutcome& outcome);
 
@@ -71,6 +73,7 @@ class ConsumerSession {
   ConsumerSettings settings_;
   rd_kafka_s* consumer_ = nullptr;
   std::string lastClientError_;  ///< set by onError, which runs inside this thread's poll
+  bool reportedMissingTopic_ = false;
   std::vector<SequenceVerifier::Record> records_;  ///< reused by every poll
   std::vector<PartitionPosition> positions_;       ///< partitions seen by the current poll
   std::unique_ptr<Forwarder> forwarder_;           ///< a processor's output; null otherwise

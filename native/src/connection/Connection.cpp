@@ -37,6 +37,9 @@ constexpr std::chrono::milliseconds kFactsTimeout{3000};
 // recorded as unanswered rather than delaying the next.
 constexpr std::chrono::milliseconds kHealthInterval{1000};
 constexpr std::chrono::milliseconds kHealthTimeout{2000};
+// How soon a consumer's broker thread looks again at a partition whose local queue was full.
+constexpr std::chrono::milliseconds kFetchQueueBackoff{5};
+constexpr int kFetchQueueBackoffSince = 0x020300ff;  // librdkafka 2.3.0, rd_kafka_version()
 
 void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::string& value) {
   char error[512];
@@ -94,6 +97,7 @@ bool isConsumerOnly(const std::string& name) {
                                                       "isolation.level",
                                                       "queued.min.messages",
                                                       "queued.max.messages.kbytes",
+                                                      "fetch.queue.backoff.ms",
                                                       "check.crcs",
                                                       "enable.partition.eof"};
   return kConsumerOnly.count(name) != 0;
@@ -115,6 +119,13 @@ std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
   static std::mutex mutex;
   static std::map<std::string, std::weak_ptr<Connection>> live;
   std::lock_guard lock(mutex);
+  // Which librdkafka runs decides what a property means and how the consumer fetches: said
+  // once per process, in the host's log (jmeter.log).
+  static const bool versionLogged = [] {
+    NativeLog::logSyslog(6, std::string("librdkafka ") + rd_kafka_version_str());
+    return true;
+  }();
+  (void)versionLogged;
   std::erase_if(live, [](const auto& entry) { return entry.second.expired(); });
   const std::string identity = config.identity();
   if (auto existing = live[identity].lock()) {
@@ -316,6 +327,15 @@ rd_kafka_conf_s* Connection::newConsumerConf() const {
       }
     }
     setProperty(conf, "bootstrap.servers", bootstrapServers_);
+    // A partition whose local queue holds queued.min.messages (or .kbytes) is parked until its
+    // broker thread looks again: 1 s later by default, as the thread has nothing else to wake
+    // it (DESIGN.md, "Consumers fetch without stalls"). A load test's consumer that is a
+    // little slower than the cluster fills the queue, so it drained at a seventh of kcat on a
+    // real broker. librdkafka 2.3 made the wait configurable; a user's value still wins.
+    if (rd_kafka_version() >= kFetchQueueBackoffSince &&
+        properties_.count("fetch.queue.backoff.ms") == 0) {
+      setProperty(conf, "fetch.queue.backoff.ms", std::to_string(kFetchQueueBackoff.count()));
+    }
   } catch (...) {
     rd_kafka_conf_destroy(conf);  // a property librdkafka refuses must not leak the rest
     throw;
@@ -388,6 +408,7 @@ std::string Connection::summaryJson() const {
   summary["consumers"] = std::move(consumers);
   summary["bootstrapServers"] = bootstrapServers_;
   summary["embedded"] = embedded();
+  summary["librdkafka"] = rd_kafka_version_str();
   summary["engine"] = Engine::name();
   summary["producerClients"] = clientCount();
   summary["samplers"] = std::move(samplers);

@@ -237,6 +237,10 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
       continue;
     }
     if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      if (awaitsSubscribedTopic(*message)) {
+        rd_kafka_message_destroy(message);
+        continue;
+      }
       if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF && outcome.errorName.empty()) {
         outcome.errorName = rd_kafka_err2name(message->err);
         outcome.errorMessage = rd_kafka_message_errstr(message);
@@ -294,6 +298,22 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
   const bool commitAllowed = !forwarder_ || forwardHeld(interrupt, outcome);
   finishPoll(outcome, firstArrival, lastArrival, commitAllowed);
   return outcome;
+}
+
+// librdkafka (since 2.1) reports a subscribed topic that does not exist yet as a consumer
+// error, again at each metadata refresh. In a load test the consumers often start before the
+// producers' first message creates the topic: the subscription stands and takes the topic's
+// partitions once it exists, so this is a wait, said once in the log, not a failed sample.
+bool ConsumerSession::awaitsSubscribedTopic(const rd_kafka_message_s& message) {
+  if (message.err != RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART || !settings_.assignments.empty()) {
+    return false;
+  }
+  if (!reportedMissingTopic_) {
+    reportedMissingTopic_ = true;
+    NativeLog::warn(std::string(rd_kafka_name(consumer_)) + ": " +
+                    rd_kafka_message_errstr(&message) + "; waiting for it to be created");
+  }
+  return true;
 }
 
 bool ConsumerSession::forwardHeld(const InterruptCheck& interrupt, ConsumeOutcome& outcome) {

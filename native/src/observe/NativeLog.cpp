@@ -11,9 +11,11 @@ namespace kafkanative::NativeLog {
 
 namespace {
 
-constexpr std::size_t kQueueCapacity = 1024;
+// Room for a burst of librdkafka debug lines (debug=fetch logs several per fetch) between two
+// drains of the host; boost's fixed-size queue indexes at most 65535 nodes.
+constexpr std::size_t kQueueCapacity = 16384;
 
-/// Hands warning and error lines to the host through a lock-free queue. spdlog's own
+/// Hands every line to the host through a lock-free queue. spdlog's own
 /// mutex is not needed: the queue is multi-producer safe and no formatter state is shared.
 class QueueSink final : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
  public:
@@ -38,7 +40,8 @@ class QueueSink final : public spdlog::sinks::base_sink<spdlog::details::null_mu
   void sink_it_(const spdlog::details::log_msg& msg) override {
     const auto level = msg.level >= spdlog::level::err    ? LogLine::Level::kError
                        : msg.level >= spdlog::level::warn ? LogLine::Level::kWarning
-                                                          : LogLine::Level::kInfo;
+                       : msg.level >= spdlog::level::info ? LogLine::Level::kInfo
+                                                          : LogLine::Level::kDebug;
     auto line = std::make_unique<LogLine>(
         LogLine{level, std::string(msg.payload.begin(), msg.payload.end())});
     if (queue_.bounded_push(line.get())) {
@@ -58,8 +61,8 @@ struct Logger {
   std::shared_ptr<QueueSink> sink = std::make_shared<QueueSink>();
   std::shared_ptr<spdlog::logger> logger = std::make_shared<spdlog::logger>("kafkanative", sink);
   Logger() {
-    sink->set_level(spdlog::level::info);
-    logger->set_level(spdlog::level::info);
+    sink->set_level(spdlog::level::debug);
+    logger->set_level(spdlog::level::debug);
   }
 };
 

@@ -5,13 +5,15 @@ import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
 
 /**
- * Moves native log lines (info, warnings, errors) into jmeter.log. A Java daemon thread drains the native
- * queue twice a second, so samples never pay a JNI crossing for logging and native threads
- * never call into the JVM.
+ * Moves native log lines (debug, info, warnings, errors) into jmeter.log. A Java daemon thread
+ * drains the native queue five times a second, so samples never pay a JNI crossing for logging
+ * and native threads never call into the JVM. librdkafka's debug lines exist only when a
+ * connection's {@code debug} property asks for them, so they are logged at INFO, marked
+ * "debug": asking for them is the user's opt-in, and jmeter.log shows INFO by default.
  */
 final class NativeLogForwarder implements Runnable {
   private static final Logger LOG = LoggingManager.getLoggerForClass();
-  private static final long INTERVAL_MS = 500;
+  private static final long INTERVAL_MS = 200;
   private static Thread thread;
 
   private NativeLogForwarder() {}
@@ -53,6 +55,8 @@ final class NativeLogForwarder implements Runnable {
           LOG.error("kafka-native: " + line.substring(1));
         } else if (level == 'W') {
           LOG.warn("kafka-native: " + line.substring(1));
+        } else if (level == 'D') {
+          LOG.info("kafka-native debug: " + line.substring(1));
         } else {
           LOG.info("kafka-native: " + line.substring(1));
         }
