@@ -9,7 +9,7 @@ export KNS_BUILD_DIR
 
 # What the jar's build and a plan's run need (scripts/quickstart)...
 KNS_PACKAGES=(
-  cmake make g++ pkg-config dpkg-dev
+  cmake make g++ pkg-config dpkg-dev ccache
   librdkafka-dev libboost-dev libspdlog-dev nlohmann-json3-dev libcurl4-openssl-dev
   openjdk-17-jdk-headless jmeter jmeter-java jq
 )
@@ -100,6 +100,11 @@ kns_build() {
   if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/java-17-openjdk-amd64 ]]; then
     export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
   fi
-  cmake -S "$KNS_ROOT" -B "$KNS_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${configure[@]}" >/dev/null
+  # ccache keeps compiled objects in the cache folder, so a second build tree or a clean clone
+  # compiles only what changed (the main, sanitizer and fuzzing trees each have their own flags).
+  # Paths are taken relative to the checkout, so another checkout's objects match.
+  export CCACHE_DIR="${CCACHE_DIR:-$KNS_CACHE_DIR/ccache}" CCACHE_BASEDIR="$KNS_ROOT" CCACHE_NOHASHDIR=1
+  cmake -S "$KNS_ROOT" -B "$KNS_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "${configure[@]}" >/dev/null
   cmake --build "$KNS_BUILD_DIR" -j "$(nproc)" "${build[@]}"
 }
