@@ -496,6 +496,39 @@ TEST(GroupLagReader, ReadsWhatTheGroupLeftUnconsumed) {
   EXPECT_EQ(readings[0][3], lag.lag);
 }
 
+// Lag readings start with the run, often before the producers' first message creates the
+// topic: a topic that does not exist yet reads as holding nothing, not as a failed reading.
+TEST(GroupLagReader, ATopicNotCreatedYetHoldsNothingUntilItIs) {
+  auto kafka = connection();
+  const auto topic = uniqueName("later");
+  GroupLagReader reader(kafka, uniqueName("early"), {topic});
+  const auto before = reader.read(std::chrono::milliseconds(5000));
+  EXPECT_TRUE(before.errorName.empty()) << before.errorName << " " << before.errorMessage;
+  EXPECT_EQ(before.lag, 0);
+
+  ProducerSession producer(kafka, stamped(topic));
+  ASSERT_EQ(producer.produce(10).acked, 10u);
+  const auto after = reader.read(std::chrono::milliseconds(5000));
+  ASSERT_TRUE(after.errorName.empty()) << after.errorName << " " << after.errorMessage;
+  EXPECT_EQ(after.lag, 10);
+}
+
+// Consumers often subscribe before the producers' first message creates their topic: the
+// subscription waits for it (librdkafka reports the missing topic as an error), and the
+// messages are read once it exists.
+TEST(ConsumerSession, ASubscribedTopicNotCreatedYetIsAWaitNotAnError) {
+  auto kafka = connection();
+  const auto topic = uniqueName("awaited");
+  ConsumerSession consumer(kafka, consumerOf(topic, uniqueName("waiting")));
+  const auto early = consumer.poll(10, std::chrono::milliseconds(1500));
+  EXPECT_TRUE(early.errorName.empty()) << early.errorName << " " << early.errorMessage;
+  EXPECT_EQ(early.messages, 0u);
+
+  ProducerSession producer(kafka, stamped(topic));
+  ASSERT_EQ(producer.produce(5).acked, 5u);
+  EXPECT_EQ(consumeAll({&consumer}, 5)[0].messages, 5u);
+}
+
 TEST(GroupLagReader, BadInputIsAClearError) {
   auto kafka = connection();
   EXPECT_THROW(GroupLagReader(kafka, "", {"t"}), KafkaError);

@@ -32,7 +32,8 @@ class GroupLagReader {
   GroupLag read(std::chrono::milliseconds timeout);
 
  private:
-  /// Adds the partitions of `topic` to `partitions`; false (with the error) if unknown.
+  /// Adds the partitions of `topic` to `partitions`; false (with the error) if they cannot be
+  /// listed. A topic that does not exist yet adds none: it holds nothing to lag behind.
   bool listPartitions(const std::string& topic, rd_kafka_topic_partition_list_s* partitions,
                       int timeoutMs, GroupLag& lag);
 
@@ -40,6 +41,7 @@ class GroupLagReader {
   std::string group_;
   std::vector<std::string> topics_;
   rd_kafka_s* client_ = nullptr;
+  bool reportedMissingTopic_ = false;
 };
 
 }  // namespace kafkanative

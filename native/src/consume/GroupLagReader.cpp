@@ -6,6 +6,7 @@
 #include "TopicMetadata.hpp"
 #include "kafkanative/Connection.hpp"
 #include "kafkanative/KafkaError.hpp"
+#include "kafkanative/NativeLog.hpp"
 
 namespace kafkanative {
 
@@ -121,6 +122,16 @@ bool GroupLagReader::listPartitions(const std::string& topic,
                                         metadata->topics[0].partitions[i].id);
     }
     rd_kafka_metadata_destroy(metadata);
+  }
+  // Readings often start with the run, before the producers' first message creates the topic
+  // (a consumer's metadata request does not create it): a wait, said once, not a failure.
+  if (error == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) {
+    if (!reportedMissingTopic_) {
+      reportedMissingTopic_ = true;
+      NativeLog::warn("lag of group '" + group_ + "': topic '" + topic +
+                      "' does not exist yet; read as holding nothing until it does");
+    }
+    return true;
   }
   if (error != RD_KAFKA_RESP_ERR_NO_ERROR) {
     fail(lag, error, "topic '" + topic + "'");
