@@ -108,3 +108,9 @@ kns_build() {
     -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "${configure[@]}" >/dev/null
   cmake --build "$KNS_BUILD_DIR" -j "$(nproc)" "${build[@]}"
 }
+
+# kns_build_all [ARGS...]: the whole tree, tests included, and a jar for every platform (what
+# scripts/quickstart's build, which has only this machine's library, may have left configured).
+kns_build_all() {
+  kns_build -DKNS_BUILD_TESTS=ON -DKNS_JAR_PLATFORMS="linux-x86_64;linux-aarch64" "$@"
+}
