@@ -140,12 +140,22 @@ build_curl() {
   cp include/curl/*.h "$prefix/include/curl/"
 }
 
-once zlib build_zlib
-once zstd build_zstd
-once lz4 build_lz4
-once openssl build_openssl
-once librdkafka build_librdkafka
-once curl build_curl
+# together NAME...: builds the named libraries at the same time, each once; fails if any did.
+# Their configure steps run on one core, so side by side they keep both busy.
+together() {
+  local pids=() name status=0
+  for name in "$@"; do
+    once "$name" "build_$name" &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" || status=1
+  done
+  return "$status"
+}
+
+together zlib zstd lz4 openssl  # none needs another
+together librdkafka curl        # both on OpenSSL and zlib
 rm -rf "$prefix/work"
 (cd "$prefix" && find include lib -type f -print0 | sort -z | xargs -0 sha256sum >MANIFEST)
 echo "$prefix"
