@@ -8,12 +8,9 @@
 # fuzzing builds, a second clone) reuses one build, and a changed key builds anew. A finished
 # entry carries a manifest of its files' checksums; an entry whose files no longer match it
 # (or that has none: an interrupted build) is removed and built again.
-# With "headers" as a fourth argument it only puts librdkafka's and curl's headers (all the
-# core includes of them) into the entry and prints its path, so the core can compile while the
-# libraries build.
-# Usage: build-deps.sh ZIG TARGET CACHE [headers]
+# Usage: build-deps.sh ZIG TARGET CACHE
 set -euo pipefail
-zig="${1:?zig}" target="${2:?target}" cache="${3:?cache dir}" only="${4:-}"
+zig="${1:?zig}" target="${2:?target}" cache="${3:?cache dir}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mkdir -p "$cache/deps"
 cache="$(cd "$cache" && pwd)"
@@ -34,14 +31,6 @@ if [[ -f "$prefix/MANIFEST" ]]; then
   rm -rf "$prefix"
 fi
 mkdir -p "$prefix/include" "$prefix/lib" "$prefix/work"
-if [[ "$only" == headers ]]; then
-  mkdir -p "$prefix/include/librdkafka" "$prefix/include/curl"
-  librdkafka="$sources/$(grep -m1 "/librdkafka-[0-9]" <<<"$trees")"
-  cp "$librdkafka/src/rdkafka.h" "$librdkafka/src/rdkafka_mock.h" "$prefix/include/librdkafka/"
-  cp "$sources/$(grep -m1 "/curl-[0-9]" <<<"$trees")"/include/curl/*.h "$prefix/include/curl/"
-  echo "$prefix"
-  exit 0
-fi
 jobs="$(nproc)"
 # Run from the outer build's make, whose jobserver the builds here cannot join (they would
 # fall back to one job): they run their own -j instead.

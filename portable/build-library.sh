@@ -11,11 +11,7 @@ jni_includes="${5:?jni include dirs}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$out/bin"
 out="$(cd "$out" && pwd)"
-# The core needs only the dependencies' headers: it compiles while they build, and the JNI
-# library links once they are built.
-deps="$("$root/portable/build-deps.sh" "$zig" "$target" "$cache" headers)"
-"$root/portable/build-deps.sh" "$zig" "$target" "$cache" >/dev/null &
-deps_built=$!
+deps="$("$root/portable/build-deps.sh" "$zig" "$target" "$cache")"
 
 for tool in ar ranlib; do  # CMake takes these as one program each
   printf '#!/bin/sh\nexec "%s" %s "$@"\n' "$zig" "$tool" >"$out/bin/zig-$tool"
@@ -29,8 +25,6 @@ if ! grep -qsx "KNS_DEPS_PREFIX:PATH=$deps" "$out/build/CMakeCache.txt"; then
     "-DKNS_JNI_INCLUDE_DIRS=$jni_includes" >/dev/null
 fi
 unset MAKEFLAGS MFLAGS MAKELEVEL  # as in build-deps.sh: its own -j, not the outer jobserver
-cmake --build "$out/build" --target kafkanative_core -j "$(nproc)" -- --no-print-directory
-wait "$deps_built"
 cmake --build "$out/build" --target kafkanative_jni -j "$(nproc)" -- --no-print-directory
 cmp -s "$out/build/jni/libkafkanative_jni.so" "$out/libkafkanative_jni.so" ||
   cp "$out/build/jni/libkafkanative_jni.so" "$out/libkafkanative_jni.so"
