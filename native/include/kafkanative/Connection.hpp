@@ -71,6 +71,8 @@ class Connection {
   /// A new librdkafka configuration for a consumer of this connection: its properties minus
   /// the producer-only ones, the bootstrap servers, and logging into the core's log.
   rd_kafka_conf_s* newConsumerConf() const;
+  /// Whether the connection's properties set `name` (so a default of the plugin's must yield).
+  bool setsProperty(const std::string& name) const { return properties_.count(name) != 0; }
 
   /// The send schedule shared by the sessions of `group`; created at `messagesPerSecond` by
   /// the first session that asks, so later sessions join the running schedule.

@@ -332,8 +332,7 @@ rd_kafka_conf_s* Connection::newConsumerConf() const {
     // it (DESIGN.md, "Consumers fetch without stalls"). A load test's consumer that is a
     // little slower than the cluster fills the queue, so it drained at a seventh of kcat on a
     // real broker. librdkafka 2.3 made the wait configurable; a user's value still wins.
-    if (rd_kafka_version() >= kFetchQueueBackoffSince &&
-        properties_.count("fetch.queue.backoff.ms") == 0) {
+    if (rd_kafka_version() >= kFetchQueueBackoffSince && !setsProperty("fetch.queue.backoff.ms")) {
       setProperty(conf, "fetch.queue.backoff.ms", std::to_string(kFetchQueueBackoff.count()));
     }
   } catch (...) {
