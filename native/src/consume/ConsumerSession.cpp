@@ -146,12 +146,6 @@ ConsumerSession::ConsumerSession(std::shared_ptr<Connection> connection,
   set(conf, "group.id", settings_.groupId);
   set(conf, "auto.offset.reset", settings_.autoOffsetReset);
   set(conf, "enable.auto.commit", settings_.commit == CommitMode::kAuto ? "true" : "false");
-  // As Java consumers do by default: a subscription to a topic the producers have not created
-  // yet creates it (where the brokers allow it). librdkafka's consumers would otherwise notice
-  // the topic only at their next metadata refresh, 5 minutes later by default.
-  if (!connection_->setsProperty("allow.auto.create.topics")) {
-    set(conf, "allow.auto.create.topics", "true");
-  }
   rd_kafka_conf_set_opaque(conf, this);
   rd_kafka_conf_set_rebalance_cb(conf, &ConsumerCallbacks::onRebalance);
   rd_kafka_conf_set_error_cb(conf, &ConsumerCallbacks::onError);
@@ -319,6 +313,13 @@ bool ConsumerSession::awaitsSubscribedTopic(const rd_kafka_message_s& message) {
     reportedMissingTopic_ = true;
     NativeLog::warn(std::string(rd_kafka_name(consumer_)) + ": " +
                     rd_kafka_message_errstr(&message) + "; waiting for it to be created");
+  }
+  // librdkafka would look again only at its next metadata refresh, 5 minutes on by default; a
+  // metadata request now refreshes its cache, and the subscription takes the topic once it
+  // exists (as Java consumers retry a missing subscribed topic).
+  const rd_kafka_metadata_t* metadata = nullptr;
+  if (rd_kafka_metadata(consumer_, 1, nullptr, &metadata, 1000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    rd_kafka_metadata_destroy(metadata);
   }
   return true;
 }
