@@ -63,7 +63,8 @@ rd_kafka_t* newProducer(const Options& options) {
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   set(conf, "bootstrap.servers", options.bootstrap);
   set(conf, "acks", options.acks);
-  set(conf, "linger.ms", "0");
+  set(conf, "linger.ms", "0");                // the plugin's for waited samples
+  set(conf, "socket.nagle.disable", "true");  // the plugin's for every client
   for (const auto& pair : options.properties) {
     const auto equals = pair.find('=');
     set(conf, pair.substr(0, equals), pair.substr(equals + 1));

@@ -104,10 +104,15 @@ class Connection {
 
   /// The shared librdkafka producer.
   rd_kafka_s* handle() const noexcept;
+  /// The shared producer of sessions that wait for each sample's delivery reports: one that
+  /// sends each message at once (linger.ms=0), created at first use, unless the connection's
+  /// properties set the linger — then the shared producer itself.
+  rd_kafka_s* waitedHandle();
   /// A new librdkafka producer for one session alone, closed with the connection. With
   /// `servedByCaller`, it has no thread serving its callbacks: the session must poll it
-  /// (rd_kafka_poll) whenever it waits for delivery reports. A `transactionalId` makes it a
-  /// transactional producer (its owner initialises and ends its transactions).
+  /// (rd_kafka_poll) whenever it waits for delivery reports, and it sends each message at once
+  /// unless the connection sets the linger. A `transactionalId` makes it a transactional
+  /// producer (its owner initialises and ends its transactions).
   rd_kafka_s* dedicatedHandle(bool servedByCaller = false, const std::string& transactionalId = {});
   /// Closes a dedicated producer whose session failed to open (it has nothing in flight).
   void closeDedicated(rd_kafka_s* handle);
@@ -115,6 +120,13 @@ class Connection {
   std::size_t clientCount() const;
 
  private:
+  /// Whether the connection's properties set librdkafka's linger (under either name).
+  bool setsLinger() const;
+  /// Sets linger.ms=0 in `conf` unless the connection's properties set the linger.
+  void sendAtOnce(rd_kafka_conf_s* conf) const;
+  /// Creates a producer from `conf` (taking it) into clients_, served by its caller or by a
+  /// thread of its own (see dedicatedHandle); call with registryMutex_ held.
+  rd_kafka_s* addClient(rd_kafka_conf_s* conf, bool servedByCaller);
   static void onClientError(rd_kafka_s* handle, int error, const char* reason, void* opaque);
   static int onStatistics(rd_kafka_s* handle, char* json, size_t length, void* opaque);
   static void onThrottle(rd_kafka_s* handle, const char* broker, int32_t brokerId, int millis,
@@ -152,6 +164,7 @@ class Connection {
   };
   std::map<std::string, WireTotals> wire_;
   std::vector<std::unique_ptr<ProducerClient>> clients_;  // [0] is the shared one
+  rd_kafka_s* waitedClient_ = nullptr;                    ///< in clients_, once a session asks
 };
 
 }  // namespace kafkanative

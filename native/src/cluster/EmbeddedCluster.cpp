@@ -1,9 +1,16 @@
 #include "EmbeddedCluster.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <vector>
 
 #include "LibrdkafkaLog.hpp"
@@ -15,6 +22,61 @@ namespace kafkanative {
 namespace {
 constexpr std::string_view kEmbedded = "embedded";
 constexpr int kMaxBrokers = 32;
+
+/// The ports of a `host:port,host:port` list.
+std::set<std::uint16_t> portsOf(const std::string& servers) {
+  std::set<std::uint16_t> ports;
+  for (std::size_t start = 0; start < servers.size();) {
+    const auto end = std::min(servers.find(',', start), servers.size());
+    const auto colon = servers.rfind(':', end - 1);
+    std::uint16_t port = 0;
+    if (colon != std::string::npos && colon >= start &&
+        std::from_chars(servers.data() + colon + 1, servers.data() + end, port).ec == std::errc()) {
+      ports.insert(port);
+    }
+    start = end + 1;
+  }
+  return ports;
+}
+
+/// Whether `fd` is a listening TCP socket on one of `ports`.
+bool listensOn(int fd, const std::set<std::uint16_t>& ports) {
+  int listening = 0;
+  socklen_t length = sizeof listening;
+  if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0 || listening == 0) {
+    return false;
+  }
+  sockaddr_storage address{};
+  length = sizeof address;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    return false;
+  }
+  if (address.ss_family == AF_INET) {
+    return ports.count(ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port)) != 0;
+  }
+  return address.ss_family == AF_INET6 &&
+         ports.count(ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port)) != 0;
+}
+
+/// Kafka brokers set TCP_NODELAY on every connection they accept; librdkafka's mock brokers do
+/// not. A client without Nagle (the plugin's default) can then have two requests answered
+/// back to back, and the second answer waits for the client's delayed ACK: 100–160 ms stalls,
+/// seen under AddressSanitizer. Linux gives the connections a listening socket accepts its
+/// TCP_NODELAY, so the brokers' listeners (found among this process's descriptors by port)
+/// get it. Elsewhere (no /proc) the mock keeps its own behaviour.
+void answerWithoutNagle(const std::string& bootstrapServers) {
+  const auto ports = portsOf(bootstrapServers);
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", error)) {
+    int fd = -1;
+    const auto name = entry.path().filename().string();
+    if (std::from_chars(name.data(), name.data() + name.size(), fd).ec == std::errc() &&
+        listensOn(fd, ports)) {
+      const int on = 1;
+      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    }
+  }
+}
 }  // namespace
 
 std::optional<int> EmbeddedCluster::brokersFor(const std::string& bootstrap) {
@@ -68,6 +130,7 @@ EmbeddedCluster::EmbeddedCluster(int brokers) : brokers_(brokers) {
         "_FAIL", "embedded cluster: could not start " + std::to_string(brokers) + " mock brokers");
   }
   bootstrapServers_ = rd_kafka_mock_cluster_bootstraps(cluster_);
+  answerWithoutNagle(bootstrapServers_);
   NativeLog::logSyslog(6, "embedded cluster started: " + bootstrapServers_);
 }
 
@@ -87,6 +150,7 @@ void EmbeddedCluster::setBrokerDown(int broker, bool down) {
   } else {
     rd_kafka_mock_broker_set_up(cluster_, broker);
   }
+  answerWithoutNagle(bootstrapServers_);  // librdkafka 2.8.0 opens the broker's listener again
   // Said with the fault so that duplicates the consumer reports later can be traced to it.
   NativeLog::warn("embedded cluster: broker " + std::to_string(broker) +
                   (down ? " down (a request it wrote but did not answer is retried, and these "

@@ -52,6 +52,11 @@ void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::stri
   }
 }
 
+/// What every client of a connection sets before the user's properties, which override it.
+/// Java's Kafka clients always set TCP_NODELAY; librdkafka leaves Nagle's algorithm on, which
+/// holds a small request back while an earlier one is unacknowledged (BENCHMARKS.md).
+void setClientDefaults(rd_kafka_conf_t* conf) { setProperty(conf, "socket.nagle.disable", "true"); }
+
 // message.timeout.ms is a topic property: librdkafka keeps it in the default topic
 // configuration, which exists only once some topic property was set.
 std::chrono::milliseconds messageTimeout(rd_kafka_conf_t* conf) {
@@ -152,6 +157,7 @@ Connection::Connection(const ConnectionConfig& config)
 
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
+    setClientDefaults(conf);
     for (const auto& [name, value] : properties_) {
       if (!isConsumerOnly(name)) {  // a producer would only warn about them
         setProperty(conf, name, value);
@@ -222,15 +228,49 @@ std::size_t Connection::clientCount() const {
 
 rd_kafka_s* Connection::dedicatedHandle(bool servedByCaller, const std::string& transactionalId) {
   rd_kafka_conf_t* conf = rd_kafka_conf_dup(clientConf_);
-  if (!transactionalId.empty()) {
-    try {
-      setProperty(conf, "transactional.id", transactionalId);
-    } catch (...) {
-      rd_kafka_conf_destroy(conf);
-      throw;
+  try {
+    if (servedByCaller) {
+      sendAtOnce(conf);  // its one caller waits for every message it sends
     }
+    if (!transactionalId.empty()) {
+      setProperty(conf, "transactional.id", transactionalId);
+    }
+  } catch (...) {
+    rd_kafka_conf_destroy(conf);
+    throw;
   }
   std::lock_guard lock(registryMutex_);
+  return addClient(conf, servedByCaller);
+}
+
+rd_kafka_s* Connection::waitedHandle() {
+  if (setsLinger()) {
+    return handle();  // the user's linger holds for every sample alike
+  }
+  std::lock_guard lock(registryMutex_);
+  if (waitedClient_ == nullptr) {
+    rd_kafka_conf_t* conf = rd_kafka_conf_dup(clientConf_);
+    sendAtOnce(conf);
+    waitedClient_ = addClient(conf, false);
+  }
+  return waitedClient_;
+}
+
+bool Connection::setsLinger() const {
+  return setsProperty("linger.ms") || setsProperty("queue.buffering.max.ms");
+}
+
+void Connection::sendAtOnce(rd_kafka_conf_s* conf) const {
+  // librdkafka holds a message up to linger.ms (5 by default) for others to join its batch: a
+  // sample that waits for its one message would take at least that long, 360 samples/s per
+  // thread. Java's clients before 4.0 send at once too. Tracked batches keep librdkafka's
+  // default, which fills requests (0 ms cost them 40 % of their rate on the embedded cluster).
+  if (!setsLinger()) {
+    setProperty(conf, "linger.ms", "0");
+  }
+}
+
+rd_kafka_s* Connection::addClient(rd_kafka_conf_s* conf, bool servedByCaller) {
   clients_.push_back(std::make_unique<ProducerClient>(
       conf, flushTimeout_,
       servedByCaller ? ProducerClient::Serving::kByOwner : ProducerClient::Serving::kOwnThread));
@@ -321,6 +361,7 @@ rd_kafka_conf_s* Connection::newConsumerConf() const {
                                                       "transactional.id"};
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
+    setClientDefaults(conf);
     for (const auto& [name, value] : properties_) {
       if (kProducerOnly.count(name) == 0) {
         setProperty(conf, name, value);

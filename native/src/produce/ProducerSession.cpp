@@ -128,8 +128,12 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
   }
   // The client last, once the settings are known to be valid: a dedicated producer is not left
   // behind by a session that fails to open (a misconfigured sampler retries every sample).
-  client_ = settings.dedicatedClient ? connection_->dedicatedHandle(servesOwnClient_)
-                                     : connection_->handle();
+  if (settings.dedicatedClient) {
+    client_ = connection_->dedicatedHandle(servesOwnClient_);
+  } else {
+    client_ =
+        settings.mode == DeliveryMode::kWait ? connection_->waitedHandle() : connection_->handle();
+  }
   try {
     openTopic();
   } catch (...) {
