@@ -102,7 +102,8 @@ cat <<SYNC
 ## One message per sample, waiting for its acknowledgement (100 B, acks=1)
 
 The shape of existing plans: each sample sends one message and ends at its delivery report,
-\`linger.ms=0\`, 60 000 messages per thread and run, every run on a fresh cluster and topic.
+with the plugin's defaults for it (\`linger.ms=0\`, Nagle off), 60 000 messages per thread
+and run, every run on a fresh cluster and topic.
 
 - **floor**: \`tests/bench/sync_floor\` — plain librdkafka, none of the core: T threads,
   each producing one message and waiting for its delivery report before the next, with the
