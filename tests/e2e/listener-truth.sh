@@ -10,11 +10,12 @@
 # decide the comparisons.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# within5 WHAT JMETER_MS NATIVE_MICROS: fails unless the two agree within 5 %.
+# within5 WHAT JMETER_MS NATIVE_MICROS [LATE_MS]: fails unless the two agree within 5 %, JMeter's
+# figure being allowed LATE_MS more on top.
 within5() {
-  awk -v what="$1" -v jmeter="$2" -v native="$3" 'BEGIN {
+  awk -v what="$1" -v jmeter="$2" -v native="$3" -v late="${4:-0}" 'BEGIN {
     n = native / 1000
-    if (n <= 0 || jmeter < 0.95 * n || jmeter > 1.05 * n) {
+    if (n <= 0 || jmeter < 0.95 * n || jmeter > 1.05 * n + late) {
       printf "FAIL: %s: JMeter shows %.2f ms, the native histogram %.2f ms\n", what, jmeter, n; exit 1 }
     printf "  %s: JMeter %.2f ms, native %.2f ms\n", what, jmeter, n }' || exit 1
 }
@@ -61,7 +62,9 @@ compare() {  # compare: the listener-visible figures against the native ones
   within5 "mean (Summariser Avg)" "$average" "$(summary .ackLatencyMicros.mean)"
   within5 "p50 (result rows)" "$(row_percentile 50)" "$(summary .ackLatencyMicros.p50)"
   within5 "p90 (result rows)" "$(row_percentile 90)" "$(summary .ackLatencyMicros.p90)"
-  within5 "p99 (result rows)" "$(row_percentile 99)" "$(summary .ackLatencyMicros.p99)"
+  # The 1 % of rows that JMeter's thread may finish up to 5 ms late (rows_carry_latency) is
+  # where the 99th percentile lies: a handful of rows out of a few hundred.
+  within5 "p99 (result rows)" "$(row_percentile 99)" "$(summary .ackLatencyMicros.p99)" 5
 }
 
 echo "one message per waited sample:"

@@ -34,9 +34,11 @@ std::string property(rd_kafka_t* client, const char* name) {
 TEST(ClientDefaults, ProducersAwaitedBySamplesSendAtOnceAndTrackedOnesLinger) {
   auto connection = open({});
   EXPECT_EQ(property(connection->waitedHandle(), "linger.ms"), "0");
-  EXPECT_EQ(property(connection->dedicatedHandle(true), "linger.ms"), "0");
+  EXPECT_EQ(property(connection->dedicatedHandle(true, {}, true), "linger.ms"), "0");
   EXPECT_NE(property(connection->handle(), "linger.ms"), "0");
   EXPECT_NE(property(connection->dedicatedHandle(false), "linger.ms"), "0");
+  // The Kafka Processor's: it forwards whole polls, as a stream application batches.
+  EXPECT_NE(property(connection->dedicatedHandle(true), "linger.ms"), "0");
   EXPECT_EQ(connection->waitedHandle(), connection->waitedHandle()) << "one, shared";
   EXPECT_NE(connection->waitedHandle(), connection->handle());
 }
@@ -46,7 +48,7 @@ TEST(ClientDefaults, AUsersLingerHoldsForEveryProducer) {
     auto connection = open({{name, "7"}});
     EXPECT_EQ(connection->waitedHandle(), connection->handle()) << name;
     EXPECT_EQ(property(connection->handle(), "linger.ms"), "7") << name;
-    EXPECT_EQ(property(connection->dedicatedHandle(true), "linger.ms"), "7") << name;
+    EXPECT_EQ(property(connection->dedicatedHandle(true, {}, true), "linger.ms"), "7") << name;
   }
 }
 

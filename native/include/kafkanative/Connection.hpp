@@ -110,10 +110,11 @@ class Connection {
   rd_kafka_s* waitedHandle();
   /// A new librdkafka producer for one session alone, closed with the connection. With
   /// `servedByCaller`, it has no thread serving its callbacks: the session must poll it
-  /// (rd_kafka_poll) whenever it waits for delivery reports, and it sends each message at once
-  /// unless the connection sets the linger. A `transactionalId` makes it a transactional
-  /// producer (its owner initialises and ends its transactions).
-  rd_kafka_s* dedicatedHandle(bool servedByCaller = false, const std::string& transactionalId = {});
+  /// (rd_kafka_poll) whenever it waits for delivery reports. A `transactionalId` makes it a
+  /// transactional producer (its owner initialises and ends its transactions). With
+  /// `sendsAtOnce`, it sends each message at once unless the connection sets the linger.
+  rd_kafka_s* dedicatedHandle(bool servedByCaller = false, const std::string& transactionalId = {},
+                              bool sendsAtOnce = false);
   /// Closes a dedicated producer whose session failed to open (it has nothing in flight).
   void closeDedicated(rd_kafka_s* handle);
   /// How many librdkafka producers the connection holds: the shared one plus dedicated ones.

@@ -65,6 +65,9 @@ class ConsumerSession {
   void commit(ConsumeOutcome& outcome);
   /// Whether `message` is librdkafka saying a subscribed topic does not exist yet (a wait).
   bool awaitsSubscribedTopic(const rd_kafka_message_s& message);
+  /// Asks the cluster for its topics when a missing subscribed topic is being waited for, at
+  /// most once a second.
+  void lookForMissingTopic();
   /// Hands the poll's messages to the forwarder and lets go of them; whether to commit.
   bool forwardHeld(const InterruptCheck& interrupt, ConsumeOutcome& outcome);
 
@@ -74,6 +77,8 @@ class ConsumerSession {
   rd_kafka_s* consumer_ = nullptr;
   std::string lastClientError_;  ///< set by onError, which runs inside this thread's poll
   bool reportedMissingTopic_ = false;
+  bool missingTopic_ = false;  ///< a subscribed topic was reported missing since the last look
+  std::chrono::steady_clock::time_point nextTopicLook_{};
   std::vector<SequenceVerifier::Record> records_;  ///< reused by every poll
   std::vector<PartitionPosition> positions_;       ///< partitions seen by the current poll
   std::unique_ptr<Forwarder> forwarder_;           ///< a processor's output; null otherwise

@@ -226,11 +226,12 @@ std::size_t Connection::clientCount() const {
   return clients_.size();
 }
 
-rd_kafka_s* Connection::dedicatedHandle(bool servedByCaller, const std::string& transactionalId) {
+rd_kafka_s* Connection::dedicatedHandle(bool servedByCaller, const std::string& transactionalId,
+                                        bool sendsAtOnce) {
   rd_kafka_conf_t* conf = rd_kafka_conf_dup(clientConf_);
   try {
-    if (servedByCaller) {
-      sendAtOnce(conf);  // its one caller waits for every message it sends
+    if (sendsAtOnce) {
+      sendAtOnce(conf);
     }
     if (!transactionalId.empty()) {
       setProperty(conf, "transactional.id", transactionalId);

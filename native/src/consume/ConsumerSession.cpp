@@ -231,6 +231,7 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
       outcome.errorMessage = "interrupted";
       break;
     }
+    lookForMissingTopic();
     rd_kafka_message_t* message =
         rd_kafka_consumer_poll(consumer_, static_cast<int>(std::min(remaining, kSlice).count()));
     if (message == nullptr) {
@@ -314,14 +315,29 @@ bool ConsumerSession::awaitsSubscribedTopic(const rd_kafka_message_s& message) {
     NativeLog::warn(std::string(rd_kafka_name(consumer_)) + ": " +
                     rd_kafka_message_errstr(&message) + "; waiting for it to be created");
   }
-  // librdkafka would look again only at its next metadata refresh, 5 minutes on by default; a
-  // metadata request now refreshes its cache, and the subscription takes the topic once it
-  // exists (as Java consumers retry a missing subscribed topic).
+  missingTopic_ = true;
+  return true;
+}
+
+void ConsumerSession::lookForMissingTopic() {
+  // librdkafka would look again only at its next metadata refresh, 5 minutes on by default.
+  // Only a request for every topic updates the subscription (a partial answer could make other
+  // subscribed topics seem missing), and each answer without the topic brings the report
+  // again: once a second bounds what a topic that never comes costs the cluster.
+  constexpr std::chrono::seconds kInterval{1};
+  if (!missingTopic_) {
+    return;
+  }
+  const auto now = std::chrono::steady_clock::now();
+  if (now < nextTopicLook_) {
+    return;
+  }
+  missingTopic_ = false;
+  nextTopicLook_ = now + kInterval;
   const rd_kafka_metadata_t* metadata = nullptr;
   if (rd_kafka_metadata(consumer_, 1, nullptr, &metadata, 1000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
     rd_kafka_metadata_destroy(metadata);
   }
-  return true;
 }
 
 bool ConsumerSession::forwardHeld(const InterruptCheck& interrupt, ConsumeOutcome& outcome) {

@@ -129,7 +129,8 @@ ProducerSession::ProducerSession(std::shared_ptr<Connection> connection,
   // The client last, once the settings are known to be valid: a dedicated producer is not left
   // behind by a session that fails to open (a misconfigured sampler retries every sample).
   if (settings.dedicatedClient) {
-    client_ = connection_->dedicatedHandle(servesOwnClient_);
+    // A waited session's caller waits for every message it sends.
+    client_ = connection_->dedicatedHandle(servesOwnClient_, {}, servesOwnClient_);
   } else {
     client_ =
         settings.mode == DeliveryMode::kWait ? connection_->waitedHandle() : connection_->handle();
