@@ -40,6 +40,7 @@ constexpr std::chrono::milliseconds kHealthTimeout{2000};
 // How soon a consumer's broker thread looks again at a partition whose local queue was full.
 constexpr std::chrono::milliseconds kFetchQueueBackoff{5};
 constexpr int kFetchQueueBackoffSince = 0x020300ff;  // librdkafka 2.3.0, rd_kafka_version()
+constexpr std::chrono::milliseconds kEmbeddedSessionTimeout{10000};
 
 void setProperty(rd_kafka_conf_t* conf, const std::string& name, const std::string& value) {
   char error[512];
@@ -376,6 +377,14 @@ rd_kafka_conf_s* Connection::newConsumerConf() const {
     // real broker. librdkafka 2.3 made the wait configurable; a user's value still wins.
     if (rd_kafka_version() >= kFetchQueueBackoffSince && !setsProperty("fetch.queue.backoff.ms")) {
       setProperty(conf, "fetch.queue.backoff.ms", std::to_string(kFetchQueueBackoff.count()));
+    }
+    // The embedded cluster's brokers (librdkafka's mock) end a rebalance of an established
+    // group only after session.timeout.ms less 1 s, even once every member has rejoined, where a
+    // Kafka broker ends it then: 44 s with 2.8.0's default. There, consumers default to 10 s
+    // (Kafka's default before 3.0), so a second rebalance (a late member, a topic created after
+    // the subscription) costs 9 s.
+    if (embeddedCluster_ && !setsProperty("session.timeout.ms")) {
+      setProperty(conf, "session.timeout.ms", std::to_string(kEmbeddedSessionTimeout.count()));
     }
   } catch (...) {
     rd_kafka_conf_destroy(conf);  // a property librdkafka refuses must not leak the rest
