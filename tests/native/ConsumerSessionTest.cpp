@@ -68,10 +68,16 @@ std::vector<ConsumeOutcome> consumeAll(std::vector<ConsumerSession*> sessions,
   return totals;
 }
 
-/// A connection whose producers are idempotent, as failover drills use.
+/// A connection whose producers are idempotent, as failover drills use. Its linger is
+/// librdkafka's 5 ms: with waited samples' 0, this machine's librdkafka (2.0.2) and its mock
+/// brokers, which do not check idempotent sequences, left 1 of 500 acknowledged messages
+/// unread after injected NOT_LEADER and REQUEST_TIMED_OUT errors in 2 of 27 sanitizer runs
+/// (0 of 15 with 5 ms; not yet explained: DESIGN.md, "Waited samples send at once").
 std::shared_ptr<Connection> idempotentConnection() {
-  return Connection::open(ConnectionConfig{
-      testBootstrap(), {{"enable.idempotence", "true"}}, std::chrono::milliseconds(5000), ""});
+  return Connection::open(ConnectionConfig{testBootstrap(),
+                                           {{"enable.idempotence", "true"}, {"linger.ms", "5"}},
+                                           std::chrono::milliseconds(5000),
+                                           ""});
 }
 
 /// Consumes `topic` from the start and expects exactly `expected` messages, each once.
