@@ -65,8 +65,8 @@ class ConsumerSession {
   void commit(ConsumeOutcome& outcome);
   /// Whether `message` is librdkafka saying a subscribed topic does not exist yet (a wait).
   bool awaitsSubscribedTopic(const rd_kafka_message_s& message);
-  /// Asks the cluster for its topics when a missing subscribed topic is being waited for, at
-  /// most once a second.
+  /// Asks the cluster for its topics when a missing subscribed topic is being waited for: at
+  /// once, then 100 ms later, 200 ms ..., at most once a second.
   void lookForMissingTopic();
   /// Hands the poll's messages to the forwarder and lets go of them; whether to commit.
   bool forwardHeld(const InterruptCheck& interrupt, ConsumeOutcome& outcome);
@@ -79,11 +79,12 @@ class ConsumerSession {
   bool reportedMissingTopic_ = false;
   bool missingTopic_ = false;  ///< a subscribed topic was reported missing since the last look
   std::chrono::steady_clock::time_point nextTopicLook_{};
-  std::vector<SequenceVerifier::Record> records_;  ///< reused by every poll
-  std::vector<PartitionPosition> positions_;       ///< partitions seen by the current poll
-  std::unique_ptr<Forwarder> forwarder_;           ///< a processor's output; null otherwise
-  std::unique_ptr<SchemaReader> valueReader_;      ///< values in a schema format; null otherwise
-  std::vector<rd_kafka_message_s*> held_;          ///< a processor's poll, until forwarded
+  std::chrono::milliseconds topicLookInterval_{0};  ///< doubles from 100 ms to 1 s
+  std::vector<SequenceVerifier::Record> records_;   ///< reused by every poll
+  std::vector<PartitionPosition> positions_;        ///< partitions seen by the current poll
+  std::unique_ptr<Forwarder> forwarder_;            ///< a processor's output; null otherwise
+  std::unique_ptr<SchemaReader> valueReader_;       ///< values in a schema format; null otherwise
+  std::vector<rd_kafka_message_s*> held_;           ///< a processor's poll, until forwarded
   std::atomic<std::uint64_t> interrupts_{0};
 };
 

@@ -323,8 +323,11 @@ void ConsumerSession::lookForMissingTopic() {
   // librdkafka would look again only at its next metadata refresh, 5 minutes on by default.
   // Only a request for every topic updates the subscription (a partial answer could make other
   // subscribed topics seem missing), and each answer without the topic brings the report
-  // again: once a second bounds what a topic that never comes costs the cluster.
-  constexpr std::chrono::seconds kInterval{1};
+  // again. The looks start 100 ms apart, as a topic is usually created within moments by the
+  // test's producers, and slow to one a second, which bounds what a topic that never comes
+  // costs the cluster.
+  constexpr std::chrono::milliseconds kFirstInterval{100};
+  constexpr std::chrono::milliseconds kLongestInterval{1000};
   if (!missingTopic_) {
     return;
   }
@@ -333,7 +336,8 @@ void ConsumerSession::lookForMissingTopic() {
     return;
   }
   missingTopic_ = false;
-  nextTopicLook_ = now + kInterval;
+  topicLookInterval_ = std::clamp(topicLookInterval_ * 2, kFirstInterval, kLongestInterval);
+  nextTopicLook_ = now + topicLookInterval_;
   const rd_kafka_metadata_t* metadata = nullptr;
   if (rd_kafka_metadata(consumer_, 1, nullptr, &metadata, 1000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
     rd_kafka_metadata_destroy(metadata);
