@@ -231,15 +231,16 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
       outcome.errorMessage = "interrupted";
       break;
     }
-    lookForMissingTopic();
     rd_kafka_message_t* message =
         rd_kafka_consumer_poll(consumer_, static_cast<int>(std::min(remaining, kSlice).count()));
     if (message == nullptr) {
+      lookForMissingTopic();  // only an idle or failing poll can be waiting for a topic
       continue;
     }
     if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
       if (awaitsSubscribedTopic(*message)) {
         rd_kafka_message_destroy(message);
+        lookForMissingTopic();
         continue;
       }
       if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF && outcome.errorName.empty()) {
