@@ -29,20 +29,27 @@ fi
 
 base=$((20000 + RANDOM % 20000))  # registry and object ports of the two engines
 engines=()
+engine_pids=()
 for engine in 0 1; do
   registry=$((base + 2 * engine))
   "$root/scripts/jmeter" -s -Dserver_port="$registry" -Djava.rmi.server.hostname=127.0.0.1 \
     -Jserver.rmi.localport=$((registry + 1)) -j "$work/engine-$engine.log" \
     >"$work/engine-$engine.out" 2>&1 &
   pids+=($!)
+  engine_pids+=($!)
   engines+=("127.0.0.1:$registry")
 done
+# An engine starts in a few seconds alone, but CI starts it beside three other JMeters on two
+# cores (a 20 s wait once ran out there): wait while it lives, up to 90 s, and say why it ended.
 for engine in 0 1; do
-  for _ in $(seq 100); do
+  for _ in $(seq 450); do
     grep -q "Bound to registry" "$work/engine-$engine.log" 2>/dev/null && break
+    kill -0 "${engine_pids[engine]}" 2>/dev/null ||
+      fail "engine $engine ended before it started: $(tail -5 "$work/engine-$engine.out")"
     sleep 0.2
   done
-  grep -q "Bound to registry" "$work/engine-$engine.log" || fail "engine $engine did not start"
+  grep -q "Bound to registry" "$work/engine-$engine.log" ||
+    fail "engine $engine did not start in 90 s: $(tail -5 "$work/engine-$engine.log")"
 done
 
 "$root/scripts/jmeter" -n -t "$root/testplans/end-to-end.jmx" -Djava.rmi.server.hostname=127.0.0.1 \
