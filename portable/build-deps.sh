@@ -156,11 +156,11 @@ together() {
 
 # Zig builds libc++, libunwind and glibc's stubs for a target at its first C++ link, into its
 # own cache (25 s on 2 cores, at the end of the library's build). An empty library linked now
-# with the Release build's options (Zig keys them by those) has them built beside the C
-# libraries, whose configure steps leave a core idle.
+# with the library's own options (Release's -O3 and the stripping -s: Zig keys its builds by
+# them) has them built beside the C libraries, whose configure steps leave a core idle.
 warm_zig_cxx() {
   echo 'int kns_warm() { return 0; }' >"$prefix/work/warm.cpp"
-  "$zig" c++ -target "$target" -fPIC -O3 -DNDEBUG -shared -o "$prefix/work/warm.so" \
+  "$zig" c++ -target "$target" -fPIC -O3 -DNDEBUG -s -shared -o "$prefix/work/warm.so" \
     "$prefix/work/warm.cpp" >&2
 }
 
