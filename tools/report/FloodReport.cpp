@@ -18,8 +18,26 @@ double epochSecondOf(const json& timeline, const json& second) {
   return timeline["startEpochMicros"].get<double>() / 1e6 + second["second"].get<double>();
 }
 
-/// The well-behaved clients' figures over the full seconds in [from, until) (epoch seconds).
-json phase(const json& timeline, double from, double until) {
+/// A span of epoch seconds.
+struct Span {
+  double from = -1;
+  double until = -1;
+  bool empty() const { return from < 0 || until < from; }
+};
+
+/// Whether the second starting at `at` belongs to a phase: it lies in the well-behaved
+/// producers' own span, and `phase` (-1 before, 0 during, 1 after the flood) is where it falls
+/// against the flood's span; a second straddling one of the flood's ends counts as during.
+bool inPhase(double at, int phase, const Span& wellBehaved, const Span& flood) {
+  if (at + 1 <= wellBehaved.from || at >= wellBehaved.until) {
+    return false;
+  }
+  const int where = at + 1 <= flood.from ? -1 : (at >= flood.until ? 1 : 0);
+  return where == phase;
+}
+
+/// The well-behaved clients' figures over their seconds in `phase` (see inPhase).
+json phase(const json& timeline, int phase, const Span& wellBehaved, const Span& flood) {
   std::vector<const json*> seconds;
   std::uint64_t acked = 0;
   std::uint64_t failed = 0;
@@ -28,8 +46,7 @@ json phase(const json& timeline, double from, double until) {
   // The last second is the one the summary was taken in: unfinished, it would understate.
   for (std::size_t i = 0; i + 1 < all.size(); ++i) {
     const json& second = all[i];
-    const double at = epochSecondOf(timeline, second);
-    if (at >= from && at < until) {
+    if (inPhase(epochSecondOf(timeline, second), phase, wellBehaved, flood)) {
       seconds.push_back(&second);
       acked += second.value("acked", std::uint64_t{0});
       failed += second.value("failed", std::uint64_t{0});
@@ -58,18 +75,25 @@ json phase(const json& timeline, double from, double until) {
   return figures;
 }
 
-/// [first, last] epoch seconds in which the flood sent anything; nullopt-like {-1, -1}.
-std::pair<double, double> floodWindow(const json& timeline) {
-  double first = -1;
-  double last = -1;
-  for (const auto& second : timeline["seconds"]) {
+/// What producers of a summary did, in epoch seconds: from their first message to the end of
+/// their last sample or thread-end wait, however long their messages queued after that. (A
+/// summary from before samplingEndEpochMicros: the seconds in which they enqueued anything.)
+Span producingSpan(const json& summary) {
+  const auto first = summary.value("firstSendEpochMicros", std::int64_t{0});
+  const auto end = summary.value("samplingEndEpochMicros", std::int64_t{0});
+  if (first > 0 && end >= first) {
+    return {static_cast<double>(first) / 1e6, static_cast<double>(end) / 1e6};
+  }
+  Span span;
+  const json& timeline = summary.value("timeline", json::object());
+  for (const auto& second : timeline.value("seconds", json::array())) {
     if (second.value("sent", 0) > 0) {
       const double at = epochSecondOf(timeline, second);
-      first = first < 0 ? at : first;
-      last = at;
+      span.from = span.from < 0 ? at : span.from;
+      span.until = at + 1;
     }
   }
-  return {first, last};
+  return span;
 }
 
 json throttleSeries(const json& timeline, double origin) {
@@ -87,19 +111,19 @@ json floodOf(const json& summary, const json& flood) {
   const json& timeline = objectAt(summary, "timeline");
   const json& floodTimeline = objectAt(flood, "timeline");
   json result;
-  const auto [from, until] = floodWindow(floodTimeline);
-  if (from < 0 || !timeline.contains("seconds")) {
-    result["notAvailable"] = "the flood sent nothing, or the well-behaved clients have no timeline";
+  const Span floodSpan = producingSpan(flood);
+  const Span wellBehaved = producingSpan(summary);
+  if (floodSpan.empty() || wellBehaved.empty() || !timeline.contains("seconds")) {
+    result["notAvailable"] = "the flood or the well-behaved clients sent nothing";
     return result;
   }
   const double origin = timeline["startEpochMicros"].get<double>() / 1e6;
-  result["startSecond"] = from - origin;
-  result["endSecond"] = until + 1 - origin;
+  result["startSecond"] = floodSpan.from - origin;
+  result["endSecond"] = floodSpan.until - origin;
   result["floodMessagesPerSecond"] = flood.value("messagesPerSecond", 0.0);
-  const double floodStartMicros = flood.value("firstSendEpochMicros", from * 1e6);
   if (floodTimeline.contains("firstThrottleEpochMicros")) {
     result["firstThrottleAfterSeconds"] =
-        (floodTimeline["firstThrottleEpochMicros"].get<double>() - floodStartMicros) / 1e6;
+        floodTimeline["firstThrottleEpochMicros"].get<double>() / 1e6 - floodSpan.from;
   } else {
     result["firstThrottleAfterSeconds"] = nullptr;
     result["noThrottle"] =
@@ -116,9 +140,9 @@ json floodOf(const json& summary, const json& flood) {
   result["floodClientErrors"] = refusals;
   // [second from the well-behaved run's start, throttled ms, client errors] per flood second.
   result["floodSeries"] = throttleSeries(floodTimeline, origin);
-  result["wellBehaved"] = {{"before", phase(timeline, 0, from)},
-                           {"during", phase(timeline, from, until + 1)},
-                           {"after", phase(timeline, until + 1, 1e18)}};
+  result["wellBehaved"] = {{"before", phase(timeline, -1, wellBehaved, floodSpan)},
+                           {"during", phase(timeline, 0, wellBehaved, floodSpan)},
+                           {"after", phase(timeline, 1, wellBehaved, floodSpan)}};
   return result;
 }
 

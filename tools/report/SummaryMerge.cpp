@@ -104,6 +104,7 @@ json mergedProducer(const std::vector<const json*>& parts) {
   sum(merged, parts, {"sent", "acked", "failed", "ackedBytes", "queueFullRetries"});
   earliest(merged, parts, "firstSendEpochMicros");
   latest(merged, parts, "lastAckEpochMicros");
+  latest(merged, parts, "samplingEndEpochMicros");
   latest(merged, parts, "longestAckGapMicros");
   const double seconds =
       merged.contains("firstSendEpochMicros") && merged.contains("lastAckEpochMicros")

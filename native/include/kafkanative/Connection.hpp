@@ -50,6 +50,8 @@ class Connection {
   EmbeddedCluster* embeddedCluster() const noexcept { return embeddedCluster_.get(); }
   /// librdkafka's `message.timeout.ms`: the bound on every delivery report.
   std::chrono::milliseconds deliveryTimeout() const noexcept { return deliveryTimeout_; }
+  /// How long the end of a test (or of a producing thread) waits for messages in flight.
+  std::chrono::milliseconds flushTimeout() const noexcept { return flushTimeout_; }
   /// The largest message librdkafka accepts (message.max.bytes).
   std::size_t maxMessageBytes() const noexcept { return maxMessageBytes_; }
 

@@ -50,8 +50,11 @@ class ProducerSession {
   /// the outcome says `_INTR` with what was still unacknowledged. For JMeter's Stop.
   void interrupt() noexcept { interrupts_.fetch_add(1, std::memory_order_relaxed); }
 
-  /// kTrack: waits for every message still in flight (up to the delivery timeout) and
-  /// returns their deliveries, so none goes unreported at thread end.
+  /// kTrack: waits for the messages still in flight and returns their deliveries, so none
+  /// goes unreported at thread end. The wait ends at the connection's flush timeout (or the
+  /// delivery timeout, if shorter): a producer held back by a quota would otherwise hold its
+  /// thread, and the test, until its queue drained. A producer of this session's own then
+  /// purges what is left, and the outcome counts it as failed (`_PURGE_QUEUE`, with the count).
   ProduceOutcome finish();
 
  private:
@@ -77,6 +80,8 @@ class ProducerSession {
   void sendBatch(DeliveryBatch& batch, std::uint32_t messages, const InterruptCheck& interrupt);
   /// Tracked mode: collects completed batches; waits for one while `waitWhileAbove` or more
   /// are in flight, up to `timeout`.
+  /// finish(), when the wait ran out: purges this session's own producer and counts the rest.
+  void purgeUnsent(ProduceOutcome& outcome, std::chrono::milliseconds waited);
   void drainCompleted(ProduceOutcome& outcome, std::size_t waitWhileAbove,
                       std::chrono::milliseconds timeout, const InterruptCheck* interrupt);
   void appendClientError(ProduceOutcome& outcome) const;

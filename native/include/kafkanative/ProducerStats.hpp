@@ -18,6 +18,9 @@ struct ProducerStats {
   std::atomic<std::uint64_t> queueFullRetries{0};
   std::atomic<std::int64_t> firstSendEpochMicros{0};
   std::atomic<std::int64_t> lastAckEpochMicros{0};
+  /// When the last sample, or wait for deliveries at a thread's end, returned: when these
+  /// producers last did anything, however long their messages queued before that.
+  std::atomic<std::int64_t> samplingEndEpochMicros{0};
   /// The longest time without any acknowledgement between two that came (measured per
   /// completed batch): how long an outage lasted as the client saw it.
   std::atomic<std::int64_t> longestAckGapMicros{0};

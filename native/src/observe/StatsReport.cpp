@@ -31,6 +31,7 @@ nlohmann::json statsJson(const ProducerStats& s) {
       {"queueFullRetries", s.queueFullRetries.load()},
       {"firstSendEpochMicros", first},
       {"lastAckEpochMicros", last},
+      {"samplingEndEpochMicros", s.samplingEndEpochMicros.load()},
       {"seconds", seconds},
       {"messagesPerSecond", seconds > 0 ? static_cast<double>(acked) / seconds : 0.0},
       {"megabytesPerSecond", seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0},

@@ -10,6 +10,7 @@
 #include <random>
 #include <thread>
 
+#include "AtomicFigures.hpp"
 #include "DeliveryBatch.hpp"
 #include "Engine.hpp"
 #include "InterruptCheck.hpp"
@@ -238,17 +239,40 @@ ProduceOutcome ProducerSession::produce(std::uint32_t messages) {
     renderProblem_ = nullptr;
   }
   appendClientError(outcome);
+  storeMax(stats_.samplingEndEpochMicros, epochMicrosNow());
   return outcome;
 }
 
 ProduceOutcome ProducerSession::finish() {
   ProduceOutcome outcome;
-  if (completed_) {
-    drainCompleted(outcome, 0, connection_->deliveryTimeout() + kReportGrace, nullptr);
-    outcome.inFlight = inFlightMessages_;
-    appendClientError(outcome);
+  if (!completed_) {
+    return outcome;
   }
+  const auto wait =
+      std::min(connection_->flushTimeout(), connection_->deliveryTimeout() + kReportGrace);
+  drainCompleted(outcome, 0, wait, nullptr);
+  if (inFlightBatches_ > 0 && settings_.dedicatedClient) {
+    purgeUnsent(outcome, wait);
+  }
+  outcome.inFlight = inFlightMessages_;
+  appendClientError(outcome);
+  storeMax(stats_.samplingEndEpochMicros, epochMicrosNow());
   return outcome;
+}
+
+void ProducerSession::purgeUnsent(ProduceOutcome& outcome, std::chrono::milliseconds waited) {
+  const auto unsent = inFlightMessages_;
+  // Only what was never sent: a request in flight is answered within the request timeout,
+  // and its messages may be written whatever the client does.
+  rd_kafka_purge(client_, RD_KAFKA_PURGE_F_QUEUE);
+  // The purge's reports come from the client's own poller at once; in-flight requests' within
+  // the grace. (The first wait's time-out is what this error replaces.)
+  drainCompleted(outcome, 0, kReportGrace, nullptr);
+  outcome.errorName = rd_kafka_err2name(RD_KAFKA_RESP_ERR__PURGE_QUEUE);
+  outcome.errorMessage = std::to_string(unsent) + " messages undelivered " +
+                         std::to_string(waited.count()) +
+                         " ms after the thread's end (the connection's flush timeout): those "
+                         "not yet sent were purged and count as failed";
 }
 
 void ProducerSession::sendBatch(DeliveryBatch& batch, std::uint32_t messages,

@@ -22,6 +22,8 @@ void ProducerStats::add(const ProducerStats& other) noexcept {
     firstSendEpochMicros = firstOther;
   }
   lastAckEpochMicros = std::max(lastAckEpochMicros.load(), other.lastAckEpochMicros.load());
+  samplingEndEpochMicros =
+      std::max(samplingEndEpochMicros.load(), other.samplingEndEpochMicros.load());
   longestAckGapMicros = std::max(longestAckGapMicros.load(), other.longestAckGapMicros.load());
   targetRate = targetRate.load() + other.targetRate.load();
   scheduleLagMicros = std::max(scheduleLagMicros.load(), other.scheduleLagMicros.load());

@@ -49,6 +49,10 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
    */
   private transient boolean settingsChanged = true;
 
+  protected AbstractKafkaSampler() {
+    FieldDefaults.set(this);
+  }
+
   /** Notes that a setting goes from {@code old} to {@code value}; returns {@code value}. */
   protected final <T> T setting(T old, T value) {
     if (!java.util.Objects.equals(old, value)) {

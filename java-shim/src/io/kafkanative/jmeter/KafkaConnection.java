@@ -27,8 +27,8 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   private String clientId = "jmeter-kafka-native";
   private long deliveryTimeoutMs = 30000;
   private long flushTimeoutMs = 10000;
-  // Producer settings with a named field. Empty means librdkafka's default, which is also
-  // what plans saved before a field existed get (JMeter sets missing properties to "").
+  // Producer settings with a named field. Empty means librdkafka's default; a plan saved before
+  // a field existed gets the field's default (FieldDefaults).
   private String acks = "all";
   private String compression = "";
   private String lingerMs = "";
@@ -54,6 +54,10 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   private String faultSchedule = "";
 
   private transient NativeConnection connection;
+
+  public KafkaConnection() {
+    FieldDefaults.set(this);
+  }
 
   @Override
   public void testStarted() {

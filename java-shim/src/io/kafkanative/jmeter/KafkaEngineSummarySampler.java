@@ -19,6 +19,10 @@ public class KafkaEngineSummarySampler extends AbstractSampler implements TestBe
 
   private String connectionName = "kafka";
 
+  public KafkaEngineSummarySampler() {
+    FieldDefaults.set(this);
+  }
+
   @Override
   public SampleResult sample(Entry entry) {
     if (!ConnectionRegistry.isRemote(connectionName)) {
