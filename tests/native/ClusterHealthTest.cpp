@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 #include <librdkafka/rdkafka.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
+#include "EmbeddedCluster.hpp"
 #include "TestCluster.hpp"
 #include "TestTopics.hpp"
 #include "kafkanative/Connection.hpp"
@@ -21,6 +23,18 @@ namespace {
 rd_kafka_metadata_partition_t partition(int id, int leader, int replicas, int inSync) {
   static std::vector<std::int32_t> brokers{1, 2, 3, 4, 5};
   return {id, RD_KAFKA_RESP_ERR_NO_ERROR, leader, replicas, brokers.data(), inSync, brokers.data()};
+}
+
+/// Creates a topic of 3 partitions and writes to it through `kafka`, so the health reader
+/// watches it.
+void writeANewTopic(const std::shared_ptr<Connection>& kafka) {
+  const auto topic = uniqueName("health");
+  createTopic(*kafka, topic, 3);
+  ProducerSettings settings;
+  settings.topic = topic;
+  settings.statsName = topic;
+  ProducerSession producer(kafka, settings);
+  ASSERT_EQ(producer.produce(10).acked, 10u);
 }
 
 }  // namespace
@@ -47,13 +61,7 @@ TEST(ClusterHealth, CountsUnderReplicatedAndOfflinePartitions) {
 TEST(ClusterHealth, ReadsThePartitionsTheRunWritesOnceASecond) {
   auto kafka =
       Connection::open(ConnectionConfig{testBootstrap(), {}, std::chrono::milliseconds(5000), ""});
-  const auto topic = uniqueName("health");
-  createTopic(*kafka, topic, 3);
-  ProducerSettings settings;
-  settings.topic = topic;
-  settings.statsName = topic;
-  ProducerSession producer(kafka, settings);
-  ASSERT_EQ(producer.produce(10).acked, 10u);
+  ASSERT_NO_FATAL_FAILURE(writeANewTopic(kafka));
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));
   const auto health = nlohmann::json::parse(kafka->summaryJson())["health"];
   EXPECT_EQ(health["intervalMs"], 1000);
@@ -62,4 +70,38 @@ TEST(ClusterHealth, ReadsThePartitionsTheRunWritesOnceASecond) {
   EXPECT_GE(last[1].get<int>(), 1);  // brokers
   EXPECT_GE(last[2].get<int>(), 3);  // this topic's partitions, and any others the client knows
   EXPECT_EQ(last[4], 0);             // none offline
+}
+
+// A broker that stops answering without closing its connections (a killed container, a hung
+// process; here each broker in turn answers 10 s late) must not leave the reader blind while
+// librdkafka still counts it up: every second still gets an answered reading.
+TEST(ClusterHealth, KeepsReadingWhileABrokerStopsAnswering) {
+  auto kafka = Connection::open(ConnectionConfig{
+      testBootstrap(), {{"client.id", uniqueName("health")}}, std::chrono::milliseconds(5000), ""});
+  EmbeddedCluster* cluster = kafka->embeddedCluster();
+  if (cluster == nullptr) {
+    GTEST_SKIP() << "needs the embedded cluster's broker delays";
+  }
+  ASSERT_NO_FATAL_FAILURE(writeANewTopic(kafka));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  const auto epochMillis = [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  const auto from = epochMillis();
+  for (int broker = 1; broker <= cluster->brokers(); ++broker) {
+    cluster->setBrokerRtt(broker, std::chrono::seconds(10));
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    cluster->setBrokerRtt(broker, std::chrono::milliseconds(0));
+  }
+  const auto until = epochMillis();
+  const auto readings = nlohmann::json::parse(kafka->summaryJson())["health"]["readings"];
+  for (const auto& reading : readings) {
+    if (reading[0].get<std::int64_t>() >= from && reading[0].get<std::int64_t>() <= until) {
+      EXPECT_GE(reading[1].get<int>(), 1)
+          << "unanswered at " << reading[0].get<std::int64_t>() - from << " ms";
+    }
+  }
+  EXPECT_GE(readings.back()[0].get<std::int64_t>(), until - 2000);  // still reading
 }

@@ -62,3 +62,50 @@ TEST(ReplicationReport, TheEmbeddedClusterIsNotTakenAtItsWord) {
       std::string::npos);
   EXPECT_TRUE(replicationOf(json{{"timeline", json::object()}}).contains("notAvailable"));
 }
+
+namespace {
+
+/// As a real Kafka 2.4 cluster showed it, with no fault schedule: broker 2 killed at 10 s is
+/// gone from the metadata at 10.4 s; the reader goes unanswered for a few seconds; partitions
+/// are under-replicated only from 16.2 s (its ZooKeeper session expired); it is back at 20.3 s
+/// and every partition is fully replicated at 29.2 s. Then broker 3 is gone from 40 s to 43 s,
+/// back before its session expired: nothing was under-replicated.
+json realLosses() {
+  const json unanswered = {kStart + 11'000, -1, 0, 0, 0};
+  return {{"embedded", false},
+          {"timeline", {{"startEpochMicros", kStart * 1000}}},
+          {"health",
+           {{"readings",
+             {row(0, 3, 0, 0), row(10.4, 2, 0, 0), unanswered, row(13, 2, 0, 0), row(16.2, 2, 4, 0),
+              row(20.3, 3, 4, 0), row(29.2, 3, 0, 0), row(40, 2, 0, 0), row(43, 3, 0, 0),
+              row(50, 3, 0, 0)}}}}};
+}
+
+}  // namespace
+
+TEST(ReplicationReport, EachRealBrokerLossIsTimedFromTheMetadataAlone) {
+  const json replication = replicationOf(realLosses());
+  ASSERT_EQ(replication["faults"].size(), 0u);
+  const json& losses = replication["losses"];
+  ASSERT_EQ(losses.size(), 2u);
+  EXPECT_DOUBLE_EQ(losses[0]["lostAtSecond"].get<double>(), 10.4);
+  EXPECT_DOUBLE_EQ(losses[0]["underReplicatedFromSecond"].get<double>(), 16.2);
+  EXPECT_DOUBLE_EQ(losses[0]["returnedAtSecond"].get<double>(), 20.3);
+  EXPECT_DOUBLE_EQ(losses[0]["fullyReplicatedAtSecond"].get<double>(), 29.2);
+  EXPECT_NEAR(losses[0]["fullyReplicatedAfterReturnSeconds"].get<double>(), 8.9, 1e-9);
+  EXPECT_DOUBLE_EQ(losses[1]["lostAtSecond"].get<double>(), 40);
+  EXPECT_DOUBLE_EQ(losses[1]["returnedAtSecond"].get<double>(), 43);
+  EXPECT_TRUE(losses[1]["underReplicatedFromSecond"].is_null());
+  // The unanswered reading neither ended the broker's absence nor began anything.
+  EXPECT_EQ(replication["spans"]["brokersMissing"].size(), 2u);
+  EXPECT_EQ(replication["spans"]["unanswered"].size(), 1u);
+}
+
+TEST(ReplicationReport, ABrokerNotBackByTheEndSaysSo) {
+  json summary = realLosses();
+  summary["health"]["readings"] = {row(0, 3, 0, 0), row(10.4, 2, 0, 0), row(16.2, 2, 4, 0)};
+  const json loss = replicationOf(summary)["losses"][0];
+  EXPECT_FALSE(loss.contains("returnedAtSecond"));
+  EXPECT_FALSE(loss.contains("fullyReplicatedAtSecond"));
+  EXPECT_DOUBLE_EQ(loss["underReplicatedFromSecond"].get<double>(), 16.2);
+}

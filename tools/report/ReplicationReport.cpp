@@ -13,9 +13,14 @@ using json = nlohmann::json;
 
 enum Column { kMillis, kBrokers, kPartitions, kUnderReplicated, kOffline };
 
+/// Whether the cluster answered the reading of `row` (an unanswered one says nothing of its
+/// partitions: it neither begins nor ends a span of them).
+bool answered(const json& row) { return row[kBrokers].get<int>() >= 0; }
+
 /// The spans in which `measure(row)` was above 0 (how many partitions, brokers...), in seconds
 /// from `startMillis`: from the row where it began to the row where it ended, with the most it
-/// measured ("untilSecond" absent: still so at the last reading).
+/// measured ("untilSecond" absent: still so at the last reading). A measure below 0 is no
+/// reading.
 template <class Measure>
 json spansWhere(const json& rows, double startMillis, const Measure& measure) {
   json spans = json::array();
@@ -23,6 +28,9 @@ json spansWhere(const json& rows, double startMillis, const Measure& measure) {
   for (const auto& row : rows) {
     const double second = (row[kMillis].get<double>() - startMillis) / 1000.0;
     const int measured = measure(row);
+    if (measured < 0) {
+      continue;
+    }
     if (measured > 0) {
       if (open.is_null()) {
         open = {{"fromSecond", second}, {"most", 0}};
@@ -74,6 +82,54 @@ json perFault(const json& fault, double startMillis, const json& under, const js
   return result;
 }
 
+/// The first span of `spans` that was going on at `from` or began within [from - 1, until + 1]
+/// (a second's slack for the readings' spacing); null if none.
+const json* spanDuring(const json& spans, double from, double until) {
+  for (const auto& span : spans) {
+    const double began = span["fromSecond"].get<double>();
+    const bool endedBefore = span.contains("untilSecond") && span["untilSecond"] < from - 1.0;
+    if (!endedBefore && began <= until + 1.0) {
+      return &span;
+    }
+  }
+  return nullptr;
+}
+
+/// Each broker loss the metadata itself shows (a span of brokers missing, no fault schedule
+/// needed): when it was lost, when its partitions became under-replicated (a real cluster
+/// notices only when the broker's session expires, seconds later), when it returned, when
+/// every partition was fully replicated again and how long after its return that was, and
+/// how long partitions went without a leader.
+json lossesOf(const json& missing, const json& under, const json& offline) {
+  json losses = json::array();
+  for (const auto& span : missing) {
+    const double lost = span["fromSecond"].get<double>();
+    const bool returned = span.contains("untilSecond");
+    const double back = returned ? span["untilSecond"].get<double>() : 1e18;
+    json loss = {{"lostAtSecond", lost}, {"brokers", span["most"]}};
+    if (returned) {
+      loss["returnedAtSecond"] = back;
+    }
+    if (const json* replication = spanDuring(under, lost, back)) {
+      loss["underReplicatedFromSecond"] = (*replication)["fromSecond"];
+      if (replication->contains("untilSecond")) {
+        const double full = (*replication)["untilSecond"].get<double>();
+        loss["fullyReplicatedAtSecond"] = full;
+        if (returned) {
+          loss["fullyReplicatedAfterReturnSeconds"] = std::max(0.0, full - back);
+        }
+      }
+    } else {
+      loss["underReplicatedFromSecond"] = nullptr;  // never: it returned before the cluster noticed
+    }
+    const json* leaderless = spanDuring(offline, lost, back);
+    loss["withoutLeaderSeconds"] =
+        leaderless ? leaderless->value("durationSeconds", json()) : json(0);
+    losses.push_back(loss);
+  }
+  return losses;
+}
+
 }  // namespace
 
 json replicationOf(const json& summary) {
@@ -97,22 +153,21 @@ json replicationOf(const json& summary) {
     mostBrokers = std::max(mostBrokers, row[kBrokers].get<int>());
   }
   const auto column = [](Column which) {
-    return [which](const json& row) { return row[which].get<int>(); };
+    return [which](const json& row) { return answered(row) ? row[which].get<int>() : -1; };
   };
   const json under = spansWhere(rows, startMillis, column(kUnderReplicated));
   const json offline = spansWhere(rows, startMillis, column(kOffline));
-  replication["spans"] = {
-      {"underReplicated", under},
-      {"withoutLeader", offline},
-      {"brokersMissing", spansWhere(rows, startMillis,
-                                    [mostBrokers](const json& row) {
-                                      const int brokers = row[kBrokers].get<int>();
-                                      return brokers < 0 ? 0 : mostBrokers - brokers;
-                                    })},
-      {"unanswered", spansWhere(rows, startMillis, [](const json& row) {
-         return row[kBrokers].get<int>() < 0 ? 1 : 0;
-       })}};
+  const json missing = spansWhere(rows, startMillis, [mostBrokers](const json& row) {
+    return answered(row) ? mostBrokers - row[kBrokers].get<int>() : -1;
+  });
+  replication["spans"] = {{"underReplicated", under},
+                          {"withoutLeader", offline},
+                          {"brokersMissing", missing},
+                          {"unanswered", spansWhere(rows, startMillis, [](const json& row) {
+                             return answered(row) ? 0 : 1;
+                           })}};
   replication["brokers"] = mostBrokers;
+  replication["losses"] = lossesOf(missing, under, offline);
   for (const auto& fault : objectAt(summary, "faults")) {
     if (fault.contains("fromEpochMicros")) {
       replication["faults"].push_back(perFault(fault, startMillis, under, offline));

@@ -102,6 +102,26 @@ std::string floodRow(const json& report) {
   return row(question, figure, note);
 }
 
+/// One broker loss the metadata showed: when, and how long until full replication.
+std::string lossText(const json& loss) {
+  std::string text = format("; broker lost at %.0f s", loss["lostAtSecond"].get<double>());
+  if (loss["underReplicatedFromSecond"].is_number()) {
+    text +=
+        format(", under-replicated from %.0f s", loss["underReplicatedFromSecond"].get<double>());
+  }
+  if (!loss.contains("returnedAtSecond")) {
+    return text + ", not back by the end of the run";
+  }
+  text += format(", back at %.0f s", loss["returnedAtSecond"].get<double>());
+  if (loss["underReplicatedFromSecond"].is_null()) {
+    return text + " before any partition was under-replicated";
+  }
+  return text + (loss.contains("fullyReplicatedAfterReturnSeconds")
+                     ? format(", fully replicated %.1f s after its return",
+                              loss["fullyReplicatedAfterReturnSeconds"].get<double>())
+                     : std::string(", still under-replicated at the end of the run"));
+}
+
 /// How long partitions stayed under-replicated or leaderless after failures.
 std::string replicationRow(const json& replication) {
   const std::string question = "Replication after a failure";
@@ -124,11 +144,16 @@ std::string replicationRow(const json& replication) {
                "metadata, read once a second");
   }
   std::string note = "spans in the cluster's metadata, read once a second";
-  for (const auto& fault : replication["faults"]) {
-    if (fault["fullyReplicatedAfterReturnSeconds"].is_number()) {
-      note += format("; fault at %.0f s: ", fault["fromSecond"].get<double>()) +
-              format("fully replicated %.1f s after the broker returned",
-                     fault["fullyReplicatedAfterReturnSeconds"].get<double>());
+  for (const auto& loss : replication.value("losses", json::array())) {
+    note += lossText(loss);
+  }
+  if (replication.value("losses", json::array()).empty()) {
+    for (const auto& fault : replication["faults"]) {
+      if (fault["fullyReplicatedAfterReturnSeconds"].is_number()) {
+        note += format("; fault at %.0f s: ", fault["fromSecond"].get<double>()) +
+                format("fully replicated %.1f s after the broker returned",
+                       fault["fullyReplicatedAfterReturnSeconds"].get<double>());
+      }
     }
   }
   for (const auto& span : spans["underReplicated"]) {

@@ -124,6 +124,9 @@ class Connection {
 
  private:
   /// Whether the connection's properties set librdkafka's linger (under either name).
+  /// The configuration of the cluster health reader's clients: the connection's properties
+  /// that are neither producer nor consumer settings.
+  rd_kafka_conf_s* newMetadataConf() const;
   bool setsLinger() const;
   /// Sets linger.ms=0 in `conf` unless the connection's properties set the linger.
   void sendAtOnce(rd_kafka_conf_s* conf) const;
@@ -138,7 +141,7 @@ class Connection {
   std::shared_ptr<EmbeddedCluster> embeddedCluster_;
   std::unique_ptr<RunTimeline> timeline_;  ///< outlives the clients, whose reports it records
   std::unique_ptr<ClusterFacts> facts_;
-  std::unique_ptr<ClusterHealth> health_;  ///< reads the shared client's topics once a second
+  std::unique_ptr<ClusterHealth> health_;         ///< reads the producers' topics once a second
   std::unique_ptr<FaultSchedule> faultSchedule_;  ///< restores the brokers when destroyed
   std::string bootstrapServers_;
   std::chrono::milliseconds flushTimeout_;

@@ -51,10 +51,11 @@ class ProducerSession {
   void interrupt() noexcept { interrupts_.fetch_add(1, std::memory_order_relaxed); }
 
   /// kTrack: waits for the messages still in flight and returns their deliveries, so none
-  /// goes unreported at thread end. The wait ends at the connection's flush timeout (or the
-  /// delivery timeout, if shorter): a producer held back by a quota would otherwise hold its
-  /// thread, and the test, until its queue drained. A producer of this session's own then
-  /// purges what is left, and the outcome counts it as failed (`_PURGE_QUEUE`, with the count).
+  /// goes unreported at thread end. A producer of this session's own waits at most the
+  /// connection's flush timeout (or the delivery timeout, if shorter) — a producer held back by
+  /// a quota would otherwise hold its thread, and the test, until its queue drained — and then
+  /// purges what is left, which the outcome counts as failed (`_PURGE_QUEUE`, with the count).
+  /// On the shared producer the wait is bounded by the delivery timeout.
   ProduceOutcome finish();
 
  private:

@@ -2,6 +2,9 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "AtomicFigures.hpp"
 
 namespace kafkanative {
@@ -26,32 +29,100 @@ ClusterHealth::Reading ClusterHealth::count(const rd_kafka_metadata_t& metadata,
   return reading;
 }
 
-ClusterHealth::ClusterHealth(rd_kafka_s* client, std::chrono::milliseconds interval,
+ClusterHealth::ClusterHealth(rd_kafka_conf_s* conf, std::chrono::milliseconds interval,
                              std::chrono::milliseconds timeout)
-    : client_(client), interval_(interval), timeoutMs_(static_cast<int>(timeout.count())) {
+    : conf_(conf), interval_(interval), timeout_(timeout) {
+  if (!renewClient()) {  // the same settings made the connection's own clients
+    rd_kafka_conf_destroy(conf_);
+    throw std::runtime_error("the cluster health reader could not make its client");
+  }
   worker_.start([this] { run(); });
 }
 
-ClusterHealth::~ClusterHealth() { worker_.stop(); }
+ClusterHealth::~ClusterHealth() {
+  worker_.stop();
+  destroyHandles();
+  if (client_ != nullptr) {
+    rd_kafka_destroy(client_);
+  }
+  rd_kafka_conf_destroy(conf_);
+}
+
+void ClusterHealth::watch(const std::string& topic) {
+  std::lock_guard lock(mutex_);
+  if (std::find(topics_.begin(), topics_.end(), topic) == topics_.end()) {
+    topics_.push_back(topic);
+  }
+}
 
 void ClusterHealth::run() {
   auto next = std::chrono::steady_clock::now();
   std::unique_lock lock(mutex_);
   while (worker_.sleepUntil(lock, next)) {
     next += interval_;
-    lock.unlock();  // the request takes a round trip, or the timeout when no broker answers
-    const rd_kafka_metadata_t* metadata = nullptr;
-    const auto error = rd_kafka_metadata(client_, 0, nullptr, &metadata, timeoutMs_);
-    Reading reading;
-    reading.epochMillis = epochMicrosNow() / 1000;
-    if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
-      reading = count(*metadata, reading.epochMillis);
-      rd_kafka_metadata_destroy(metadata);
-    }
+    lock.unlock();  // a reading takes a round trip, or the timeout when no broker answers
+    const Reading reading = read();
     lock.lock();
     record(reading);
     next = std::max(next, std::chrono::steady_clock::now());
   }
+}
+
+ClusterHealth::Reading ClusterHealth::read() {
+  if (auto reading = ask(timeout_ / 2)) {
+    return *reading;
+  }
+  if (renewClient()) {
+    if (auto reading = ask(timeout_ / 2)) {
+      return *reading;
+    }
+  }
+  Reading unanswered;
+  unanswered.epochMillis = epochMicrosNow() / 1000;
+  return unanswered;
+}
+
+std::optional<ClusterHealth::Reading> ClusterHealth::ask(std::chrono::milliseconds timeout) {
+  if (client_ == nullptr) {
+    return std::nullopt;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    // With all_topics=0 and no topic, librdkafka asks for the topics the client has handles of.
+    while (handles_.size() < topics_.size()) {
+      handles_.push_back(rd_kafka_topic_new(client_, topics_[handles_.size()].c_str(), nullptr));
+    }
+  }
+  const rd_kafka_metadata_t* metadata = nullptr;
+  if (rd_kafka_metadata(client_, 0, nullptr, &metadata, static_cast<int>(timeout.count())) !=
+      RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return std::nullopt;
+  }
+  const Reading reading = count(*metadata, epochMicrosNow() / 1000);
+  rd_kafka_metadata_destroy(metadata);
+  return reading;
+}
+
+bool ClusterHealth::renewClient() {
+  destroyHandles();
+  if (client_ != nullptr) {
+    rd_kafka_destroy(client_);
+  }
+  rd_kafka_conf_t* conf = rd_kafka_conf_dup(conf_);
+  client_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, nullptr, 0);
+  if (client_ == nullptr) {
+    rd_kafka_conf_destroy(conf);  // kept by librdkafka only on success
+  }
+  return client_ != nullptr;
+}
+
+void ClusterHealth::destroyHandles() {
+  for (auto* handle : handles_) {
+    if (handle != nullptr) {  // a name librdkafka refused has none
+      rd_kafka_topic_destroy(handle);
+    }
+  }
+  handles_.clear();
 }
 
 void ClusterHealth::record(const Reading& reading) {

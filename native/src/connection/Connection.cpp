@@ -109,6 +109,31 @@ bool isConsumerOnly(const std::string& name) {
   return kConsumerOnly.count(name) != 0;
 }
 
+/// Settings of the Kafka Connection's producer fields, and others only producers take; a
+/// consumer would only warn about them.
+bool isProducerOnly(const std::string& name) {
+  static const std::set<std::string> kProducerOnly = {"acks",
+                                                      "request.required.acks",
+                                                      "compression.type",
+                                                      "compression.codec",
+                                                      "linger.ms",
+                                                      "queue.buffering.max.ms",
+                                                      "batch.size",
+                                                      "batch.num.messages",
+                                                      "enable.idempotence",
+                                                      "max.in.flight.requests.per.connection",
+                                                      "max.in.flight",
+                                                      "message.timeout.ms",
+                                                      "delivery.timeout.ms",
+                                                      "retries",
+                                                      "message.send.max.retries",
+                                                      "partitioner",
+                                                      "queue.buffering.max.messages",
+                                                      "queue.buffering.max.kbytes",
+                                                      "transactional.id"};
+  return kProducerOnly.count(name) != 0;
+}
+
 /// The entry `name` of a registry of owned objects, created on first use.
 template <typename T>
 T& findOrCreate(std::map<std::string, std::unique_ptr<T>>& registry, const std::string& name) {
@@ -198,7 +223,7 @@ Connection::Connection(const ConnectionConfig& config)
     throw;
   }
   facts_ = std::make_unique<ClusterFacts>(handle(), std::min(deliveryTimeout_, kFactsTimeout));
-  health_ = std::make_unique<ClusterHealth>(handle(), kHealthInterval,
+  health_ = std::make_unique<ClusterHealth>(newMetadataConf(), kHealthInterval,
                                             std::min(deliveryTimeout_, kHealthTimeout));
 }
 
@@ -319,7 +344,10 @@ int Connection::onStatistics(rd_kafka_s* handle, char* json, size_t length, void
   return 0;  // librdkafka frees `json`
 }
 
-void Connection::noteTopic(const std::string& topic) { facts_->noteTopic(topic); }
+void Connection::noteTopic(const std::string& topic) {
+  facts_->noteTopic(topic);
+  health_->watch(topic);
+}
 
 void Connection::onThrottle(rd_kafka_s*, const char*, int32_t, int millis, void* opaque) {
   static_cast<Connection*>(opaque)->timeline_->onThrottle(millis, epochMicrosNow());
@@ -340,32 +368,36 @@ ConsumerStats& Connection::consumerStatsFor(const std::string& name) {
   return findOrCreate(consumerStats_, name);
 }
 
+rd_kafka_conf_s* Connection::newMetadataConf() const {
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  try {
+    setClientDefaults(conf);
+    // Only what reaching the cluster takes: a client that sends nothing needs no producer or
+    // consumer settings (a transactional.id would fence the run's own producer), and its
+    // statistics would be queued for no one.
+    for (const auto& [name, value] : properties_) {
+      if (!isProducerOnly(name) && !isConsumerOnly(name) && name != "statistics.interval.ms") {
+        setProperty(conf, name, value);
+      }
+    }
+    setProperty(conf, "bootstrap.servers", bootstrapServers_);
+    // A new client connects to every broker at once and asks the first that answers: with
+    // sparse connections it would try one at a time, and wait on one that does not answer.
+    setProperty(conf, "enable.sparse.connections", "false");
+  } catch (...) {
+    rd_kafka_conf_destroy(conf);
+    throw;
+  }
+  rd_kafka_conf_set_log_cb(conf, &logFromLibrdkafka);
+  return conf;
+}
+
 rd_kafka_conf_s* Connection::newConsumerConf() const {
-  // Set by the Kafka Connection's producer fields; a consumer would only warn about them.
-  static const std::set<std::string> kProducerOnly = {"acks",
-                                                      "request.required.acks",
-                                                      "compression.type",
-                                                      "compression.codec",
-                                                      "linger.ms",
-                                                      "queue.buffering.max.ms",
-                                                      "batch.size",
-                                                      "batch.num.messages",
-                                                      "enable.idempotence",
-                                                      "max.in.flight.requests.per.connection",
-                                                      "max.in.flight",
-                                                      "message.timeout.ms",
-                                                      "delivery.timeout.ms",
-                                                      "retries",
-                                                      "message.send.max.retries",
-                                                      "partitioner",
-                                                      "queue.buffering.max.messages",
-                                                      "queue.buffering.max.kbytes",
-                                                      "transactional.id"};
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   try {
     setClientDefaults(conf);
     for (const auto& [name, value] : properties_) {
-      if (kProducerOnly.count(name) == 0) {
+      if (!isProducerOnly(name)) {
         setProperty(conf, name, value);
       }
     }

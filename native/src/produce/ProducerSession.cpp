@@ -248,11 +248,18 @@ ProduceOutcome ProducerSession::finish() {
   if (!completed_) {
     return outcome;
   }
-  const auto wait =
-      std::min(connection_->flushTimeout(), connection_->deliveryTimeout() + kReportGrace);
-  drainCompleted(outcome, 0, wait, nullptr);
-  if (inFlightBatches_ > 0 && settings_.dedicatedClient) {
-    purgeUnsent(outcome, wait);
+  const auto reportBound = connection_->deliveryTimeout() + kReportGrace;
+  if (settings_.dedicatedClient) {
+    const auto wait = std::min(connection_->flushTimeout(), reportBound);
+    drainCompleted(outcome, 0, wait, nullptr);
+    if (inFlightBatches_ > 0) {
+      purgeUnsent(outcome, wait);
+    }
+  } else {
+    // The shared producer's queue holds other threads' messages too: it cannot be purged for
+    // this one, and each of this session's batches must complete before it goes (their
+    // reports land in its queue). The delivery timeout bounds them.
+    drainCompleted(outcome, 0, reportBound, nullptr);
   }
   outcome.inFlight = inFlightMessages_;
   appendClientError(outcome);
@@ -261,18 +268,18 @@ ProduceOutcome ProducerSession::finish() {
 }
 
 void ProducerSession::purgeUnsent(ProduceOutcome& outcome, std::chrono::milliseconds waited) {
-  const auto unsent = inFlightMessages_;
-  // Only what was never sent: a request in flight is answered within the request timeout,
-  // and its messages may be written whatever the client does.
-  rd_kafka_purge(client_, RD_KAFKA_PURGE_F_QUEUE);
-  // The purge's reports come from the client's own poller at once; in-flight requests' within
-  // the grace. (The first wait's time-out is what this error replaces.)
+  const auto undelivered = inFlightMessages_;
+  // In flight too: every batch must complete before the session goes, and a purged request's
+  // report comes at once (its messages may still be written by the broker).
+  rd_kafka_purge(client_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+  // The purge's reports come from the client's own poller; the grace is for a loaded machine.
+  // (The first wait's time-out is what this error replaces.)
   drainCompleted(outcome, 0, kReportGrace, nullptr);
   outcome.errorName = rd_kafka_err2name(RD_KAFKA_RESP_ERR__PURGE_QUEUE);
-  outcome.errorMessage = std::to_string(unsent) + " messages undelivered " +
+  outcome.errorMessage = std::to_string(undelivered) + " messages undelivered " +
                          std::to_string(waited.count()) +
-                         " ms after the thread's end (the connection's flush timeout): those "
-                         "not yet sent were purged and count as failed";
+                         " ms after the thread's end (the connection's flush timeout): purged "
+                         "and counted as failed (those already in flight may still be written)";
 }
 
 void ProducerSession::sendBatch(DeliveryBatch& batch, std::uint32_t messages,
