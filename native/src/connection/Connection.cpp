@@ -490,6 +490,10 @@ std::string Connection::summaryJson() const {
   summary["consumers"] = std::move(consumers);
   summary["bootstrapServers"] = bootstrapServers_;
   summary["embedded"] = embedded();
+  // The bounds in force, whatever the plan said or left out (0: librdkafka's no limit).
+  summary["deliveryTimeoutMs"] =
+      deliveryTimeout_ == std::chrono::hours(24) ? 0 : deliveryTimeout_.count();
+  summary["flushTimeoutMs"] = flushTimeout_.count();
   summary["librdkafka"] = rd_kafka_version_str();
   summary["engine"] = Engine::name();
   summary["producerClients"] = clientCount();
