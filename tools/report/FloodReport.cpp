@@ -85,8 +85,8 @@ Span producingSpan(const json& summary) {
     return {static_cast<double>(first) / 1e6, static_cast<double>(end) / 1e6};
   }
   Span span;
-  const json& timeline = summary.value("timeline", json::object());
-  for (const auto& second : timeline.value("seconds", json::array())) {
+  const json& timeline = objectAt(summary, "timeline");
+  for (const auto& second : objectAt(timeline, "seconds")) {
     if (second.value("sent", 0) > 0) {
       const double at = epochSecondOf(timeline, second);
       span.from = span.from < 0 ? at : span.from;
