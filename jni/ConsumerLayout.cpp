@@ -37,6 +37,7 @@ ConsumerSettings readConsumerSettings(JNIEnv* env, jobjectArray texts, jlongArra
       textAt(env, texts, kOutputValueTemplate, "output value template");
   settings.forward.exactlyOnce = number[kExactlyOnce] != 0;
   settings.stampsFrom = static_cast<StampSource>(number[kStampsFrom]);
+  settings.topicWait = std::chrono::milliseconds(std::max<jlong>(0, number[kTopicWaitMillis]));
   settings.forward.keepHeaders = number[kKeepHeaders] != 0;
   settings.forward.thread =
       static_cast<std::uint32_t>(std::clamp<jlong>(number[kConsumerThread], 0, UINT32_MAX));

@@ -29,6 +29,7 @@ enum ConsumerNumber : jsize {
   kConsumerThread,
   kStampsFrom,
   kKeepHeaders,
+  kTopicWaitMillis,
   kConsumerValueFormat,  ///< then the value's subject strategy
   kConsumerNumbers = kConsumerValueFormat + 2
 };

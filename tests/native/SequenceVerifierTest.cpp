@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 using kafkanative::SequenceVerifier;
 
 namespace {
@@ -65,4 +67,38 @@ TEST(SequenceVerifier, HugeGapsAreCountedWithoutUnboundedMemory) {
   const auto findings = verifier.check(records(0xbeef, 0, {1'000'001}));
   EXPECT_EQ(findings.missing, 1'000'000u);
   EXPECT_EQ(verifier.missing(), 1'000'000u);
+}
+
+// The evidence several engines' findings are joined from: a run ends only where the
+// sequence does not follow, and messages read again are no part of it.
+TEST(SequenceVerifier, KeepsRunsOfFollowingSequencesWithTheirOffsets) {
+  SequenceVerifier verifier;
+  verifier.check({{0xa, 0, 0, 10}, {0xa, 0, 1, 12}, {0xa, 0, 2, 15}});  // others' messages between
+  verifier.check({{0xa, 0, 1, 12}, {0xa, 0, 2, 15}});                    // read again
+  verifier.check({{0xa, 0, 5, 16}, {0xa, 0, 6, 17}, {0xb, 3, 7, 4}});
+  const auto streams = verifier.runs();
+  ASSERT_EQ(streams.size(), 2u);
+  EXPECT_EQ(streams[0].producer, 0xau);
+  ASSERT_EQ(streams[0].runs.size(), 2u);
+  const auto& first = streams[0].runs[0];
+  EXPECT_EQ(std::tuple(first.firstSequence, first.lastSequence, first.firstOffset, first.lastOffset),
+            std::tuple(0u, 2u, 10, 15));
+  const auto& second = streams[0].runs[1];
+  EXPECT_EQ(std::tuple(second.firstSequence, second.lastSequence, second.firstOffset,
+                       second.lastOffset),
+            std::tuple(5u, 6u, 16, 17));
+  EXPECT_TRUE(streams[0].complete);
+  EXPECT_EQ(streams[1].partition, 3);
+}
+
+TEST(SequenceVerifier, AStreamBrokenTooOftenIsMarkedIncomplete) {
+  SequenceVerifier verifier;
+  std::vector<SequenceVerifier::Record> everyOther;
+  for (std::uint64_t i = 0; i <= SequenceVerifier::kMaxRuns; ++i) {
+    everyOther.push_back({0xa, 0, 2 * i, static_cast<std::int64_t>(i)});
+  }
+  verifier.check(everyOther);
+  const auto streams = verifier.runs();
+  EXPECT_EQ(streams[0].runs.size(), SequenceVerifier::kMaxRuns);
+  EXPECT_FALSE(streams[0].complete);
 }

@@ -5,8 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include "ReportPage.hpp"
 #include "RunReport.hpp"
 
+using kafkanative::report::reportPage;
 using kafkanative::report::RunReport;
 using kafkanative::report::SummaryMerge;
 using nlohmann::json;
@@ -130,4 +132,39 @@ TEST(SummaryMerge, OneSummaryIsItselfAndOldSummariesAreRefused) {
   json old = one;
   old["ackLatencyMicros"].erase("buckets");
   EXPECT_THROW(SummaryMerge::merge({old, one}), std::invalid_argument);
+}
+
+TEST(SummaryMerge, ConsumersAreVerifiedAsOneGroupAndEachEnginesOwnViewIsListed) {
+  // B was handed A's partition with the commit at 80 and took 80..99 for new messages.
+  const auto consumer = [](std::uint64_t consumed, std::int64_t first, std::int64_t last) {
+    return json{{"consumed", consumed},
+                {"missing", 0},
+                {"duplicates", 0},
+                {"reordered", 0},
+                {"redelivered", 0},
+                {"sequenceRuns",
+                 {{{"producer", "00000000000000ab"},
+                   {"partition", 3},
+                   {"complete", true},
+                   {"runs", {{first, last, first, last}}}}}}};
+  };
+  json a = engine("a:1", 0, {{1}});
+  json b = engine("b:2", 0, {{1}});
+  a["consumers"]["Kafka Consumer"] = consumer(100, 0, 99);
+  b["consumers"]["Kafka Consumer"] = consumer(120, 80, 199);
+  const json merged = SummaryMerge::merge({a, b});
+  const auto& group = merged["consumers"]["Kafka Consumer"];
+  EXPECT_TRUE(group["verifiedAcrossEngines"].get<bool>());
+  EXPECT_EQ(group["consumed"], 220);
+  EXPECT_EQ(group["redelivered"], 20);  // each engine alone: 0
+  EXPECT_EQ(group["missing"], 0);
+  EXPECT_EQ(merged["engines"][1]["verification"]["Kafka Consumer"]["redelivered"], 0);
+  const json report = RunReport::build(merged, std::nullopt);
+  EXPECT_TRUE(report["consumers"]["verifiedAcrossEngines"].get<bool>());
+  EXPECT_NE(reportPage(report).find("over all engines as one group"), std::string::npos);
+
+  b["consumers"]["Kafka Consumer"].erase("sequenceRuns");  // an older plugin's summary
+  const json summed = SummaryMerge::merge({a, b})["consumers"]["Kafka Consumer"];
+  EXPECT_FALSE(summed["verifiedAcrossEngines"].get<bool>());
+  EXPECT_EQ(summed["redelivered"], 0);
 }

@@ -102,6 +102,16 @@ std::string floodRow(const json& report) {
   return row(question, figure, note);
 }
 
+/// Over several engines: whether their consumers were checked as one group or each alone.
+std::string acrossEnginesText(const json& consumers) {
+  if (!consumers.contains("verifiedAcrossEngines")) {
+    return "";
+  }
+  return consumers["verifiedAcrossEngines"].get<bool>()
+             ? " over all engines as one group"
+             : ", each engine alone (an engine's summary lacks the evidence to join them)";
+}
+
 /// One broker loss the metadata showed: when, and how long until full replication.
 std::string lossText(const json& loss) {
   std::string text = format("; broker lost at %.0f s", loss["lostAtSecond"].get<double>());
@@ -288,7 +298,7 @@ std::string answers(const json& report) {
     rows += row("Lost / duplicated",
                 std::to_string(consumers["missing"].get<std::uint64_t>()) + " / " +
                     std::to_string(consumers["duplicates"].get<std::uint64_t>()),
-                "from the consumers' sequence check; " +
+                "from the consumers' sequence check" + acrossEnginesText(consumers) + "; " +
                     std::to_string(consumers["redelivered"].get<std::uint64_t>()) +
                     " read again after rebalances");
   }

@@ -295,6 +295,13 @@ json consumersOf(const json& summary, const json& seconds) {
   if (objectAt(summary, "consumers").empty()) {
     return nullptr;
   }
+  if (summary.contains("engines")) {  // several engines' merge: was each group verified whole?
+    bool whole = true;
+    for (const auto& [name, consumer] : summary["consumers"].items()) {
+      whole = whole && consumer.value("verifiedAcrossEngines", false);
+    }
+    consumed["verifiedAcrossEngines"] = whole;
+  }
   consumed["messagesPerSecond"] = rate;
   consumed["productionMessagesPerSecond"] = summary["messagesPerSecond"];
   // Lag trend: least-squares slope of the per-second worst lag over the run's second half.
@@ -345,8 +352,10 @@ json failoverOf(const json& summary, std::int64_t start) {
 }
 
 json throttlingOf(const json& timeline, const json& summary) {
-  json throttling = {{"events", timeline["throttleEvents"]},
-                     {"throttledMillis", timeline["throttledMillis"]}};
+  // value(), not []: a const json's [] on a key it lacks is undefined (summaries of older
+  // plugins, and merges of engines none of which was throttled, have no such key).
+  json throttling = {{"events", timeline.value("throttleEvents", std::uint64_t{0})},
+                     {"throttledMillis", timeline.value("throttledMillis", std::uint64_t{0})}};
   if (timeline.contains("firstThrottleEpochMicros") &&
       summary["firstSendEpochMicros"].get<std::int64_t>() > 0) {
     throttling["firstAfterLoadSeconds"] =

@@ -1,6 +1,7 @@
 #include "SummaryMerge.hpp"
 
 #include "BucketPercentile.hpp"
+#include "GroupVerification.hpp"
 #include "JsonAccess.hpp"
 
 #include <algorithm>
@@ -150,6 +151,13 @@ json mergedConsumer(const std::vector<const json*>& parts) {
   merged["messagesPerSecond"] =
       seconds > 0 ? static_cast<double>(count(merged, "consumed")) / seconds : 0.0;
   merged["endToEndLatencyMicros"] = mergedHistogram(parts, "endToEndLatencyMicros");
+  // The sums above are each engine's own view; the group's replaces them when every engine
+  // carried its evidence.
+  const json group = GroupVerification::merge(parts);
+  merged["verifiedAcrossEngines"] = !group.is_null();
+  if (!group.is_null()) {
+    merged.update(group);
+  }
   return merged;
 }
 
@@ -248,6 +256,17 @@ double share(std::uint64_t part, std::uint64_t total) {
   return total > 0 ? static_cast<double>(part) / static_cast<double>(total) : 0.0;
 }
 
+/// Each consumer sampler's findings as `engine` alone made them.
+json verificationBy(const json& engine) {
+  json figures = json::object();
+  for (const auto& [name, consumer] : objectAt(engine, "consumers").items()) {
+    for (const char* finding : {"missing", "duplicates", "reordered", "redelivered"}) {
+      figures[name][finding] = count(consumer, finding);
+    }
+  }
+  return figures;
+}
+
 json engineShares(const std::vector<json>& engines) {
   std::uint64_t acked = 0;
   std::uint64_t consumed = 0;
@@ -261,7 +280,8 @@ json engineShares(const std::vector<json>& engines) {
                       {"acked", count(engine, "acked")},
                       {"consumed", consumedBy(engine)},
                       {"ackedShare", share(count(engine, "acked"), acked)},
-                      {"consumedShare", share(consumedBy(engine), consumed)}});
+                      {"consumedShare", share(consumedBy(engine), consumed)},
+                      {"verification", verificationBy(engine)}});
   }
   return shares;
 }

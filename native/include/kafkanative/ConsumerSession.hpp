@@ -17,6 +17,7 @@ struct rd_kafka_message_s;
 namespace kafkanative {
 
 class Connection;
+class AwaitedTopics;
 class Forwarder;
 class SchemaReader;
 struct ConsumerStats;
@@ -65,9 +66,8 @@ class ConsumerSession {
   void commit(ConsumeOutcome& outcome);
   /// Whether `message` is librdkafka saying a subscribed topic does not exist yet (a wait).
   bool awaitsSubscribedTopic(const rd_kafka_message_s& message);
-  /// Asks the cluster for its topics when a missing subscribed topic is being waited for: at
-  /// once, then 100 ms later, 200 ms ..., at most once a second.
-  void lookForMissingTopic();
+  /// Sees whether the subscribed topics exist when that is due (AwaitedTopics).
+  void lookForAwaitedTopics(ConsumeOutcome& outcome);
   /// Hands the poll's messages to the forwarder and lets go of them; whether to commit.
   bool forwardHeld(const InterruptCheck& interrupt, ConsumeOutcome& outcome);
 
@@ -76,10 +76,7 @@ class ConsumerSession {
   ConsumerSettings settings_;
   rd_kafka_s* consumer_ = nullptr;
   std::string lastClientError_;  ///< set by onError, which runs inside this thread's poll
-  bool reportedMissingTopic_ = false;
-  bool missingTopic_ = false;  ///< a subscribed topic was reported missing since the last look
-  std::chrono::steady_clock::time_point nextTopicLook_{};
-  std::chrono::milliseconds topicLookInterval_{0};  ///< doubles from 100 ms to 1 s
+  std::unique_ptr<AwaitedTopics> awaited_;
   std::vector<SequenceVerifier::Record> records_;   ///< reused by every poll
   std::vector<PartitionPosition> positions_;        ///< partitions seen by the current poll
   std::unique_ptr<Forwarder> forwarder_;            ///< a processor's output; null otherwise

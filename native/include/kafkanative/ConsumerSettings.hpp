@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ struct ConsumerSettings {
   /// Explicit partitions instead of a subscription (then `groupId` only stores offsets).
   std::vector<PartitionAssignment> assignments;
   std::string groupId;
+  /// How long a subscribed topic may not exist before one sample fails (the wait goes on).
+  std::chrono::milliseconds topicWait{60000};
   std::string autoOffsetReset = "earliest";
   CommitMode commit = CommitMode::kAuto;
   StampSource stampsFrom = StampSource::kHeaders;

@@ -23,6 +23,13 @@ namespace kafkanative {
 /// consumer's starting offset is not judged. Shared by every consumer thread of one sampler,
 /// so a partition that moves to another group member in a rebalance keeps its history; one
 /// lock per polled batch, never per message.
+///
+/// It also keeps the evidence behind its findings as runs (runs()): each stretch of judged
+/// messages whose sequence numbers follow one another, with its first and last offset. A
+/// run ends only at a gap, a duplicate or a reordering, so a clean stream is one run however
+/// long. Several engines' runs of one consumer group decide missing, duplicated and
+/// redelivered messages over the whole group (the report's merge of engines' summaries),
+/// where each engine alone sees only the partitions it was given.
 class SequenceVerifier {
  public:
   struct Record {
@@ -41,8 +48,29 @@ class SequenceVerifier {
     bool clean() const noexcept { return missing == 0 && duplicates == 0 && reordered == 0; }
   };
 
+  /// Judged messages with sequence numbers first..last, one each, at offsets rising from
+  /// firstOffset to lastOffset (other producers' messages may lie between).
+  struct Run {
+    std::uint64_t firstSequence;
+    std::uint64_t lastSequence;
+    std::int64_t firstOffset;
+    std::int64_t lastOffset;
+  };
+
+  /// One (producer, partition)'s runs in consumption order; complete unless it had more
+  /// than kMaxRuns.
+  struct StreamRuns {
+    std::uint64_t producer;
+    std::int32_t partition;
+    std::vector<Run> runs;
+    bool complete = true;
+  };
+
   /// The most gaps remembered per (producer, partition); beyond it gaps are only counted.
   static constexpr std::size_t kMaxTrackedGaps = 100000;
+  /// The most runs kept per (producer, partition): a stream broken this often is reported
+  /// per engine only.
+  static constexpr std::size_t kMaxRuns = 10000;
 
   /// Checks one polled batch, in consumption order.
   Findings check(const std::vector<Record>& batch);
@@ -52,6 +80,7 @@ class SequenceVerifier {
   std::uint64_t duplicates() const;
   std::uint64_t reordered() const;
   std::uint64_t redelivered() const;
+  std::vector<StreamRuns> runs() const;
 
  private:
   struct Stream {
@@ -59,9 +88,12 @@ class SequenceVerifier {
     std::set<std::uint64_t> gaps;     ///< skipped numbers not seen yet
     std::uint64_t untrackedGaps = 0;  ///< skipped beyond kMaxTrackedGaps
     std::int64_t highestOffset = -1;
+    std::vector<Run> runs;
+    bool runsComplete = true;
   };
 
   void checkOne(const Record& record, Findings& findings);
+  static void extendRuns(Stream& stream, const Record& record);
 
   mutable std::mutex mutex_;
   std::map<std::pair<std::uint64_t, std::int32_t>, Stream> streams_;

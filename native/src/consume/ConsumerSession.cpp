@@ -1,12 +1,14 @@
 #include "kafkanative/ConsumerSession.hpp"
 
 #include "AtomicFigures.hpp"
+#include "AwaitedTopics.hpp"
 #include "Forwarder.hpp"
 #include "InterruptCheck.hpp"
 #include "Rebalance.hpp"
 #include "RunTimeline.hpp"
 #include "SchemaReader.hpp"
 #include "TextStamp.hpp"
+#include "TopicMetadata.hpp"
 
 #include <librdkafka/rdkafka.h>
 
@@ -125,9 +127,17 @@ ConsumerSession::ConsumerSession(std::shared_ptr<Connection> connection,
                                  const ConsumerSettings& settings)
     : connection_(std::move(connection)),
       stats_(connection_->consumerStatsFor(settings.statsName)),
-      settings_(settings) {
+      settings_(settings),
+      awaited_(std::make_unique<AwaitedTopics>(
+          settings.assignments.empty() ? settings.topics : std::vector<std::string>{},
+          settings.topicWait)) {
   if (settings_.topics.empty() && settings_.assignments.empty()) {
     throw KafkaError::invalidArgument("topics: name at least one topic or partition");
+  }
+  for (const auto& topic : settings_.topics) {
+    if (topic.rfind('^', 0) != 0) {  // a name that can never exist fails at once
+      TopicMetadata::validateName(topic, "topics");
+    }
   }
   if (!settings_.forward.topic.empty()) {
     // A processor commits after its outputs are acknowledged, or inside their transaction.
@@ -234,13 +244,13 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
     rd_kafka_message_t* message =
         rd_kafka_consumer_poll(consumer_, static_cast<int>(std::min(remaining, kSlice).count()));
     if (message == nullptr) {
-      lookForMissingTopic();  // only an idle or failing poll can be waiting for a topic
+      lookForAwaitedTopics(outcome);  // only an idle or failing poll can be waiting for a topic
       continue;
     }
     if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
       if (awaitsSubscribedTopic(*message)) {
         rd_kafka_message_destroy(message);
-        lookForMissingTopic();
+        lookForAwaitedTopics(outcome);
         continue;
       }
       if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF && outcome.errorName.empty()) {
@@ -303,45 +313,18 @@ ConsumeOutcome ConsumerSession::poll(std::uint32_t maxMessages, std::chrono::mil
 }
 
 // librdkafka 2.8.0 (the jar's) reports a subscribed topic that does not exist yet as a
-// consumer error, again at each metadata refresh (2.0.2 did not). In a load test the consumers
-// often start before the producers' first message creates the topic: the subscription stands and
-// takes the topic's partitions once it exists, so this is a wait, said once in the log, not a
-// failed sample.
+// consumer error, again at each metadata refresh: a wait (AwaitedTopics), not a failure.
 bool ConsumerSession::awaitsSubscribedTopic(const rd_kafka_message_s& message) {
   if (message.err != RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART || !settings_.assignments.empty()) {
     return false;
   }
-  if (!reportedMissingTopic_) {
-    reportedMissingTopic_ = true;
-    NativeLog::warn(std::string(rd_kafka_name(consumer_)) + ": " +
-                    rd_kafka_message_errstr(&message) + "; waiting for it to be created");
-  }
-  missingTopic_ = true;
+  awaited_->reported();
   return true;
 }
 
-void ConsumerSession::lookForMissingTopic() {
-  // librdkafka would look again only at its next metadata refresh, 5 minutes on by default.
-  // Only a request for every topic updates the subscription (a partial answer could make other
-  // subscribed topics seem missing), and each answer without the topic brings the report
-  // again. The looks start 100 ms apart, as a topic is usually created within moments by the
-  // test's producers, and slow to one a second, which bounds what a topic that never comes
-  // costs the cluster.
-  constexpr std::chrono::milliseconds kFirstInterval{100};
-  constexpr std::chrono::milliseconds kLongestInterval{1000};
-  if (!missingTopic_) {
-    return;
-  }
-  const auto now = std::chrono::steady_clock::now();
-  if (now < nextTopicLook_) {
-    return;
-  }
-  missingTopic_ = false;
-  topicLookInterval_ = std::clamp(topicLookInterval_ * 2, kFirstInterval, kLongestInterval);
-  nextTopicLook_ = now + topicLookInterval_;
-  const rd_kafka_metadata_t* metadata = nullptr;
-  if (rd_kafka_metadata(consumer_, 1, nullptr, &metadata, 1000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
-    rd_kafka_metadata_destroy(metadata);
+void ConsumerSession::lookForAwaitedTopics(ConsumeOutcome& outcome) {
+  if (awaited_->look(consumer_, outcome)) {
+    stats_.errors.fetch_add(1, std::memory_order_relaxed);
   }
 }
 

@@ -38,6 +38,7 @@ void SequenceVerifier::checkOne(const Record& record, Findings& findings) {
     return;
   }
   stream.highestOffset = record.offset;
+  extendRuns(stream, record);
   if (first || record.sequence == stream.next) {
     stream.next = record.sequence + 1;
     return;
@@ -63,6 +64,30 @@ void SequenceVerifier::checkOne(const Record& record, Findings& findings) {
     ++duplicates_;
     problem("duplicate");
   }
+}
+
+void SequenceVerifier::extendRuns(Stream& stream, const Record& record) {
+  if (!stream.runsComplete) {
+    return;
+  }
+  if (!stream.runs.empty() && stream.runs.back().lastSequence + 1 == record.sequence) {
+    stream.runs.back().lastSequence = record.sequence;
+    stream.runs.back().lastOffset = record.offset;
+  } else if (stream.runs.size() < kMaxRuns) {
+    stream.runs.push_back({record.sequence, record.sequence, record.offset, record.offset});
+  } else {
+    stream.runsComplete = false;
+  }
+}
+
+std::vector<SequenceVerifier::StreamRuns> SequenceVerifier::runs() const {
+  std::lock_guard lock(mutex_);
+  std::vector<StreamRuns> all;
+  all.reserve(streams_.size());
+  for (const auto& [key, stream] : streams_) {
+    all.push_back({key.first, key.second, stream.runs, stream.runsComplete});
+  }
+  return all;
 }
 
 std::uint64_t SequenceVerifier::missing() const {

@@ -123,6 +123,29 @@ std::string statsText(const ProducerStats& s) {
   return text;
 }
 
+namespace {
+/// The verifier's evidence, for a merge of several engines' summaries (SequenceVerifier):
+/// [{producer (16 hex digits), partition, complete, runs: [[first sequence, last sequence,
+/// first offset, last offset], ...]}, ...].
+nlohmann::json sequenceRunsJson(const SequenceVerifier& verifier) {
+  nlohmann::json streams = nlohmann::json::array();
+  for (const auto& stream : verifier.runs()) {
+    char producer[17];
+    std::snprintf(producer, sizeof producer, "%016llx",
+                  static_cast<unsigned long long>(stream.producer));
+    nlohmann::json runs = nlohmann::json::array();
+    for (const auto& run : stream.runs) {
+      runs.push_back({run.firstSequence, run.lastSequence, run.firstOffset, run.lastOffset});
+    }
+    streams.push_back({{"producer", producer},
+                       {"partition", stream.partition},
+                       {"complete", stream.complete},
+                       {"runs", std::move(runs)}});
+  }
+  return streams;
+}
+}  // namespace
+
 nlohmann::json consumerJson(const ConsumerStats& s) {
   const std::int64_t first = s.firstConsumeEpochMicros.load();
   const std::int64_t last = s.lastConsumeEpochMicros.load();
@@ -144,7 +167,8 @@ nlohmann::json consumerJson(const ConsumerStats& s) {
           {"missing", s.verifier.missing()},
           {"duplicates", s.verifier.duplicates()},
           {"reordered", s.verifier.reordered()},
-          {"redelivered", s.verifier.redelivered()}};
+          {"redelivered", s.verifier.redelivered()},
+          {"sequenceRuns", sequenceRunsJson(s.verifier)}};
 }
 
 std::string consumerText(const ConsumerStats& s) {

@@ -50,13 +50,15 @@ abstract class KafkaBeanInfo extends BeanInfoSupport {
    */
   protected final void consumingGroups(int messagesPerSample) {
     createPropertyGroup(
-        "polling", new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure"});
+        "polling",
+        new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure", "topicWaitSeconds"});
     createPropertyGroup("stamps", new String[] {"stampsFrom"});
     createPropertyGroup("schema", new String[] {"valueFormat", "valueSchemaFile"});
     createPropertyGroup("variables", new String[] {"variablePrefix", "responseBytes"});
     required(property("messagesPerSample"), Integer.valueOf(messagesPerSample));
     required(property("pollTimeoutMs"), Long.valueOf(1000));
     required(property("emptyIsFailure"), Boolean.FALSE);
+    required(property("topicWaitSeconds"), Long.valueOf(60));
     choices(property("stampsFrom"), KafkaConsumerSampler.STAMP_SOURCES);
     choices(property("valueFormat"), KafkaProducerSampler.FORMATS);
     required(property("valueSchemaFile", TypeEditor.FileEditor), "");

@@ -31,6 +31,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private int messagesPerSample = 100;
   private long pollTimeoutMs = 1000;
   private boolean emptyIsFailure = false;
+  private long topicWaitSeconds = 60;
   private String variablePrefix = "";
   private int responseBytes = 200;
 
@@ -110,6 +111,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
             KafkaProducerSampler.choice("stamps from", stampsFrom, STAMP_SOURCES)];
     config.valueSchema =
         KafkaProducerSampler.schemaConfig("value", valueFormat, valueSchemaFile, "", "", "");
+    config.topicWaitMillis = Math.max(0, topicWaitSeconds) * 1000;
     config.lastMessageBytes = !variablePrefix.trim().isEmpty() ? -1 : Math.max(0, responseBytes);
     config.statsName = getName();
     return config;
@@ -209,6 +211,14 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
 
   public void setPollTimeoutMs(long pollTimeoutMs) {
     this.pollTimeoutMs = setting(this.pollTimeoutMs, pollTimeoutMs);
+  }
+
+  public long getTopicWaitSeconds() {
+    return topicWaitSeconds;
+  }
+
+  public void setTopicWaitSeconds(long topicWaitSeconds) {
+    this.topicWaitSeconds = setting(this.topicWaitSeconds, topicWaitSeconds);
   }
 
   public boolean isEmptyIsFailure() {

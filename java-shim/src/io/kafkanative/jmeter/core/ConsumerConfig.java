@@ -46,6 +46,8 @@ public final class ConsumerConfig {
   public String autoOffsetReset = "earliest";
   public CommitMode commit = CommitMode.AUTO;
   public StampSource stampsFrom = StampSource.HEADERS;
+  /** How long a subscribed topic may not exist before one sample fails (the wait goes on). */
+  public long topicWaitMillis = 60000;
   /** Keep the poll's last message, its value cut to this many bytes: 0 none, -1 all of it. */
   public long lastMessageBytes;
   /** Sessions with the same name share statistics and sequence verification. */
@@ -83,7 +85,7 @@ public final class ConsumerConfig {
   }
 
   long[] numbers() {
-    final int fixed = 10;
+    final int fixed = 11;
     long[] numbers = new long[fixed + 2 * assignments.size()];
     numbers[0] = commit.ordinal();
     numbers[1] = lastMessageBytes;
@@ -93,8 +95,9 @@ public final class ConsumerConfig {
     numbers[5] = thread;
     numbers[6] = stampsFrom.ordinal();
     numbers[7] = keepHeaders ? 1 : 0;
-    numbers[8] = valueSchema.numbers()[0];
-    numbers[9] = valueSchema.numbers()[1];
+    numbers[8] = topicWaitMillis;
+    numbers[9] = valueSchema.numbers()[0];
+    numbers[10] = valueSchema.numbers()[1];
     for (int i = 0; i < assignments.size(); i++) {
       numbers[fixed + 2 * i] = assignments.get(i).partition;
       numbers[fixed + 1 + 2 * i] = assignments.get(i).offset;
