@@ -535,38 +535,6 @@ TEST(ConsumerSession, ASubscribedTopicNotCreatedYetIsAWaitNotAnError) {
   EXPECT_EQ(consumeAll({&consumer}, 5)[0].messages, 5u);
 }
 
-// A topic that does not come (a misspelt name, a cluster that creates no topic on use) fails
-// one sample with a clear message once the patience is out; the wait goes on, and a topic
-// created later is read.
-TEST(ConsumerSession, ATopicThatDoesNotComeFailsOneSampleAndIsStillAwaited) {
-  auto kafka = connection();
-  const auto topic = uniqueName("late");
-  ConsumerSettings settings = consumerOf(topic, uniqueName("patient"));
-  settings.topicWait = std::chrono::milliseconds(1000);
-  ConsumerSession consumer(kafka, settings);
-  std::vector<ConsumeOutcome> polls;
-  for (int i = 0; i < 4; ++i) {
-    polls.push_back(consumer.poll(10, std::chrono::milliseconds(600)));
-  }
-  EXPECT_TRUE(polls[0].errorName.empty()) << polls[0].errorMessage;
-  const auto failed = std::count_if(polls.begin(), polls.end(), [](const ConsumeOutcome& poll) {
-    return !poll.errorName.empty();
-  });
-  EXPECT_EQ(failed, 1);
-  const auto giving = std::find_if(polls.begin(), polls.end(), [](const ConsumeOutcome& poll) {
-    return !poll.errorName.empty();
-  });
-  ASSERT_NE(giving, polls.end());
-  EXPECT_EQ(giving->errorName, "UNKNOWN_TOPIC_OR_PART");
-  EXPECT_NE(giving->errorMessage.find("'" + topic + "' still does not exist after 1 s"),
-            std::string::npos)
-      << giving->errorMessage;
-
-  ProducerSession producer(kafka, stamped(topic));
-  ASSERT_EQ(producer.produce(5).acked, 5u);
-  EXPECT_EQ(consumeAll({&consumer}, 5)[0].messages, 5u);
-}
-
 // A name no topic can have is refused when the session opens, not awaited.
 TEST(ConsumerSession, ATopicNameThatCanNeverExistIsRefusedAtOnce) {
   auto kafka = connection();

@@ -12,9 +12,9 @@ namespace kafkanative::report {
 /// message there for the stream's start (a gap before it would go unnoticed). Each engine's
 /// summary carries its evidence (SequenceVerifier's runs: stretches of following sequence
 /// numbers with their first and last offsets), and the merge decides over all of them:
-/// - a run's sequences that another engine's run over the same offsets already holds were
-///   read again: redelivered (an offset holds one message, so the same sequence within the
-///   same offsets is the same message);
+/// - a run's sequences that another engine's run over overlapping offsets already holds were
+///   read again: redelivered (both engines read every offset of the overlap, and each run's
+///   sequences rise one by one with its offsets, so a sequence both hold is at one offset);
 /// - what is left, in offset order, goes through SequenceVerifier as if one consumer had read
 ///   it: missing, duplicated and reordered over the whole group.
 struct GroupVerification {
