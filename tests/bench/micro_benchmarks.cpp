@@ -37,6 +37,15 @@ void BM_TemplateUuidTimestamp(benchmark::State& state) {
 void BM_TemplateRandomString100(benchmark::State& state) {
   renderTemplate(state, "{{random_string:100}}", 0);
 }
+void BM_TemplateRandomChars100(benchmark::State& state) {
+  renderTemplate(state, "{{random_chars:100:ABCDEFGHJKLMNPQRSTUVWXYZ23456789}}", 0);
+}
+// The session's own {{seq}} against one engine-wide counter that every thread draws from (one
+// atomic add per message): run on 1 and 2 threads, the second shows the contention.
+void BM_TemplateSeq(benchmark::State& state) { renderTemplate(state, "{{seq}}", 0); }
+void BM_TemplateSharedSequence(benchmark::State& state) {
+  renderTemplate(state, "{{sequence:bench:1:1}}", 0);
+}
 
 /// testplans/schemas/FILE: the worked example's Order schema and its benchmark template.
 std::string exampleFile(const char* name) {
@@ -146,6 +155,9 @@ BENCHMARK(BM_TemplateSeqPadded100);
 BENCHMARK(BM_TemplateSeqPadded1024);
 BENCHMARK(BM_TemplateUuidTimestamp);
 BENCHMARK(BM_TemplateRandomString100);
+BENCHMARK(BM_TemplateRandomChars100);
+BENCHMARK(BM_TemplateSeq)->Threads(1)->Threads(2);
+BENCHMARK(BM_TemplateSharedSequence)->Threads(1)->Threads(2);
 BENCHMARK(BM_TemplateOrderAsJsonText);
 BENCHMARK(BM_AvroOrderFromTemplate);
 BENCHMARK(BM_AvroOrderRandom);

@@ -45,6 +45,46 @@ for plugin in pepper-box kafkameter di-kafkameter kloadgen; do
   echo "migrate-plan: $plugin converted, $samples messages, no failure"
 done
 
+# Pepper-Box's SEQUENCE is one counter for every thread: the converted plan with 4 threads
+# writes every id from its start (5) by its step (3) exactly once, and RANDOM_ALPHA_NUMERIC's
+# codes hold only the given characters. Read back by Confluent's own Python client from a
+# cluster that outlives the run (kns-embedded-cluster, or $KAFKA_BOOTSTRAP).
+bootstrap="${KAFKA_BOOTSTRAP:-}"
+if [[ -z "$bootstrap" ]]; then
+  "${KNS_BUILD_DIR:-$root/build}/tools/embedded-cluster/kns-embedded-cluster" 1 >"$work/bootstrap" 2>/dev/null &
+  cluster=$!
+  trap 'kill "$cluster" 2>/dev/null' EXIT
+  for _ in $(seq 50); do [[ -s "$work/bootstrap" ]] && break; sleep 0.1; done
+  bootstrap="$(head -1 "$work/bootstrap")"
+fi
+topic="pepper-sequence-$RANDOM-$$"
+run_plan "$work/pepper-box.jmx" -Jthreads=4 -Jloops=250 -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic"
+(($(jtl_count_unsuccessful) == 0)) || fail "pepper-box with 4 threads: failed samples"
+# Debian's python3, which has python3-confluent-kafka (not a python3 earlier in PATH).
+/usr/bin/python3 - "$bootstrap" "$topic" 1000 <<'PYTHON' || fail "pepper-box: the converted SEQUENCE or RANDOM_ALPHA_NUMERIC lost its meaning"
+import json, re, sys
+from confluent_kafka import Consumer, KafkaError, TopicPartition
+bootstrap, topic, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
+consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "read-back", "enable.partition.eof": True})
+partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
+consumer.assign([TopicPartition(topic, p, 0) for p in partitions])
+ids, codes, ended = [], [], set()
+while len(ended) < len(partitions):
+    message = consumer.poll(10)
+    assert message is not None, "the topic did not end"
+    if message.error():
+        assert message.error().code() == KafkaError._PARTITION_EOF, message.error()
+        ended.add(message.partition())
+        continue
+    value = json.loads(message.value())
+    ids.append(value["id"])
+    codes.append(value["code"])
+assert len(ids) == expected, "%d messages, not %d" % (len(ids), expected)
+assert sorted(ids) == list(range(5, 5 + 3 * expected, 3)), "ids are not 5, 8, ... each once: %s" % sorted(ids)[:10]
+assert all(re.fullmatch("[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{12}", code) for code in codes), codes[:3]
+print("pepper-box: %d messages from 4 threads, ids 5..%d by 3 each once, codes of the given set" % (len(ids), max(ids)))
+PYTHON
+
 # What has no equivalent is said, not hidden.
 grep -q "FIRST_NAME" "$work/pepper-box.report" || fail "pepper-box: FIRST_NAME() not reported"
 grep -q "interceptor.classes" "$work/di-kafkameter.report" || fail "di-kafkameter: interceptor not reported"

@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "kafkanative/KafkaError.hpp"
@@ -135,4 +136,100 @@ TEST(MessageTemplate, ErrorsNameFieldPlaceholderAndPosition) {
   EXPECT_NE(errorOf("{{random_hex:99999999}}").find("N from 0"), std::string::npos);
   EXPECT_NE(errorOf("{{seq:1}}").find("without arguments"), std::string::npos);
   EXPECT_NE(errorOf("{{pick}}").find("at least one choice"), std::string::npos);
+}
+
+// One counter per name for the whole engine: four threads rendering two templates that name
+// it draw every value from START by STEP exactly once, as Pepper-Box's SEQUENCE does.
+TEST(MessageTemplate, ASharedSequenceGivesEveryValueOnceAcrossThreadsAndTemplates) {
+  const MessageTemplate value(R"({"eventId": {{sequence:shared-test:1000:3}}})", 0, "value");
+  const MessageTemplate key("{{sequence:shared-test:1000:3}}", 0, "key");
+  EXPECT_TRUE(key.isInteger());
+  constexpr int kThreads = 4;
+  constexpr int kEach = 5000;
+  std::vector<std::vector<std::int64_t>> drawn(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      FastRandom random(static_cast<std::uint64_t>(t));
+      std::string out;
+      for (int i = 0; i < kEach; ++i) {
+        const TemplateContext context{0, static_cast<std::uint32_t>(t), random};
+        if (i % 2 == 0) {
+          drawn[t].push_back(key.integerValue(context));
+        } else {
+          value.render(context, out);
+          drawn[t].push_back(std::stoll(out.substr(out.find(':') + 1)));
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  std::set<std::int64_t> all;
+  for (const auto& values : drawn) {
+    all.insert(values.begin(), values.end());
+  }
+  ASSERT_EQ(all.size(), static_cast<std::size_t>(kThreads * kEach));
+  EXPECT_EQ(*all.begin(), 1000);
+  EXPECT_EQ(*all.rbegin(), 1000 + 3 * (kThreads * kEach - 1));
+  for (const auto v : all) {
+    ASSERT_EQ((v - 1000) % 3, 0) << v;
+  }
+}
+
+TEST(MessageTemplate, ASharedSequenceHasOneStartAndStepAndAWellFormedName) {
+  MessageTemplate first("{{sequence:one-start:1:1}}", 0, "value");
+  EXPECT_NE(errorOf("{{sequence:one-start:0:1}}").find(
+                "sequence 'one-start' already counts from 1 by 1"),
+            std::string::npos);
+  MessageTemplate plain("{{sequence:from-zero}}", 0, "value");  // from 0 by 1
+  EXPECT_EQ(render(plain, 99), "0");
+  EXPECT_EQ(render(plain, 99), "1");
+  for (const auto* bad : {"{{sequence}}", "{{sequence:}}", "{{sequence:a:1}}", "{{sequence:a:1:0}}",
+                          "{{sequence:a b:1:1}}", "{{sequence:a:x:1}}"}) {
+    EXPECT_NE(errorOf(bad).find("expected {{sequence:NAME}}"), std::string::npos) << bad;
+  }
+}
+
+// The character set as given (Pepper-Box's RANDOM_ALPHA_NUMERIC): only its characters, each
+// about equally often.
+TEST(MessageTemplate, RandomCharsDrawUniformlyFromTheGivenSet) {
+  const std::string set = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  MessageTemplate t("{{random_chars:12:" + set + "}}", 0, "value");
+  std::map<char, int> counts;
+  for (int i = 0; i < 10000; ++i) {
+    const auto out = render(t, 0);
+    ASSERT_EQ(out.size(), 12u);
+    for (const char c : out) {
+      ASSERT_NE(set.find(c), std::string::npos) << out;
+      ++counts[c];
+    }
+  }
+  EXPECT_EQ(counts.size(), set.size());
+  const double expected = 120000.0 / static_cast<double>(set.size());  // 3750
+  for (const auto& [c, n] : counts) {
+    EXPECT_NEAR(n, expected, expected * 0.1) << c;  // ±10 %: over 15 standard deviations
+  }
+}
+
+TEST(MessageTemplate, RandomCharsTakeRangesAndRefuseWhatIsNoSet) {
+  const auto drawn = [](std::string_view text) {
+    std::set<char> seen;
+    MessageTemplate t(text, 0, "value");
+    for (int i = 0; i < 200; ++i) {
+      for (const char c : render(t, 0)) {
+        seen.insert(c);
+      }
+    }
+    return std::string(seen.begin(), seen.end());
+  };
+  EXPECT_EQ(drawn("{{random_chars:8:a-d}}"), "abcd");
+  EXPECT_EQ(drawn("{{random_chars:8:-x:x}}"), "-:x");  // '-' first is itself; ':' is a character
+  EXPECT_EQ(drawn("{{random_chars:8:0-2z-}}"), "-012z");
+  EXPECT_EQ(render(MessageTemplate("{{random_chars:0:ab}}", 0, "v"), 0), "");
+  EXPECT_NE(errorOf("{{random_chars:8:}}").find("at least one character"), std::string::npos);
+  EXPECT_NE(errorOf("{{random_chars:8}}").find("expected {{random_chars:N:SET}}"), std::string::npos);
+  EXPECT_NE(errorOf("{{random_chars:8:z-a}}").find("from low to high"), std::string::npos);
+  EXPECT_NE(errorOf("{{random_chars:8:\xc3\xa9}}").find("ASCII"), std::string::npos);
 }

@@ -60,16 +60,21 @@ def _config(migration, element, variable):
 
 def _producer(migration, element):
     properties = element.properties()
-    headers = "\n".join("%s=%s" % (key, literal(value))
+    where = "'%s' (DI-Kafkameter producer)" % element.name
+
+    def text(value):
+        return literal(value, migration.report, where, migration.messages_per_sample)
+
+    headers = "\n".join("%s=%s" % (key, text(value))
                         for key, value in element.settings("messageHeaders", "headerKey", "headerValue"))
     sampler = samplers.producer(
         element.name, element.enabled, properties.get("kafkaProducerClientVariableName", "") or "kafka",
-        properties.get("kafkaTopic", ""), literal(properties.get("kafkaMessage", "")),
-        key=literal(properties.get("kafkaMessageKey", "")), headers=headers,
+        properties.get("kafkaTopic", ""), text(properties.get("kafkaMessage", "")),
+        key=text(properties.get("kafkaMessageKey", "")), headers=headers,
         partition=properties.get("partitionString", ""), mode="wait",
         messages=migration.messages_per_sample)
     migration.replace(element, sampler)
-    migration.report.convert("'%s' (DI-Kafkameter producer)" % element.name, "Kafka Producer (wait mode)")
+    migration.report.convert(where, "Kafka Producer (wait mode)")
 
 
 def _consumer(migration, element, configs):

@@ -29,7 +29,9 @@ def migrate(migration):
             migration.report.note(where, "Handlebars helpers ({{...}}) are sent as literal text")
         name = migration.shared_connection(connection)
         sampler = samplers.producer(element.name, element.enabled, name, arguments.get("kafka_topic", ""),
-                                    literal(message), key=literal(arguments.get("kafka_key", "")),
+                                    literal(message, migration.report, where, migration.messages_per_sample),
+                                    key=literal(arguments.get("kafka_key", ""), migration.report, where,
+                                                migration.messages_per_sample),
                                     partition=arguments.get("kafka_partition", ""), mode="track",
                                     messages=migration.messages_per_sample)
         migration.replace(element, sampler)

@@ -15,6 +15,22 @@ def _range(low, high):
     return "%s:%d" % (low, int(high) - 1)
 
 
+def _sequence(name, start="0", step="1"):
+    """Pepper-Box's SEQUENCE: one counter per name shared by every thread, from its start by
+    its step, as {{sequence:...}} is. Names keep the characters a sequence name may have."""
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", name) or "sequence"
+    return "{{sequence:%s:%d:%d}}" % (name, int(start), int(step))
+
+
+def _characters(charset, count):
+    """Pepper-Box's RANDOM_ALPHA_NUMERIC(charset, n): n characters of the set as given. Its
+    '-' is a character, never a range, so here it goes last, where it is itself."""
+    if not charset or "}" in charset or any(ord(c) > 127 for c in charset):
+        return None
+    dashes = "-" if "-" in charset else ""
+    return "{{random_chars:%d:%s%s}}" % (int(count), charset.replace("-", ""), dashes)
+
+
 # FUNCTION -> (translation from the argument list, exact?)
 _TRANSLATIONS = {
     "TIMESTAMP": (lambda a: "{{timestamp_ms}}" if not a else None, True),
@@ -26,14 +42,11 @@ _TRANSLATIONS = {
     "RANDOM_LONG": (lambda a: "{{pick:%s}}" % "|".join(a), True),
     "BOOLEAN": (lambda a: "{{pick:true|false}}", True),
     "GENDER": (lambda a: "{{pick:male|female}}", True),
-    "RANDOM_ALPHA_NUMERIC": (lambda a: "{{random_string:%s}}" % a[1], False),
-    "SEQUENCE": (lambda a: "{{seq}}", False),
+    "RANDOM_ALPHA_NUMERIC": (lambda a: _characters(*a), True),
+    "SEQUENCE": (lambda a: _sequence(*a), True),
 }
 
-_APPROXIMATIONS = {
-    "RANDOM_ALPHA_NUMERIC": "letters and digits, not the given character set",
-    "SEQUENCE": "per-thread {{seq}} from 0, not one shared sequence with its start and step",
-}
+_APPROXIMATIONS = {}
 
 
 def translate(template, report, where):
@@ -59,6 +72,21 @@ def translate(template, report, where):
     return _CALL.sub(replace, escaped)
 
 
-def literal(text):
-    """Text sent as it is (kafkameter, DI-Kafkameter): only "{{" needs escaping."""
-    return text.replace("{{", "{{{{")
+# JMeter's ${__counter(FALSE[,VAR])}: one counter from 1 shared by all threads, evaluated
+# once per sample; with one message per sample it is a sequence from 1 by 1 per message.
+_GLOBAL_COUNTER = re.compile(r"\$\{__counter\(\s*FALSE\s*(,[^)]*)?\)\}")
+
+
+def literal(text, report=None, where="", messages_per_sample=1):
+    """Text sent as it is (kafkameter, DI-Kafkameter, KLoadGen): only "{{" needs escaping.
+    With one message per sample, JMeter's shared counter becomes the engine-wide sequence
+    (rendered natively per message, as the counter was per sample)."""
+    escaped = text.replace("{{", "{{{{")
+    if report is None or not _GLOBAL_COUNTER.search(escaped):
+        return escaped
+    if messages_per_sample != 1:
+        report.note(where, "${__counter(FALSE,...)} stays JMeter's: one value per sample of %d messages"
+                    % messages_per_sample)
+        return escaped
+    report.convert(where, "${__counter(FALSE,...)} -> {{sequence:jmeter-counter:1:1}} (one per message)")
+    return _GLOBAL_COUNTER.sub("{{sequence:jmeter-counter:1:1}}", escaped)

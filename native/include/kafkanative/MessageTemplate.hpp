@@ -2,23 +2,32 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kafkanative/ByteWriter.hpp"
+#include "kafkanative/KafkaError.hpp"
 #include "kafkanative/TemplateContext.hpp"
 
 namespace kafkanative {
+
+class SharedSequence;
 
 /// A message key, value or header template, compiled once and rendered per message in native
 /// code, without allocation once the output buffer has grown to size.
 ///
 /// Plain text with placeholders:
 /// - `{{seq}}` message sequence number of the session (0, 1, ...); `{{thread}}` JMeter thread
+/// - `{{sequence:NAME:START:STEP}}` (or `{{sequence:NAME}}`: from 0 by 1): one counter per
+///   name for the whole engine, shared by every thread and template that names it
+///   (SharedSequence)
 /// - `{{uuid}}` random UUID v4; `{{timestamp_ms}}`, `{{timestamp_us}}` the message's time
 /// - `{{random_int:A:B}}` (32-bit), `{{random_long:A:B}}` (64-bit): uniform in [A, B]
 /// - `{{random_string:N}}` N letters/digits; `{{random_hex:N}}` N hex digits;
+///   `{{random_chars:N:SET}}` N characters drawn uniformly from SET (ASCII, given literally,
+///   with ranges such as A-Z; a '-' first or last is itself);
 ///   `{{random_bytes:N}}` N arbitrary bytes
 /// - `{{pick:a|b|c}}` one of the choices, uniformly
 /// - `{{input}}`, `{{input_key}}`: a Kafka Processor's input value and key (usesInput())
@@ -71,12 +80,14 @@ class MessageTemplate {
   enum class Kind {
     kLiteral,
     kSequence,
+    kSharedSequence,
     kThread,
     kUuid,
     kTimestampMillis,
     kTimestampMicros,
     kRandomInteger,
     kRandomString,
+    kRandomChars,
     kRandomHex,
     kRandomBytes,
     kPick,
@@ -86,13 +97,20 @@ class MessageTemplate {
   };
   struct Segment {
     Kind kind;
-    std::string literal;               ///< kLiteral
+    std::string literal;               ///< kLiteral; the character set of kRandomChars
     std::int64_t low = 0, high = 0;    ///< kRandomInteger bounds; length for kRandom*
     std::vector<std::string> choices;  ///< kPick
+    std::shared_ptr<SharedSequence> shared = {};  ///< kSharedSequence
   };
 
   bool uses(Kind kind) const noexcept;
   Segment compilePlaceholder(std::string_view body, std::size_t position) const;
+  Segment compileSharedSequence(std::string_view arguments, std::string_view body,
+                                std::size_t position) const;
+  Segment compileRandomChars(std::string_view arguments, std::string_view body,
+                             std::size_t position) const;
+  KafkaError invalid(std::string_view body, std::size_t position,
+                     const std::string& expected) const;
   void appendLiteral(std::string_view text);
   static void renderSegment(const Segment& segment, const TemplateContext& context,
                             ByteWriter& out);

@@ -20,6 +20,7 @@
 #include "ProducerClient.hpp"
 #include "RunTimeline.hpp"
 #include "SchemaRegistryClient.hpp"
+#include "SharedSequence.hpp"
 #include "StatsReport.hpp"
 #include "kafkanative/ConsumerStats.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -158,6 +159,9 @@ std::shared_ptr<Connection> Connection::open(const ConnectionConfig& config) {
   }();
   (void)versionLogged;
   std::erase_if(live, [](const auto& entry) { return entry.second.expired(); });
+  if (live.empty()) {  // a test's first connection: its {{sequence:...}} count from their start
+    SharedSequence::restartAll();
+  }
   const std::string identity = config.identity();
   if (auto existing = live[identity].lock()) {
     return existing;

@@ -1,9 +1,13 @@
 #include "kafkanative/MessageTemplate.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <charconv>
 #include <limits>
+#include <utility>
 
+#include "SharedSequence.hpp"
 #include "kafkanative/KafkaError.hpp"
 
 namespace kafkanative {
@@ -137,8 +141,7 @@ MessageTemplate::Segment MessageTemplate::compilePlaceholder(std::string_view bo
   const std::string_view arguments =
       colon == std::string_view::npos ? std::string_view() : body.substr(colon + 1);
   const auto invalid = [&](const std::string& expected) {
-    return KafkaError::invalidArgument(what_ + ": '{{" + std::string(body) + "}}' at position " +
-                                       std::to_string(position) + ": expected " + expected);
+    return this->invalid(body, position, expected);
   };
   const auto noArguments = [&](Kind kind) {
     if (colon != std::string_view::npos) {
@@ -168,6 +171,8 @@ MessageTemplate::Segment MessageTemplate::compilePlaceholder(std::string_view bo
   };
 
   if (name == "seq") return noArguments(Kind::kSequence);
+  if (name == "sequence") return compileSharedSequence(arguments, body, position);
+  if (name == "random_chars") return compileRandomChars(arguments, body, position);
   if (name == "thread") return noArguments(Kind::kThread);
   if (name == "uuid") return noArguments(Kind::kUuid);
   if (name == "timestamp_ms") return noArguments(Kind::kTimestampMillis);
@@ -198,6 +203,79 @@ MessageTemplate::Segment MessageTemplate::compilePlaceholder(std::string_view bo
   }
   throw KafkaError::invalidArgument(what_ + ": unknown placeholder '{{" + std::string(body) +
                                     "}}' at position " + std::to_string(position));
+}
+
+KafkaError MessageTemplate::invalid(std::string_view body, std::size_t position,
+                                    const std::string& expected) const {
+  return KafkaError::invalidArgument(what_ + ": '{{" + std::string(body) + "}}' at position " +
+                                     std::to_string(position) + ": expected " + expected);
+}
+
+MessageTemplate::Segment MessageTemplate::compileSharedSequence(std::string_view arguments,
+                                                                std::string_view body,
+                                                                std::size_t position) const {
+  const auto parts = split(arguments, ':');
+  std::int64_t start = 0;
+  std::int64_t step = 1;
+  const auto legal = [](unsigned char c) {
+    return std::isalnum(c) != 0 || c == '_' || c == '.' || c == '-';
+  };
+  const bool named = !parts[0].empty() && std::all_of(parts[0].begin(), parts[0].end(), legal);
+  const bool counted = parts.size() == 1 || (parts.size() == 3 && parseNumber(parts[1], start) &&
+                                             parseNumber(parts[2], step) && step != 0);
+  if (!named || !counted) {
+    throw invalid(body, position,
+                  "{{sequence:NAME}} or {{sequence:NAME:START:STEP}}: a NAME of letters, digits, "
+                  "'_', '.', '-' and 64-bit integers START and STEP, STEP not 0");
+  }
+  Segment segment{Kind::kSharedSequence, {}, 0, 0, {}};
+  segment.shared = SharedSequence::named(std::string(parts[0]), start, step, what_);
+  return segment;
+}
+
+MessageTemplate::Segment MessageTemplate::compileRandomChars(std::string_view arguments,
+                                                             std::string_view body,
+                                                             std::size_t position) const {
+  const std::size_t colon = arguments.find(':');
+  std::size_t count = 0;
+  if (colon == std::string_view::npos || !parseNumber(arguments.substr(0, colon), count) ||
+      count > kMaxRandomLength) {
+    throw invalid(body, position,
+                  "{{random_chars:N:SET}} with N from 0 to " + std::to_string(kMaxRandomLength) +
+                      " and a character SET");
+  }
+  // The set is the rest, ':' included; "a-z" is a range, a '-' first or last is itself. Each
+  // character counts once, so every one is equally likely however often it is written.
+  const std::string_view set = arguments.substr(colon + 1);
+  std::array<bool, 128> seen{};
+  Segment segment{Kind::kRandomChars, {}, 0, static_cast<std::int64_t>(count), {}};
+  const auto add = [&](unsigned char c) {
+    if (c >= seen.size()) {
+      throw invalid(body, position, "a SET of ASCII characters");
+    }
+    if (!std::exchange(seen[c], true)) {
+      segment.literal += static_cast<char>(c);
+    }
+  };
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    const auto first = static_cast<unsigned char>(set[i]);
+    if (i + 2 < set.size() && set[i + 1] == '-') {
+      const auto last = static_cast<unsigned char>(set[i + 2]);
+      if (last < first) {
+        throw invalid(body, position, "ranges in SET from low to high, as A-Z");
+      }
+      for (unsigned c = first; c <= last; ++c) {
+        add(static_cast<unsigned char>(c));
+      }
+      i += 2;
+    } else {
+      add(first);
+    }
+  }
+  if (segment.literal.empty()) {
+    throw invalid(body, position, "{{random_chars:N:SET}} with at least one character in SET");
+  }
+  return segment;
 }
 
 void MessageTemplate::appendLiteral(std::string_view text) {
@@ -248,6 +326,7 @@ bool MessageTemplate::isInteger() const noexcept {
   }
   switch (segments_.front().kind) {
     case Kind::kSequence:
+    case Kind::kSharedSequence:
     case Kind::kThread:
     case Kind::kTimestampMillis:
     case Kind::kTimestampMicros:
@@ -263,6 +342,8 @@ std::int64_t MessageTemplate::integerValue(const TemplateContext& context) const
   switch (segment.kind) {
     case Kind::kSequence:
       return static_cast<std::int64_t>(context.sequence);
+    case Kind::kSharedSequence:
+      return segment.shared->next();
     case Kind::kThread:
       return context.thread;
     case Kind::kTimestampMillis:
@@ -290,6 +371,9 @@ void MessageTemplate::renderSegment(const Segment& segment, const TemplateContex
     case Kind::kSequence:
       appendNumber(out, context.sequence);
       break;
+    case Kind::kSharedSequence:
+      appendNumber(out, segment.shared->next());
+      break;
     case Kind::kThread:
       appendNumber(out, context.thread);
       break;
@@ -305,6 +389,9 @@ void MessageTemplate::renderSegment(const Segment& segment, const TemplateContex
       break;
     case Kind::kRandomString:
       appendRandom(out, length, kAlphanumeric, context.random);
+      break;
+    case Kind::kRandomChars:
+      appendRandom(out, length, segment.literal, context.random);
       break;
     case Kind::kRandomHex:
       appendRandom(out, length, kHex, context.random);
