@@ -17,9 +17,10 @@
 extern char** environ;
 
 RegistryDouble::RegistryDouble(const std::vector<std::string>& options)
-    : portFile_((std::filesystem::temp_directory_path() / uniqueName("registry-port")).string()) {
+    : portFile_((std::filesystem::temp_directory_path() / uniqueName("registry-port")).string()),
+      countFile_(portFile_ + ".requests") {
   std::vector<std::string> arguments = {"/usr/bin/python3", KNS_REGISTRY_DOUBLE, "--port-file",
-                                        portFile_};
+                                        portFile_, "--count-file", countFile_};
   arguments.insert(arguments.end(), options.begin(), options.end());
   std::vector<char*> argv;
   for (auto& argument : arguments) {
@@ -47,6 +48,14 @@ RegistryDouble::~RegistryDouble() {
   kill(pid_, SIGTERM);
   waitpid(pid_, nullptr, 0);
   std::filesystem::remove(portFile_);
+  std::filesystem::remove(countFile_);
+}
+
+int RegistryDouble::requests() const {
+  std::ifstream file(countFile_);
+  int count = 0;
+  file >> count;
+  return count;
 }
 
 std::string testRegistryUrl(const RegistryDouble& fallback) {

@@ -17,10 +17,13 @@ class RegistryDouble {
 
   /// http://127.0.0.1:PORT (https:// when started with --tls)
   const std::string& url() const noexcept { return url_; }
+  /// How many requests the double has had.
+  int requests() const;
 
  private:
   pid_t pid_ = -1;
   std::string portFile_;
+  std::string countFile_;
   std::string url_;
 };
 

@@ -136,8 +136,9 @@ TEST(SchemaRegistryClient, HttpsIsVerifiedAgainstTheGivenCertificates) {
 
 TEST(SchemaRegistryClient, UnreachableAndSlowRegistriesAreClearErrors) {
   const auto unreachable = errorOf([] { client("http://127.0.0.1:1").byId(1); });
-  EXPECT_EQ(unreachable.name(), "_SCHEMA_REGISTRY");
-  EXPECT_NE(std::string(unreachable.what()).find("unreachable"), std::string::npos)
+  EXPECT_EQ(unreachable.name(), "_SCHEMA_REGISTRY_UNAVAILABLE");
+  EXPECT_NE(std::string(unreachable.what()).find("unavailable: http://127.0.0.1:1"),
+            std::string::npos)
       << unreachable.what();
 
   RegistryDouble slow({"--delay", "3"});
@@ -152,6 +153,47 @@ TEST(SchemaRegistryClient, UnreachableAndSlowRegistriesAreClearErrors) {
                 .registerSchema(uniqueName("s"), avro(kOrder))
                 .id,
             0);
+}
+
+// A refusal no later request can change (credentials, unknown subject, incompatible schema) is
+// remembered: the same request is refused again without asking, where each sample used to
+// ask again.
+TEST(SchemaRegistryClient, ARefusalIsRememberedNotAskedAgain) {
+  RegistryDouble registry({"--user", "me:secret"});
+  auto wrongPassword = client(registry.url(), "me:wrong");
+  const auto subject = uniqueName("refused") + "-value";
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const auto refused = errorOf([&] { wrongPassword.registerSchema(subject, avro(kOrder)); });
+    EXPECT_EQ(refused.name(), "_SCHEMA_REGISTRY");
+    EXPECT_NE(std::string(refused.what()).find("401"), std::string::npos) << refused.what();
+  }
+  EXPECT_EQ(registry.requests(), 1);
+  // Another request is asked (a refusal is the registry's answer to that request only).
+  errorOf([&] { wrongPassword.version(subject, "latest"); });
+  EXPECT_EQ(registry.requests(), 2);
+}
+
+// A registry that is down may come back: the client backs off (100 ms, doubling to 5 s) and
+// fails at once meanwhile, without a request; the first answer after ends the backoff.
+TEST(SchemaRegistryClient, AnUnavailableRegistryIsBackedOffNotAskedPerSample) {
+  RegistryDouble down({"--status", "503"});
+  auto registryClient = client(down.url());
+  const auto start = std::chrono::steady_clock::now();
+  int failures = 0;
+  while (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1000)) {
+    const auto error = errorOf([&] { registryClient.byId(1); });
+    EXPECT_EQ(error.name(), "_SCHEMA_REGISTRY_UNAVAILABLE") << error.what();
+    ++failures;
+  }
+  EXPECT_GT(failures, 100);
+  // At 0, 100, 300, 700 ms (and one more on a slow machine): not one per failure.
+  EXPECT_GE(down.requests(), 3);
+  EXPECT_LE(down.requests(), 5);
+  const auto backingOff = errorOf([&] { registryClient.byId(1); });
+  EXPECT_NE(std::string(backingOff.what()).find("HTTP 503"), std::string::npos)
+      << backingOff.what();
+  EXPECT_NE(std::string(backingOff.what()).find("backing off"), std::string::npos)
+      << backingOff.what();
 }
 
 /// Produces one string value, then 50 in `format` with `schemaText`, through Kafka with the

@@ -15,12 +15,15 @@ that producers, consumers and Confluent's own clients use:
 
 with the registry's error bodies ({"error_code": 40401, "message": ...}). Options: --user
 USER:PASSWORD requires HTTP basic authentication; --delay SECONDS answers every request that
-late (a registry that times out); --tls CERTIFICATE KEY serves https. The port it listens on
-is written to --port-file.
+late (a registry that times out); --status CODE answers every request with that HTTP status
+and an error body (e.g. 503, a registry whose backend is down); --tls CERTIFICATE KEY serves
+https. The port it listens on is written to --port-file; with --count-file, the number of
+requests it has had so far is written there after each one (how often a client asked).
 """
 import argparse
 import base64
 import json
+import os
 import re
 import threading
 import time
@@ -79,7 +82,22 @@ def schema_body(registry, schema_id):
     return body
 
 
-def handler(registry, user, delay):
+class Requests:
+    """How many requests came, written to a file a test reads."""
+
+    def __init__(self, path):
+        self.path, self.count, self.lock = path, 0, threading.Lock()
+
+    def add(self):
+        with self.lock:
+            self.count += 1
+            if self.path:
+                with open(self.path + ".tmp", "w") as count_file:
+                    count_file.write(str(self.count))
+                os.replace(self.path + ".tmp", self.path)
+
+
+def handler(registry, user, delay, status, requests):
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -93,8 +111,12 @@ def handler(registry, user, delay):
             self.wfile.write(payload)
 
         def allowed(self):
+            requests.add()
             if delay:
                 time.sleep(delay)
+            if status:
+                self.answer(status, {"error_code": status * 100 + 3, "message": "The double answers %d" % status})
+                return False
             if not user:
                 return True
             expected = "Basic " + base64.b64encode(user.encode()).decode()
@@ -189,10 +211,13 @@ def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--user", default="")
     parser.add_argument("--delay", type=float, default=0)
+    parser.add_argument("--status", type=int, default=0)
+    parser.add_argument("--count-file", default="")
     parser.add_argument("--tls", nargs=2, metavar=("CERTIFICATE", "KEY"),
                         help="serve https with this PEM certificate and key")
     arguments = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler(Registry(), arguments.user, arguments.delay))
+    answers = handler(Registry(), arguments.user, arguments.delay, arguments.status, Requests(arguments.count_file))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), answers)
     if arguments.tls:
         import ssl
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -200,7 +225,6 @@ def main():
         server.socket = context.wrap_socket(server.socket, server_side=True)
     with open(arguments.port_file + ".tmp", "w") as port_file:
         port_file.write(str(server.server_address[1]))
-    import os
     os.replace(arguments.port_file + ".tmp", arguments.port_file)
     server.serve_forever()
 

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,12 @@ namespace kafkanative {
 namespace {
 
 constexpr const char* kErrorName = "_SCHEMA_REGISTRY";
+constexpr const char* kUnavailable = "_SCHEMA_REGISTRY_UNAVAILABLE";
+constexpr std::chrono::milliseconds kFirstBackoff{100};
+constexpr std::chrono::milliseconds kLongestBackoff{5000};
+
+/// Answers that may change while the test runs: the registry is down, overloaded or slow.
+bool mayHeal(long status) { return status >= 500 || status == 408 || status == 429; }
 
 /// Where distributions keep their CA bundle. A libcurl linked into the portable library knows
 /// only the build machine's path, so the client looks for the running machine's own.
@@ -102,7 +109,28 @@ SchemaRegistryClient::SchemaRegistryClient(SchemaRegistryConfig config)
   }
 }
 
+void SchemaRegistryClient::refuseKnownFailures(const std::string& key) const {
+  const auto now = std::chrono::steady_clock::now();
+  if (now < retryAt_) {
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(retryAt_ - now);
+    throw KafkaError(kUnavailable, unavailable_ + " (backing off: no request for another " +
+                                       std::to_string(wait.count()) + " ms)");
+  }
+  if (const auto refused = refused_.find(key); refused != refused_.end()) {
+    throw KafkaError(kErrorName, refused->second + " (refused before; not asked again)");
+  }
+}
+
+void SchemaRegistryClient::backOff(const std::string& reason) {
+  backoff_ = std::clamp(backoff_ * 2, kFirstBackoff, kLongestBackoff);
+  retryAt_ = std::chrono::steady_clock::now() + backoff_;
+  unavailable_ = "schema registry unavailable: " + reason;
+  throw KafkaError(kUnavailable, unavailable_);
+}
+
 std::string SchemaRegistryClient::request(const std::string& path, const std::string& body) {
+  const std::string key = path + "\n" + body;
+  refuseKnownFailures(key);
   std::string lastFailure;
   for (const auto& url : splitUrls(config_.urls)) {
     const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
@@ -144,11 +172,20 @@ std::string SchemaRegistryClient::request(const std::string& path, const std::st
     long status = 0;
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
     if (status >= 200 && status < 300) {
+      backoff_ = std::chrono::milliseconds(0);
       return answer;
     }
-    throw KafkaError(kErrorName, "schema registry " + address + ": " + refusal(status, answer));
+    const std::string refused = "schema registry " + address + ": " + refusal(status, answer);
+    if (mayHeal(status)) {  // the next URL may answer
+      lastFailure = refused;
+      continue;
+    }
+    if (status != 404) {  // a subject another sampler registers a moment later is found then
+      refused_[key] = refused;
+    }
+    throw KafkaError(kErrorName, refused);
   }
-  throw KafkaError(kErrorName, "schema registry unreachable: " + lastFailure);
+  backOff(lastFailure);
 }
 
 RegisteredSchema SchemaRegistryClient::registerSchema(const std::string& subject,

@@ -32,9 +32,15 @@ public abstract class AbstractKafkaSampler extends AbstractSampler
   private static final Set<String> LOGGED =
       Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
-  /** Errors a session refuses to open with because of its settings. */
+  /**
+   * Errors a session refuses to open with because of its settings, or the Schema Registry's
+   * refusal of them (credentials, unknown subject or version, incompatible or invalid schema):
+   * none heals while the test runs. A registry that cannot be reached is {@code
+   * _SCHEMA_REGISTRY_UNAVAILABLE}, which may heal (the native client backs off).
+   */
   private static final Set<String> CONFIGURATION_ERRORS =
-      new HashSet<String>(Arrays.asList("_INVALID_ARG", "MSG_SIZE_TOO_LARGE", "_NATIVE_LIBRARY"));
+      new HashSet<String>(
+          Arrays.asList("_INVALID_ARG", "MSG_SIZE_TOO_LARGE", "_NATIVE_LIBRARY", "_SCHEMA_REGISTRY"));
 
   /** What one sample counts as in JMeter's listeners; see DESIGN.md, "Result mapping". */
   static final String[] SAMPLE_COUNTS = {"messages", "samples"};
