@@ -292,6 +292,28 @@ TEST(SchemaRegistryClient, AvroKeysAreRegisteredUnderTheKeySubject) {
   EXPECT_GT(client(url).version(producer.topic + "-test.Order", "latest").id, 0);
 }
 
+// A team's schema file is registered as written (key order, spacing), so a registry that
+// compares text finds the version the team registered, not a new one.
+TEST(SchemaRegistryClient, SchemasAreRegisteredAsWritten) {
+  RegistryDouble registry;
+  auto kafka = connectionWithRegistry(testRegistryUrl(registry));
+  for (const auto& [format, text] :
+       {std::pair{MessageFormat::kAvro,
+                  std::string(R"({ "type": "record", "namespace": "test", "name": "Order",
+    "fields": [ {"type": "long", "name": "id"} ] })")},
+        std::pair{MessageFormat::kJsonSchema,
+                  std::string(R"({"type": "object",  "title": "Order", "properties": {}})")}}) {
+    ProducerSettings producer;
+    producer.topic = uniqueName("as-written");
+    producer.valueSchema.format = format;
+    producer.valueSchema.schemaFile = schemaFile(text);
+    producer.valueTemplate = format == MessageFormat::kAvro ? R"({"id": 1})" : "{}";
+    ProducerSession session(kafka, producer);
+    EXPECT_EQ(client(testRegistryUrl(registry)).version(producer.topic + "-value", "latest").text,
+              text);
+  }
+}
+
 TEST(SchemaRegistryClient, ProducersSayWhyASchemaCannotBeUsed) {
   RegistryDouble registry;
   auto kafka = connectionWithRegistry(testRegistryUrl(registry));

@@ -84,7 +84,9 @@ AvroSchema::AvroSchema(std::string_view text, std::string_view what) : what_(wha
   if (json.is_discarded()) {
     fail("not JSON");
   }
-  text_ = json.dump();
+  // As given, not re-serialised: a registry that compares schemas as text (Confluent's keeps
+  // the text a team registered) then finds the team's own registration.
+  text_ = std::string(text);
   root_ = parse(json, "");
 }
 
