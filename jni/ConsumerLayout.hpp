@@ -3,6 +3,7 @@
 #include <jni.h>
 
 #include "kafkanative/ConsumeOutcome.hpp"
+#include "SettingsLayout.hpp"
 #include "kafkanative/ConsumerSettings.hpp"
 
 namespace kafkanative::jni {
@@ -17,8 +18,8 @@ enum ConsumerText : jsize {
   kConsumerStatsName,
   kOutputTopic,
   kOutputValueTemplate,
-  kConsumerValueSchema,  ///< then the value's subject and version (see readSchema)
-  kConsumerTexts = kConsumerValueSchema + 3
+  kConsumerValueSchema,  ///< then the value's subject, version and message name (readSchema)
+  kConsumerTexts = kConsumerValueSchema + kSchemaTexts
 };
 enum ConsumerNumber : jsize {
   kCommitMode,

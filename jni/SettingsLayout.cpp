@@ -32,6 +32,7 @@ SchemaSettings readSchema(JNIEnv* env, jobjectArray texts, jsize firstText, jlon
   settings.schemaFile = textAt(env, texts, firstText, (name + " schema file").c_str());
   settings.subject = textAt(env, texts, firstText + 1, (name + " subject").c_str());
   settings.version = textAt(env, texts, firstText + 2, (name + " schema version").c_str());
+  settings.messageName = textAt(env, texts, firstText + 3, (name + " message name").c_str());
   return settings;
 }
 

@@ -9,6 +9,9 @@ namespace kafkanative::jni {
 /// Positions of the producer settings Java passes as one `byte[][]` of UTF-8 texts and one
 /// `long[]` of numbers; mirrored by ProducerConfig.java. Header name/value pairs follow the
 /// fixed texts.
+/// The texts of a key's or value's schema settings: file, subject, version, message name.
+inline constexpr jsize kSchemaTexts = 4;
+
 enum SettingsText : jsize {
   kTopic,
   kKeyTemplate,
@@ -16,9 +19,9 @@ enum SettingsText : jsize {
   kStatsName,
   kRateGroup,
   kPayloadFile,
-  kKeySchemaFile,  ///< then the key's subject and version (see readSchema)
-  kValueSchemaFile = kKeySchemaFile + 3,
-  kTexts = kValueSchemaFile + 3
+  kKeySchemaFile,  ///< then the key's subject, version and message name (see readSchema)
+  kValueSchemaFile = kKeySchemaFile + kSchemaTexts,
+  kTexts = kValueSchemaFile + kSchemaTexts
 };
 enum SettingsNumber : jsize {
   kValueSize,
@@ -34,8 +37,9 @@ enum SettingsNumber : jsize {
   kNumbers = kValueFormat + 2
 };
 
-/// A key's or value's schema settings: three texts from `firstText` (schema file, subject,
-/// version) and two numbers (format, subject strategy), as SchemaConfig.java writes them.
+/// A key's or value's schema settings: kSchemaTexts texts from `firstText` (schema file,
+/// subject, version, message name) and two numbers (format, subject strategy), as
+/// SchemaConfig.java writes them.
 SchemaSettings readSchema(JNIEnv* env, jobjectArray texts, jsize firstText, jlong format,
                           jlong strategy, const char* what);
 

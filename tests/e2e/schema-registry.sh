@@ -88,6 +88,17 @@ format_runs() {
 format_runs protobuf order.proto --proto PROTOBUF
 format_runs json-schema order.schema.json --json-schema JSON
 
+# A Protobuf record that is not the file's first message, nested in another, chosen by name:
+# the wire format's message indexes ([1, 0]) are checked against protoc's descriptors, and
+# Confluent's deserializer decodes with the class protoc generates for it.
+topic="orders-nested-$RANDOM-$$"
+envelope="$root/tests/registry/order-in-envelope.proto"
+run_plan avro-registry.jmx -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+  -Jkafka.registry="$registry" -Jkafka.duration=3 -Jkafka.drain=15 -Jkafka.rate=500 \
+  -Jkafka.group="nested-$RANDOM-$$" -Jkafka.format=protobuf -Jkafka.schema="$envelope" \
+  -Jkafka.message=shop.events.Envelope.Order
+check_run "$topic" --registry "$registry" --proto "$envelope" --message shop.events.Envelope.Order
+
 # Bad input: each a clear failure of the producer's samples, JMeter ending normally.
 # producer_fails TEXT ARGS...: every Kafka Producer sample failed and says TEXT.
 producer_fails() {
@@ -100,7 +111,7 @@ producer_fails() {
     END { if (n == 0 || named != n) { print "FAIL: " n " producer samples, " named " failed saying: " text; exit 1 } }' \
     "$work/results.jtl" || exit 1
 }
-producer_fails "schema registry unreachable" -Jkafka.registry=http://127.0.0.1:1
+producer_fails "schema registry unavailable: http://127.0.0.1:1" -Jkafka.registry=http://127.0.0.1:1
 producer_fails "cannot read schema file '/nonexistent.avsc'" -Jkafka.schema=/nonexistent.avsc
 printf '{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}' >"$work/broken.avsc"
 producer_fails "not a valid Avro schema: not JSON" -Jkafka.schema="$work/broken.avsc"

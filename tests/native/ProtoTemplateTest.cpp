@@ -311,3 +311,31 @@ TEST(ProtoDecoder, FramedRecordsNameTheirMessageByIndex) {
   EXPECT_FALSE(schema.decode(bytes({0x7E}), true, nullptr, problem));
   EXPECT_NE(problem.find("malformed"), std::string::npos);
 }
+
+// The record is the message named, nested too, and the registry's wire format names it by its
+// message indexes (count and each index, zigzag): [1] for the file's second message, [0, 1]
+// for the second nested in its first. A consumer reading such framing decodes with that message.
+TEST(ProtoSchema, TheRecordIsTheMessageNamedAndItsIndexesFrameIt) {
+  EXPECT_EQ(ProtoSchema(kSample, "s").framing(), std::string(1, '\0'));  // the first, [0]
+  EXPECT_EQ(ProtoSchema(kSample, "s", "test.proto.Sample").framing(), std::string(1, '\0'));
+  const ProtoSchema other(kSample, "s", "test.proto.Other");
+  EXPECT_EQ(other.rootName(), "test.proto.Other");
+  EXPECT_EQ(other.framing(), std::string("\x02\x02", 2));  // [1]
+  const ProtoSchema inner(kSample, "s", ".test.proto.Sample.Inner");
+  EXPECT_EQ(inner.rootName(), "test.proto.Sample.Inner");
+  // [0, 1]: the map's entry message (CountsEntry) comes first among Sample's, as protoc has it
+  EXPECT_EQ(inner.framing(), std::string("\x04\x00\x02", 3));
+  const auto compiled = inner.compile(R"({"label": "x"})", "t");
+  const std::string bytes = render(dynamic_cast<const ProtoTemplate&>(*compiled));
+  std::string json;
+  std::string problem;
+  ASSERT_TRUE(inner.decode(inner.framing() + bytes, true, &json, problem)) << problem;
+  EXPECT_EQ(nlohmann::json::parse(json)["label"], "x");
+  expectRefused([] { ProtoSchema(kSample, "value schema", "test.proto.Nope"); },
+                "value schema: no message 'test.proto.Nope' (give its full name; the file has");
+  expectRefused([] { ProtoSchema(kSample, "value schema", "test.proto.Level"); },
+                "no message 'test.proto.Level'");
+  expectRefused(
+      [] { RecordSchema::parse(MessageFormat::kAvro, R"("string")", "value schema", "x.Y"); },
+      "a message name chooses among a Protobuf file's messages");
+}

@@ -11,7 +11,8 @@ header and validates with jsonschema. Prints a JSON summary: messages, decoded, 
 seen, and the decoded records' distinct ids, currencies and field names.
 
 Usage: decode_independently.py BOOTSTRAP TOPIC EXPECTED [--registry URL]
-                               (--schema FILE | --proto FILE | --json-schema FILE)
+                               (--schema FILE | --proto FILE [--message NAME] | --json-schema FILE)
+With a registry, the Protobuf message indexes are checked against protoc's descriptors too.
 """
 import argparse
 import importlib
@@ -26,23 +27,66 @@ import time
 from confluent_kafka import Consumer
 
 
-def protobuf_class(proto):
-    """The first message of the .proto file, as a class protoc generates."""
+def protobuf_class(proto, message):
+    """The .proto file's message named `message` (its full name; None: the first), as a class
+    protoc generates."""
     out = tempfile.mkdtemp()
     subprocess.run(["protoc", "-I", os.path.dirname(os.path.abspath(proto)), "--python_out", out,
                     os.path.abspath(proto)], check=True)
     sys.path.insert(0, out)
-    module = importlib.import_module(os.path.splitext(os.path.basename(proto))[0] + "_pb2")
-    return getattr(module, next(iter(module.DESCRIPTOR.message_types_by_name)))
+    module = importlib.import_module(os.path.splitext(os.path.basename(proto))[0].replace("-", "_") + "_pb2")
+    if not message:
+        return getattr(module, next(iter(module.DESCRIPTOR.message_types_by_name)))
+    found = module
+    for part in message[len(module.DESCRIPTOR.package) + 1:].split("."):
+        found = getattr(found, part)
+    return found
+
+
+def message_indexes(descriptor):
+    """Where the wire format's message indexes must point: each type's place among its
+    parent's nested types (or the file's messages), outermost first, from protoc's own
+    descriptors."""
+    indexes = []
+    while descriptor is not None:
+        parent = descriptor.containing_type
+        siblings = parent.nested_types if parent else list(descriptor.file.message_types_by_name.values())
+        indexes.insert(0, [sibling.full_name for sibling in siblings].index(descriptor.full_name))
+        descriptor = parent
+    return indexes
+
+
+def read_indexes(value):
+    """The message indexes after the registry's 5-byte header: zigzag varints, a count of 0
+    meaning [0]."""
+    position = 5
+
+    def varint():
+        nonlocal position
+        result = shift = 0
+        while True:
+            byte = value[position]
+            position += 1
+            result |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return (result >> 1) ^ -(result & 1)
+    count = varint()
+    return [varint() for _ in range(count)] if count else [0]
 
 
 def protobuf_decoder(arguments):
     from google.protobuf.json_format import MessageToDict
-    message_class = protobuf_class(arguments.proto)
+    message_class = protobuf_class(arguments.proto, arguments.message)
     if arguments.registry:
         from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer
         deserializer = ProtobufDeserializer(message_class)
-        parse = lambda value: deserializer(value, None)
+        expected = message_indexes(message_class.DESCRIPTOR)
+
+        def parse(value):
+            if read_indexes(value) != expected:
+                raise ValueError("message indexes %s, not %s" % (read_indexes(value), expected))
+            return deserializer(value, None)
     else:
         parse = message_class.FromString
     return lambda value: (
@@ -101,6 +145,7 @@ def main():
     parser.add_argument("--schema")
     parser.add_argument("--proto")
     parser.add_argument("--json-schema")
+    parser.add_argument("--message", help="Protobuf: the record message's full name (default: the first)")
     arguments = parser.parse_args()
     decode = decoder(arguments)
     consumer = Consumer({"bootstrap.servers": arguments.bootstrap, "group.id": "independent-decoder-" + arguments.topic,

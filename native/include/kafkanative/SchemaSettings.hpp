@@ -30,6 +30,9 @@ struct SchemaSettings {
   std::string subject;  ///< empty: named by `strategy`
   SubjectStrategy strategy = SubjectStrategy::kTopicName;
   std::string version = "latest";
+  /// Protobuf: the record message's full name ("shop.Order", nested "shop.Batch.Line"), which
+  /// the wire format's message indexes then name; empty: the file's first message.
+  std::string messageName;
 };
 
 }  // namespace kafkanative

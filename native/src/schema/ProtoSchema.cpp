@@ -488,7 +488,8 @@ class ProtoSchema::Parser {
   bool proto3_ = false;                // no syntax statement: proto2, as protoc takes it
 };
 
-ProtoSchema::ProtoSchema(std::string_view text, std::string_view what) : what_(what), text_(text) {
+ProtoSchema::ProtoSchema(std::string_view text, std::string_view what, std::string_view record)
+    : what_(what), text_(text) {
   Parser(*this, text).file();
   for (const auto& reference : unresolved_) {
     resolve(reference);
@@ -499,6 +500,50 @@ ProtoSchema::ProtoSchema(std::string_view text, std::string_view what) : what_(w
     throw KafkaError::invalidArgument(what_ + ": the file holds no message");
   }
   root_ = topLevel->second.front();
+  framing_ = std::string(1, '\0');
+  if (!record.empty()) {
+    chooseRecord(record);
+  }
+}
+
+void ProtoSchema::chooseRecord(std::string_view record) {
+  const std::string name(record.substr(record.starts_with('.') ? 1 : 0));
+  const auto named = byName_.find(name);
+  if (named == byName_.end() || named->second->kind != ProtoType::Kind::kMessage) {
+    std::string messages;
+    for (const auto& [fullName, type] : byName_) {
+      if (type->kind == ProtoType::Kind::kMessage) {
+        messages += (messages.empty() ? "" : ", ") + fullName;
+      }
+    }
+    throw KafkaError::invalidArgument(what_ + ": no message '" + name +
+                                      "' (give its full name; the file has " + messages + ")");
+  }
+  root_ = named->second;
+  const auto indexes = indexesOf(*root_);
+  if (indexes == std::vector<std::int64_t>{0}) {
+    return;  // [0] is written as one 0
+  }
+  framing_.clear();
+  ByteWriter out(framing_);
+  ProtoWire::appendVarint(out, ProtoWire::zigzag(static_cast<std::int64_t>(indexes.size())));
+  for (const std::int64_t index : indexes) {
+    ProtoWire::appendVarint(out, ProtoWire::zigzag(index));
+  }
+}
+
+std::vector<std::int64_t> ProtoSchema::indexesOf(const ProtoType& type) const {
+  for (const auto& [parent, messages] : nestedMessages_) {
+    const auto at = std::find(messages.begin(), messages.end(), &type);
+    if (at == messages.end()) {
+      continue;
+    }
+    std::vector<std::int64_t> indexes =
+        parent.empty() ? std::vector<std::int64_t>{} : indexesOf(*byName_.at(parent));
+    indexes.push_back(at - messages.begin());
+    return indexes;
+  }
+  return {};
 }
 
 void ProtoSchema::resolve(const Unresolved& reference) {

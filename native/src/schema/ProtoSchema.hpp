@@ -15,13 +15,14 @@ namespace kafkanative {
 /// A Protobuf schema parsed from .proto text (a file or a Schema Registry entry), proto2 or
 /// proto3: messages (nested too), enums, scalar, repeated, packed, map and oneof fields.
 /// Options, reserved ranges and services are read past; imports are refused (every type the
-/// records use must be in the one file). The record is the file's first top-level message, as
-/// the Schema Registry's wire format takes it when it writes the message index [0].
+/// records use must be in the one file). The record is the message named when parsing (fully
+/// qualified, nested too: "shop.Order", "shop.Batch.Line"), or else the file's first top-level
+/// message; the Schema Registry's wire format names it by its message indexes (framing()).
 class ProtoSchema : public RecordSchema {
  public:
   /// Parses `text`; text that is not a valid .proto is a KafkaError naming `what`, the line
-  /// and the problem.
-  ProtoSchema(std::string_view text, std::string_view what);
+  /// and the problem. `record`: the record message's full name; empty: the first message.
+  ProtoSchema(std::string_view text, std::string_view what, std::string_view record = {});
   ProtoSchema(const ProtoSchema&) = delete;
   ProtoSchema& operator=(const ProtoSchema&) = delete;
 
@@ -36,8 +37,9 @@ class ProtoSchema : public RecordSchema {
   const std::string& text() const noexcept override { return text_; }
   std::unique_ptr<RecordTemplate> compile(std::string_view templateText,
                                           std::string_view what) const override;
-  /// The message indexes of the root message: [0], which the wire format writes as one 0.
-  std::string framing() const override { return std::string(1, '\0'); }
+  /// The record's message indexes as the wire format writes them: [0] (the first message) as
+  /// one 0, else their count and each index, zigzag varints.
+  std::string framing() const override { return framing_; }
   /// Framed: the message indexes first, naming which of the file's messages follows.
   bool decode(std::string_view bytes, bool framed, std::string* json,
               std::string& problem) const override;
@@ -57,6 +59,10 @@ class ProtoSchema : public RecordSchema {
   };
 
   void resolve(const Unresolved& reference);
+  /// Makes the message named `record` the root, and frames its message indexes.
+  void chooseRecord(std::string_view record);
+  /// The message indexes of `type`: its index under its parent, after its parent's.
+  std::vector<std::int64_t> indexesOf(const ProtoType& type) const;
 
   std::string what_;
   std::string text_;
@@ -66,6 +72,7 @@ class ProtoSchema : public RecordSchema {
   std::map<std::string, std::vector<const ProtoType*>> nestedMessages_;
   std::vector<Unresolved> unresolved_;
   const ProtoType* root_ = nullptr;
+  std::string framing_;
 };
 
 }  // namespace kafkanative

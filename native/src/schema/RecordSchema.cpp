@@ -8,12 +8,17 @@
 namespace kafkanative {
 
 std::unique_ptr<RecordSchema> RecordSchema::parse(MessageFormat format, std::string_view text,
-                                                  std::string_view what) {
+                                                  std::string_view what, std::string_view record) {
+  if (!record.empty() && format != MessageFormat::kProtobuf) {
+    throw KafkaError::invalidArgument(std::string(what) +
+                                      ": a message name chooses among a Protobuf file's messages; "
+                                      "an Avro or JSON Schema file holds one record");
+  }
   switch (format) {
     case MessageFormat::kAvro:
       return std::make_unique<AvroSchema>(text, what);
     case MessageFormat::kProtobuf:
-      return std::make_unique<ProtoSchema>(text, what);
+      return std::make_unique<ProtoSchema>(text, what, record);
     case MessageFormat::kJsonSchema:
       return std::make_unique<JsonSchema>(text, what);
     default:

@@ -17,7 +17,7 @@ SchemaReader::SchemaReader(const SchemaSettings& settings, SchemaRegistryClient*
     }
     fileSchema_ =
         RecordSchema::parse(settings.format, SchemaFile::read(settings.schemaFile, "value schema"),
-                            "value schema '" + settings.schemaFile + "'");
+                            "value schema '" + settings.schemaFile + "'", settings.messageName);
   }
 }
 

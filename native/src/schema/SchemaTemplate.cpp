@@ -36,10 +36,10 @@ std::unique_ptr<RecordSchema> SchemaTemplate::resolve(const SchemaSettings& sett
     }
     schemaId = registered.id;
     return RecordSchema::parse(settings.format, registered.text,
-                               what + " (subject '" + subject + "')");
+                               what + " (subject '" + subject + "')", settings.messageName);
   }
   auto schema = RecordSchema::parse(settings.format, SchemaFile::read(settings.schemaFile, what),
-                                    what + " '" + settings.schemaFile + "'");
+                                    what + " '" + settings.schemaFile + "'", settings.messageName);
   if (registry != nullptr) {
     RegisteredSchema file;
     file.type = RecordSchema::registryType(settings.format);

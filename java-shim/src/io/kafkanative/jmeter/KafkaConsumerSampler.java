@@ -28,6 +28,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private String stampsFrom = STAMP_SOURCES[0];
   private String valueFormat = KafkaProducerSampler.FORMATS[0];
   private String valueSchemaFile = "";
+  private String valueMessageName = "";
   private int messagesPerSample = 100;
   private long pollTimeoutMs = 1000;
   private boolean emptyIsFailure = false;
@@ -111,6 +112,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
             KafkaProducerSampler.choice("stamps from", stampsFrom, STAMP_SOURCES)];
     config.valueSchema =
         KafkaProducerSampler.schemaConfig("value", valueFormat, valueSchemaFile, "", "", "");
+    config.valueSchema.messageName = KafkaProducerSampler.trimmed(valueMessageName);
     config.topicWaitMillis = Math.max(0, topicWaitSeconds) * 1000;
     config.lastMessageBytes = !variablePrefix.trim().isEmpty() ? -1 : Math.max(0, responseBytes);
     config.statsName = getName();
@@ -243,6 +245,14 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
 
   public void setValueFormat(String valueFormat) {
     this.valueFormat = setting(this.valueFormat, valueFormat);
+  }
+
+  public String getValueMessageName() {
+    return valueMessageName;
+  }
+
+  public void setValueMessageName(String valueMessageName) {
+    this.valueMessageName = setting(this.valueMessageName, valueMessageName);
   }
 
   public String getValueSchemaFile() {

@@ -46,6 +46,8 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private String valueSubject = "";
   private String keySubject = "";
   private String schemaVersion = "latest";
+  private String valueMessageName = "";
+  private String keyMessageName = "";
   private boolean stampHeaders = false;
   private String partitioning = PARTITIONING[0];
   private int partition = 0;
@@ -129,8 +131,10 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
     config.headers = PropertyLines.parse(headers, "headers");
     config.valueSchema =
         schemaConfig("value", valueFormat, valueSchemaFile, valueSubject, subjectStrategy, schemaVersion);
+    config.valueSchema.messageName = trimmed(valueMessageName);
     config.keySchema =
         schemaConfig("key", keyFormat, keySchemaFile, keySubject, subjectStrategy, schemaVersion);
+    config.keySchema.messageName = trimmed(keyMessageName);
     config.stampHeaders = stampHeaders;
     config.partitioning =
         ProducerConfig.Partitioning.values()[choice("partitioning", partitioning, PARTITIONING)];
@@ -178,6 +182,10 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
             choice("subject strategy", strategy, SUBJECT_STRATEGIES)];
     config.version = version == null || version.trim().isEmpty() ? "latest" : version.trim();
     return config;
+  }
+
+  static String trimmed(String text) {
+    return text == null ? "" : text.trim();
   }
 
   /**
@@ -412,6 +420,22 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
 
   public void setKeySubject(String keySubject) {
     this.keySubject = setting(this.keySubject, keySubject);
+  }
+
+  public String getValueMessageName() {
+    return valueMessageName;
+  }
+
+  public void setValueMessageName(String valueMessageName) {
+    this.valueMessageName = setting(this.valueMessageName, valueMessageName);
+  }
+
+  public String getKeyMessageName() {
+    return keyMessageName;
+  }
+
+  public void setKeyMessageName(String keyMessageName) {
+    this.keyMessageName = setting(this.keyMessageName, keyMessageName);
   }
 
   public String getSchemaVersion() {

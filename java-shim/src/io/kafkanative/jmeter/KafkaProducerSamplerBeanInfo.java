@@ -16,8 +16,8 @@ public class KafkaProducerSamplerBeanInfo extends KafkaBeanInfo {
     createPropertyGroup(
         "schema",
         new String[] {
-          "valueFormat", "valueSchemaFile", "keyFormat", "keySchemaFile", "subjectStrategy",
-          "valueSubject", "keySubject", "schemaVersion"
+          "valueFormat", "valueSchemaFile", "valueMessageName", "keyFormat", "keySchemaFile",
+          "keyMessageName", "subjectStrategy", "valueSubject", "keySubject", "schemaVersion"
         });
     createPropertyGroup("partitioning", new String[] {"partitioning", "partition"});
     createPropertyGroup(
@@ -41,6 +41,8 @@ public class KafkaProducerSamplerBeanInfo extends KafkaBeanInfo {
     required(property("valueSubject"), "");
     required(property("keySubject"), "");
     required(property("schemaVersion"), "latest");
+    required(property("valueMessageName"), "");
+    required(property("keyMessageName"), "");
     choices(property("partitioning"), KafkaProducerSampler.PARTITIONING);
     required(property("partition"), Integer.valueOf(0));
     required(property("messagesPerSample"), Integer.valueOf(1));

@@ -2,8 +2,8 @@ package io.kafkanative.jmeter.core;
 
 /**
  * How a key or value is encoded, and where its schema comes from; crosses into native code as
- * three texts (schema file, subject, version) and two numbers (format, subject strategy), in
- * the order of {@code jni/SettingsLayout.hpp}.
+ * four texts (schema file, subject, version, message name) and two numbers (format, subject
+ * strategy), in the order of {@code jni/SettingsLayout.hpp}.
  */
 public final class SchemaConfig {
   /** The encoding; the ordinal crosses into native code. */
@@ -29,9 +29,11 @@ public final class SchemaConfig {
   public SubjectStrategy strategy = SubjectStrategy.TOPIC_NAME;
   /** Without a schema file: the subject's version to use, "latest" or a number. */
   public String version = "latest";
+  /** Protobuf: the record message's full name; empty: the file's first message. */
+  public String messageName = "";
 
   String[] texts() {
-    return new String[] {schemaFile, subject, version};
+    return new String[] {schemaFile, subject, version, messageName};
   }
 
   long[] numbers() {
