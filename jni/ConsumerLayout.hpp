@@ -2,8 +2,8 @@
 
 #include <jni.h>
 
-#include "kafkanative/ConsumeOutcome.hpp"
 #include "SettingsLayout.hpp"
+#include "kafkanative/ConsumeOutcome.hpp"
 #include "kafkanative/ConsumerSettings.hpp"
 
 namespace kafkanative::jni {

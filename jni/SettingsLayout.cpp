@@ -24,8 +24,8 @@ SchemaSettings readSchema(JNIEnv* env, jobjectArray texts, jsize firstText, jlon
                           jlong strategy, const char* what) {
   const std::string name(what);
   SchemaSettings settings;
-  settings.format = static_cast<MessageFormat>(
-      inRange(format, 0, static_cast<jlong>(MessageFormat::kJsonSchema), (name + " format").c_str()));
+  settings.format = static_cast<MessageFormat>(inRange(
+      format, 0, static_cast<jlong>(MessageFormat::kJsonSchema), (name + " format").c_str()));
   settings.strategy = static_cast<SubjectStrategy>(
       inRange(strategy, 0, static_cast<jlong>(SubjectStrategy::kTopicRecordName),
               (name + " subject strategy").c_str()));

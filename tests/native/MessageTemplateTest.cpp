@@ -180,9 +180,9 @@ TEST(MessageTemplate, ASharedSequenceGivesEveryValueOnceAcrossThreadsAndTemplate
 
 TEST(MessageTemplate, ASharedSequenceHasOneStartAndStepAndAWellFormedName) {
   MessageTemplate first("{{sequence:one-start:1:1}}", 0, "value");
-  EXPECT_NE(errorOf("{{sequence:one-start:0:1}}").find(
-                "sequence 'one-start' already counts from 1 by 1"),
-            std::string::npos);
+  EXPECT_NE(
+      errorOf("{{sequence:one-start:0:1}}").find("sequence 'one-start' already counts from 1 by 1"),
+      std::string::npos);
   MessageTemplate plain("{{sequence:from-zero}}", 0, "value");  // from 0 by 1
   EXPECT_EQ(render(plain, 99), "0");
   EXPECT_EQ(render(plain, 99), "1");
@@ -229,7 +229,8 @@ TEST(MessageTemplate, RandomCharsTakeRangesAndRefuseWhatIsNoSet) {
   EXPECT_EQ(drawn("{{random_chars:8:0-2z-}}"), "-012z");
   EXPECT_EQ(render(MessageTemplate("{{random_chars:0:ab}}", 0, "v"), 0), "");
   EXPECT_NE(errorOf("{{random_chars:8:}}").find("at least one character"), std::string::npos);
-  EXPECT_NE(errorOf("{{random_chars:8}}").find("expected {{random_chars:N:SET}}"), std::string::npos);
+  EXPECT_NE(errorOf("{{random_chars:8}}").find("expected {{random_chars:N:SET}}"),
+            std::string::npos);
   EXPECT_NE(errorOf("{{random_chars:8:z-a}}").find("from low to high"), std::string::npos);
   EXPECT_NE(errorOf("{{random_chars:8:\xc3\xa9}}").find("ASCII"), std::string::npos);
 }

@@ -20,7 +20,7 @@ RegistryDouble::RegistryDouble(const std::vector<std::string>& options)
     : portFile_((std::filesystem::temp_directory_path() / uniqueName("registry-port")).string()),
       countFile_(portFile_ + ".requests") {
   std::vector<std::string> arguments = {"/usr/bin/python3", KNS_REGISTRY_DOUBLE, "--port-file",
-                                        portFile_, "--count-file", countFile_};
+                                        portFile_,          "--count-file",      countFile_};
   arguments.insert(arguments.end(), options.begin(), options.end());
   std::vector<char*> argv;
   for (auto& argument : arguments) {

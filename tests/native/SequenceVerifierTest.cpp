@@ -74,19 +74,20 @@ TEST(SequenceVerifier, HugeGapsAreCountedWithoutUnboundedMemory) {
 TEST(SequenceVerifier, KeepsRunsOfFollowingSequencesWithTheirOffsets) {
   SequenceVerifier verifier;
   verifier.check({{0xa, 0, 0, 10}, {0xa, 0, 1, 12}, {0xa, 0, 2, 15}});  // others' messages between
-  verifier.check({{0xa, 0, 1, 12}, {0xa, 0, 2, 15}});                    // read again
+  verifier.check({{0xa, 0, 1, 12}, {0xa, 0, 2, 15}});                   // read again
   verifier.check({{0xa, 0, 5, 16}, {0xa, 0, 6, 17}, {0xb, 3, 7, 4}});
   const auto streams = verifier.runs();
   ASSERT_EQ(streams.size(), 2u);
   EXPECT_EQ(streams[0].producer, 0xau);
   ASSERT_EQ(streams[0].runs.size(), 2u);
   const auto& first = streams[0].runs[0];
-  EXPECT_EQ(std::tuple(first.firstSequence, first.lastSequence, first.firstOffset, first.lastOffset),
-            std::tuple(0u, 2u, 10, 15));
+  EXPECT_EQ(
+      std::tuple(first.firstSequence, first.lastSequence, first.firstOffset, first.lastOffset),
+      std::tuple(0u, 2u, 10, 15));
   const auto& second = streams[0].runs[1];
-  EXPECT_EQ(std::tuple(second.firstSequence, second.lastSequence, second.firstOffset,
-                       second.lastOffset),
-            std::tuple(5u, 6u, 16, 17));
+  EXPECT_EQ(
+      std::tuple(second.firstSequence, second.lastSequence, second.firstOffset, second.lastOffset),
+      std::tuple(5u, 6u, 16, 17));
   EXPECT_TRUE(streams[0].complete);
   EXPECT_EQ(streams[1].partition, 3);
 }

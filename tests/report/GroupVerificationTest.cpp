@@ -19,10 +19,11 @@ namespace {
 json consumer(std::vector<std::array<std::int64_t, 4>> runs, std::uint64_t redelivered = 0,
               std::int32_t partition = 0) {
   return {{"redelivered", redelivered},
-          {"sequenceRuns", {{{"producer", "000000000000000a"},
-                             {"partition", partition},
-                             {"complete", true},
-                             {"runs", runs}}}}};
+          {"sequenceRuns",
+           {{{"producer", "000000000000000a"},
+             {"partition", partition},
+             {"complete", true},
+             {"runs", runs}}}}};
 }
 
 json merged(const std::vector<json>& engines) {
@@ -66,9 +67,9 @@ TEST(GroupVerification, TheSameSequenceAtOtherOffsetsIsADuplicate) {
 TEST(GroupVerification, APartitionThatComesBackKeepsItsHistory) {
   // A read 0..99, B 80..199, then A again from 180: A alone saw a gap of 80 (100..179) and
   // counted its own re-reads; over the group nothing is missing.
-  EXPECT_EQ(merged({consumer({{0, 99, 0, 99}, {180, 299, 180, 299}}, 5),
-                    consumer({{80, 199, 80, 199}})}),
-            findings(0, 0, 0, 5 + 20 + 20));
+  EXPECT_EQ(
+      merged({consumer({{0, 99, 0, 99}, {180, 299, 180, 299}}, 5), consumer({{80, 199, 80, 199}})}),
+      findings(0, 0, 0, 5 + 20 + 20));
 }
 
 TEST(GroupVerification, AMessageWrittenLateFillsAGapAsReordered) {

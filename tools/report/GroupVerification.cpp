@@ -26,7 +26,8 @@ struct Piece {
 using StreamKey = std::pair<std::uint64_t, std::int32_t>;  // producer, partition
 
 /// Adds `consumer`'s runs to `streams`; false when it has no complete evidence.
-bool addRuns(const json& consumer, std::size_t engine, std::map<StreamKey, std::vector<Piece>>& streams) {
+bool addRuns(const json& consumer, std::size_t engine,
+             std::map<StreamKey, std::vector<Piece>>& streams) {
   if (!consumer.contains("sequenceRuns")) {
     return false;
   }

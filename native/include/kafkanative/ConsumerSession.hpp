@@ -77,11 +77,11 @@ class ConsumerSession {
   rd_kafka_s* consumer_ = nullptr;
   std::string lastClientError_;  ///< set by onError, which runs inside this thread's poll
   std::unique_ptr<AwaitedTopics> awaited_;
-  std::vector<SequenceVerifier::Record> records_;   ///< reused by every poll
-  std::vector<PartitionPosition> positions_;        ///< partitions seen by the current poll
-  std::unique_ptr<Forwarder> forwarder_;            ///< a processor's output; null otherwise
-  std::unique_ptr<SchemaReader> valueReader_;       ///< values in a schema format; null otherwise
-  std::vector<rd_kafka_message_s*> held_;           ///< a processor's poll, until forwarded
+  std::vector<SequenceVerifier::Record> records_;  ///< reused by every poll
+  std::vector<PartitionPosition> positions_;       ///< partitions seen by the current poll
+  std::unique_ptr<Forwarder> forwarder_;           ///< a processor's output; null otherwise
+  std::unique_ptr<SchemaReader> valueReader_;      ///< values in a schema format; null otherwise
+  std::vector<rd_kafka_message_s*> held_;          ///< a processor's poll, until forwarded
   std::atomic<std::uint64_t> interrupts_{0};
 };
 

@@ -97,9 +97,9 @@ class MessageTemplate {
   };
   struct Segment {
     Kind kind;
-    std::string literal;               ///< kLiteral; the character set of kRandomChars
-    std::int64_t low = 0, high = 0;    ///< kRandomInteger bounds; length for kRandom*
-    std::vector<std::string> choices;  ///< kPick
+    std::string literal;                          ///< kLiteral; the character set of kRandomChars
+    std::int64_t low = 0, high = 0;               ///< kRandomInteger bounds; length for kRandom*
+    std::vector<std::string> choices;             ///< kPick
     std::shared_ptr<SharedSequence> shared = {};  ///< kSharedSequence
   };
 

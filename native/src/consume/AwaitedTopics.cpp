@@ -68,8 +68,7 @@ bool AwaitedTopics::wait(rd_kafka_s* consumer, const std::vector<std::string>& m
   }
   toldGivingUp_ = true;
   const std::string message =
-      "subscribed topic " + quoted(missing) + " still does not exist after " +
-      seconds(patience_) +
+      "subscribed topic " + quoted(missing) + " still does not exist after " + seconds(patience_) +
       ": check its name, or create it before the test (a producer's first message creates it "
       "only where the cluster has auto.create.topics.enable=true); the consumer goes on waiting";
   if (!outcome.errorName.empty()) {  // the sample fails for another reason: say it here

@@ -42,8 +42,7 @@ class AwaitedTopics {
  private:
   /// The awaited topics the cluster does not list; nothing when it does not answer.
   std::optional<std::vector<std::string>> missingFrom(rd_kafka_s* consumer) const;
-  bool wait(rd_kafka_s* consumer, const std::vector<std::string>& missing,
-            ConsumeOutcome& outcome);
+  bool wait(rd_kafka_s* consumer, const std::vector<std::string>& missing, ConsumeOutcome& outcome);
 
   std::vector<std::string> names_;
   std::chrono::milliseconds patience_;

@@ -30,8 +30,8 @@ std::shared_ptr<SharedSequence> SharedSequence::named(const std::string& name, s
     sequence = std::make_shared<SharedSequence>(start, step);
   } else if (sequence->start_ != start || sequence->step_ != step) {
     throw KafkaError::invalidArgument(
-        what + ": sequence '" + name + "' already counts from " +
-        std::to_string(sequence->start_) + " by " + std::to_string(sequence->step_) +
+        what + ": sequence '" + name + "' already counts from " + std::to_string(sequence->start_) +
+        " by " + std::to_string(sequence->step_) +
         " (another template named it so); one name has one start and step");
   }
   return sequence;

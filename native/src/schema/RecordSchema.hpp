@@ -19,8 +19,7 @@ class RecordSchema {
   /// `record`: which message of a Protobuf file is the record (empty: its first); the other
   /// formats hold one record and refuse a name.
   static std::unique_ptr<RecordSchema> parse(MessageFormat format, std::string_view text,
-                                             std::string_view what,
-                                             std::string_view record = {});
+                                             std::string_view what, std::string_view record = {});
   /// The Schema Registry's schemaType for a format: AVRO, PROTOBUF, JSON.
   static std::string registryType(MessageFormat format);
   /// The format of a registry's schemaType; kString for one no schema here reads.
