@@ -17,7 +17,8 @@ with the registry's error bodies ({"error_code": 40401, "message": ...}). Option
 USER:PASSWORD requires HTTP basic authentication; --delay SECONDS answers every request that
 late (a registry that times out); --status CODE answers every request with that HTTP status
 and an error body (e.g. 503, a registry whose backend is down); --tls CERTIFICATE KEY serves
-https. The port it listens on is written to --port-file; with --count-file, the number of
+https, and with --client-ca FILE asks every client for a certificate that FILE's CAs signed
+(mutual TLS). The port it listens on is written to --port-file; with --count-file, the number of
 requests it has had so far is written there after each one (how often a client asked).
 """
 import argparse
@@ -213,6 +214,7 @@ def main():
     parser.add_argument("--delay", type=float, default=0)
     parser.add_argument("--status", type=int, default=0)
     parser.add_argument("--count-file", default="")
+    parser.add_argument("--client-ca", help="with --tls: require client certificates signed by these CAs")
     parser.add_argument("--tls", nargs=2, metavar=("CERTIFICATE", "KEY"),
                         help="serve https with this PEM certificate and key")
     arguments = parser.parse_args()
@@ -222,6 +224,9 @@ def main():
         import ssl
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(*arguments.tls)
+        if arguments.client_ca:
+            context.verify_mode = ssl.CERT_REQUIRED
+            context.load_verify_locations(arguments.client_ca)
         server.socket = context.wrap_socket(server.socket, server_side=True)
     with open(arguments.port_file + ".tmp", "w") as port_file:
         port_file.write(str(server.server_address[1]))

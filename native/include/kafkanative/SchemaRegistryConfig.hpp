@@ -19,6 +19,12 @@ struct SchemaRegistryConfig {
   std::string caLocation;
   /// `schema.registry.request.timeout.ms`
   std::chrono::milliseconds timeout{10000};
+  /// `schema.registry.ssl.certificate.location` and `schema.registry.ssl.key.location`: the
+  /// client's certificate and private key (PEM), for a registry that asks for them (mutual
+  /// TLS); `schema.registry.ssl.key.password` when the key is encrypted.
+  std::string certificateLocation;
+  std::string keyLocation;
+  std::string keyPassword;
 
   /// Moves the `schema.registry.*` entries of `properties` into a config (the rest are
   /// librdkafka's). An unknown `schema.registry.` name is a KafkaError.

@@ -22,6 +22,13 @@ constexpr std::chrono::milliseconds kLongestBackoff{5000};
 /// Answers that may change while the test runs: the registry is down, overloaded or slow.
 bool mayHeal(long status) { return status >= 500 || status == 408 || status == 429; }
 
+/// TLS failures the plan's settings cause (a certificate not trusted, a client certificate or
+/// key that cannot be used): no retry changes them.
+bool isCertificateProblem(CURLcode result) {
+  return result == CURLE_PEER_FAILED_VERIFICATION || result == CURLE_SSL_CERTPROBLEM ||
+         result == CURLE_SSL_CACERT_BADFILE;
+}
+
 /// Where distributions keep their CA bundle. A libcurl linked into the portable library knows
 /// only the build machine's path, so the client looks for the running machine's own.
 const std::string& systemCaBundle() {
@@ -164,9 +171,22 @@ std::string SchemaRegistryClient::request(const std::string& path, const std::st
     if (!ca.empty()) {
       curl_easy_setopt(curl.get(), CURLOPT_CAINFO, ca.c_str());
     }
+    if (!config_.certificateLocation.empty()) {  // mutual TLS
+      curl_easy_setopt(curl.get(), CURLOPT_SSLCERT, config_.certificateLocation.c_str());
+      curl_easy_setopt(curl.get(), CURLOPT_SSLKEY, config_.keyLocation.c_str());
+      if (!config_.keyPassword.empty()) {
+        curl_easy_setopt(curl.get(), CURLOPT_KEYPASSWD, config_.keyPassword.c_str());
+      }
+    }
     const CURLcode result = curl_easy_perform(curl.get());
-    if (result != CURLE_OK) {  // not reached: the next URL may answer
-      lastFailure = address + ": " + (curlError[0] ? curlError : curl_easy_strerror(result));
+    if (result != CURLE_OK) {
+      const std::string failure =
+          address + ": " + (curlError[0] ? curlError : curl_easy_strerror(result));
+      if (isCertificateProblem(result)) {
+        refused_[key] = "schema registry " + failure;
+        throw KafkaError(kErrorName, refused_[key]);
+      }
+      lastFailure = failure;  // not reached: the next URL may answer
       continue;
     }
     long status = 0;

@@ -18,9 +18,10 @@ namespace kafkanative {
 /// one of two kinds:
 /// - `_SCHEMA_REGISTRY`: the registry refused (401/403 credentials, 404 unknown subject,
 ///   version or id, 409 incompatible, 422 invalid schema, any other 4xx, or an answer without
-///   what was asked). Nothing in the test changes that, so a sampler stops its thread on it,
-///   and the refusal is remembered: the same request is refused again without asking. Except
-///   404: a subject one sampler looks up may be registered by another a moment later.
+///   what was asked), or TLS did (its certificate not trusted, the client's not usable). Nothing in
+///   the test changes that, so a sampler stops its thread on it, and the refusal is remembered: the
+///   same request is refused again without asking. Except 404: a subject one sampler looks up may
+///   be registered by another a moment later.
 /// - `_SCHEMA_REGISTRY_UNAVAILABLE`: no registry URL answered (unreachable, timed out, 5xx,
 ///   408, 429). That may heal, so the client backs off: for 100 ms after the first such
 ///   failure, doubling up to 5 s, every request fails at once with the last reason and no

@@ -21,6 +21,12 @@ SchemaRegistryConfig SchemaRegistryConfig::extract(std::map<std::string, std::st
       config.userInfo = value;
     } else if (name == "schema.registry.ssl.ca.location") {
       config.caLocation = value;
+    } else if (name == "schema.registry.ssl.certificate.location") {
+      config.certificateLocation = value;
+    } else if (name == "schema.registry.ssl.key.location") {
+      config.keyLocation = value;
+    } else if (name == "schema.registry.ssl.key.password") {
+      config.keyPassword = value;
     } else if (name == "schema.registry.request.timeout.ms") {
       long millis = 0;
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), millis);
@@ -33,9 +39,15 @@ SchemaRegistryConfig SchemaRegistryConfig::extract(std::map<std::string, std::st
           name +
           ": unknown Schema Registry property (known: schema.registry.url, "
           "schema.registry.basic.auth.user.info, schema.registry.ssl.ca.location, "
-          "schema.registry.request.timeout.ms)");
+          "schema.registry.ssl.certificate.location, schema.registry.ssl.key.location, "
+          "schema.registry.ssl.key.password, schema.registry.request.timeout.ms)");
     }
     entry = properties.erase(entry);
+  }
+  if (config.certificateLocation.empty() != config.keyLocation.empty()) {
+    throw KafkaError::invalidArgument(
+        "schema.registry.ssl.certificate.location and schema.registry.ssl.key.location: give "
+        "both (the client's certificate and its key) or neither");
   }
   return config;
 }
