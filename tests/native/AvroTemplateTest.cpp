@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
+#include "AvroBinary.hpp"
 #include "AvroDecoder.hpp"
 #include "AvroSchema.hpp"
 #include "PickDraws.hpp"
@@ -248,4 +251,102 @@ TEST(AvroDecoder, MalformedBytesAreRefusedNeverOverrun) {
   EXPECT_FALSE(AvroDecoder::decode(
       nulls.root(), bytes({0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0x00}),
       nullptr, problem));
+}
+
+// Logical types take the text teams write — "123.45" for a decimal, ISO-8601 for dates and
+// times, a checked UUID — as literals and from placeholders, encoded as the specification
+// says; numbers still work; text that does not fit is refused naming the form.
+TEST(AvroTemplate, LogicalTypesTakeTheirTextForms) {
+  const AvroSchema schema(R"({"type": "record", "name": "Payment", "fields": [
+      {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 2}},
+      {"name": "fee", "type": {"type": "fixed", "name": "Fee", "size": 3, "logicalType": "decimal", "precision": 6, "scale": 1}},
+      {"name": "id", "type": {"type": "string", "logicalType": "uuid"}},
+      {"name": "day", "type": {"type": "int", "logicalType": "date"}},
+      {"name": "at", "type": {"type": "int", "logicalType": "time-millis"}},
+      {"name": "atMicros", "type": {"type": "long", "logicalType": "time-micros"}},
+      {"name": "when", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+      {"name": "whenMicros", "type": {"type": "long", "logicalType": "timestamp-micros"}},
+      {"name": "local", "type": {"type": "long", "logicalType": "local-timestamp-millis"}}]})",
+                          "s");
+  const AvroTemplate literal(schema, R"({"amount": "-123.4", "fee": "12.5",
+      "id": "123e4567-e89b-12d3-a456-426614174000", "day": "2026-12-03", "at": "10:00:05.123",
+      "atMicros": "00:00:01.000002", "when": "2026-12-03T10:00:00.5+01:00",
+      "whenMicros": "1970-01-01T00:00:00.000001Z", "local": "2026-12-03T10:00:00"})",
+                             "value template");
+  std::string expected;
+  expected += bytes({4, 0xCF, 0xCC});     // -12340 = 0xCFCC in 2 bytes
+  expected += bytes({0x00, 0x00, 0x7D});  // 125 in the fixed's 3 bytes
+  expected += bytes({72}) + "123e4567-e89b-12d3-a456-426614174000";
+  {
+    ByteWriter out(expected);
+    AvroBinary::appendLong(out, 20790);     // 2026-12-03
+    AvroBinary::appendLong(out, 36005123);  // 10:00:05.123
+    AvroBinary::appendLong(out, 1000002);
+    AvroBinary::appendLong(out, 1796288400500);  // 09:00:00.5 UTC
+    AvroBinary::appendLong(out, 1);
+    AvroBinary::appendLong(out, 1796292000000);  // local: counted as if UTC
+  }
+  EXPECT_EQ(render(literal), expected);
+
+  // The same from placeholders, and numbers as before.
+  const AvroTemplate placeholders(schema, R"({"amount": "{{pick:0.5}}", "fee": "{{pick:-0.1}}",
+      "id": "{{uuid}}", "day": "{{pick:1970-01-02}}", "at": 1000, "atMicros": "{{seq}}",
+      "when": "{{pick:1970-01-01T00:00:01Z}}", "whenMicros": 0, "local": "{{pick:42}}"})",
+                                  "value template");
+  const auto json = nlohmann::json::parse(decoded(schema, render(placeholders, 7)));
+  EXPECT_EQ(json["day"], 1);
+  EXPECT_EQ(json["atMicros"], 7);
+  EXPECT_EQ(json["when"], 1000);
+  EXPECT_EQ(json["local"], 42);
+
+  // Each refused text in an otherwise valid record.
+  const auto with = [](const std::string& field, const std::string& value) {
+    auto record = nlohmann::json::parse(R"({"amount": "1", "fee": "1", "day": 0, "at": 0,
+        "id": "123e4567-e89b-12d3-a456-426614174000", "atMicros": 0, "when": 0,
+        "whenMicros": 0, "local": 0})");
+    record[field] = value;
+    return record.dump();
+  };
+  expectRefused(schema, with("amount", "1.234"), "expected decimal(9, 2)");
+  expectRefused(schema, with("amount", "12345678.9"), "decimal(9, 2)");  // 10 digits
+  expectRefused(schema, with("fee", "12.34"), "decimal(6, 1)");          // finer than the scale
+  expectRefused(schema, with("id", "not-a-uuid"), "expected uuid");
+  expectRefused(schema, with("id", "{{pick:x}}"), "not a valid uuid");
+  expectRefused(schema, with("day", "2026-02-30"), "date (YYYY-MM-DD");
+  expectRefused(schema, with("when", "2026-12-03T10:00:00"), "with Z or an offset");
+  const AvroTemplate late(schema, with("id", "{{pick:x}}{{pick:y}}"), "value template");
+  FastRandom random(1);
+  std::string record;
+  EXPECT_FALSE(late.render(TemplateContext{0, 0, random}, record));
+  EXPECT_NE(late.problem().find("'xy' is not a valid uuid"), std::string::npos) << late.problem();
+}
+
+// Random records respect the logical types: decimals within their precision, times within a
+// day, UUIDs as UUIDs.
+TEST(AvroTemplate, RandomValuesRespectLogicalTypes) {
+  const AvroSchema schema(R"({"type": "record", "name": "R", "fields": [
+      {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 4, "scale": 2}},
+      {"name": "fee", "type": {"type": "fixed", "name": "F", "size": 1, "logicalType": "decimal", "precision": 9}},
+      {"name": "at", "type": {"type": "int", "logicalType": "time-millis"}},
+      {"name": "id", "type": {"type": "string", "logicalType": "uuid"}}]})",
+                          "s");
+  const AvroTemplate random(schema, "", "value template");
+  for (std::uint64_t i = 0; i < 500; ++i) {
+    FastRandom draws(i);
+    std::string record;
+    ASSERT_TRUE(random.render(TemplateContext{i, 0, draws}, record)) << random.problem();
+    std::size_t at = 0;
+    const std::size_t length = static_cast<unsigned char>(record[at++]) / 2u;  // zigzag, small
+    __extension__ __int128 unscaled = static_cast<signed char>(record[at]);
+    for (std::size_t b = 1; b < length; ++b) {
+      unscaled = unscaled * 256 + static_cast<unsigned char>(record[at + b]);
+    }
+    at += length;
+    EXPECT_LT(unscaled < 0 ? -unscaled : unscaled, 10000) << i;           // 4 digits
+    EXPECT_LT(std::abs(static_cast<signed char>(record[at])), 100) << i;  // 1 byte: 2 digits
+    const auto json = nlohmann::json::parse(decoded(schema, record));
+    EXPECT_GE(json["at"].get<std::int64_t>(), 0);
+    EXPECT_LT(json["at"].get<std::int64_t>(), 86'400'000);
+    EXPECT_EQ(json["id"].get<std::string>().size(), 36u);
+  }
 }

@@ -1,5 +1,7 @@
 #include "AvroSchema.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <set>
 
 #include "AvroDecoder.hpp"
@@ -25,9 +27,14 @@ AvroType::Logical logicalOf(std::string_view name) {
   using Logical = AvroType::Logical;
   static const std::map<std::string, Logical, std::less<>> kLogical = {
       {"date", Logical::kDate},
+      {"time-millis", Logical::kTimeMillis},
+      {"time-micros", Logical::kTimeMicros},
       {"timestamp-millis", Logical::kTimestampMillis},
       {"timestamp-micros", Logical::kTimestampMicros},
-      {"uuid", Logical::kUuid}};
+      {"local-timestamp-millis", Logical::kLocalTimestampMillis},
+      {"local-timestamp-micros", Logical::kLocalTimestampMicros},
+      {"uuid", Logical::kUuid},
+      {"decimal", Logical::kDecimal}};
   const auto found = kLogical.find(name);
   return found == kLogical.end() ? Logical::kNone : found->second;
 }
@@ -159,10 +166,30 @@ const AvroType* AvroSchema::parse(const nlohmann::json& node, const std::string&
     return reference(typeName, space);
   }
   AvroType& type = add(primitive->second);
-  if (node.contains("logicalType") && node["logicalType"].is_string()) {
-    type.logical = logicalOf(node["logicalType"].get_ref<const std::string&>());
-  }
+  readLogical(node, type);
   return &type;
+}
+
+void AvroSchema::readLogical(const nlohmann::json& node, AvroType& type) {
+  if (!node.contains("logicalType") || !node["logicalType"].is_string()) {
+    return;
+  }
+  type.logical = logicalOf(node["logicalType"].get_ref<const std::string&>());
+  const auto number = [&node](const char* key) {
+    return node.contains(key) && node[key].is_number_integer() ? node[key].get<std::int64_t>() : -1;
+  };
+  const std::int64_t precision = number("precision");
+  const std::int64_t scale = node.contains("scale") ? number("scale") : 0;
+  const bool annotates = type.kind == Kind::kBytes || type.kind == Kind::kFixed;
+  // An invalid decimal is ignored, as the specification has readers do: its bytes stay bytes.
+  if (type.logical == AvroType::Logical::kDecimal &&
+      (!annotates || precision < 1 || scale < 0 || scale > precision ||
+       precision > std::numeric_limits<int>::max())) {
+    type.logical = AvroType::Logical::kNone;
+    return;
+  }
+  type.precision = static_cast<int>(std::max<std::int64_t>(precision, 0));
+  type.scale = static_cast<int>(std::max<std::int64_t>(scale, 0));
 }
 
 const AvroType* AvroSchema::parseNamed(const nlohmann::json& node, const std::string& space) {
@@ -204,6 +231,7 @@ const AvroType* AvroSchema::parseNamed(const nlohmann::json& node, const std::st
       fail("fixed '" + type.fullName + "' is larger than " + std::to_string(kMaxFixedSize) +
            " bytes");
     }
+    readLogical(node, type);
   } else {
     if (!node.contains("fields") || !node["fields"].is_array()) {
       fail("record '" + type.fullName + "' without fields");

@@ -40,6 +40,9 @@ class AvroSchema : public RecordSchema {
   const AvroType* parseNamed(const nlohmann::json& node, const std::string& enclosingNamespace);
   const AvroType* reference(const std::string& name, const std::string& enclosingNamespace);
   AvroType& add(AvroType::Kind kind);
+  /// The node's logicalType, with a decimal's precision and scale; one the specification
+  /// calls invalid is ignored.
+  static void readLogical(const nlohmann::json& node, AvroType& type);
   [[noreturn]] void fail(const std::string& problem) const;
 
   std::string what_;

@@ -1,11 +1,14 @@
 #include "AvroTemplate.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include "AvroBinary.hpp"
+#include "DecimalText.hpp"
 #include "TemplateJson.hpp"
 #include "TextNumber.hpp"
+#include "TimeText.hpp"
 #include "kafkanative/KafkaError.hpp"
 
 namespace kafkanative {
@@ -38,6 +41,27 @@ bool codePointBytes(const std::string& utf8, std::string& bytes) {
 
 bool isComposite(Kind kind) {
   return kind == Kind::kRecord || kind == Kind::kArray || kind == Kind::kMap;
+}
+
+/// 8-4-4-4-12 hexadecimal digits, as RFC 4122 writes a UUID.
+bool isUuid(std::string_view text) {
+  constexpr std::string_view kShape = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+  if (text.size() != kShape.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool hex = std::isxdigit(static_cast<unsigned char>(text[i])) != 0;
+    if (kShape[i] == '-' ? text[i] != '-' : !hex) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Text a decimal field would take for a number: sign, digits and a point only.
+bool looksNumeric(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("+-.0123456789") == std::string_view::npos &&
+         text.find_first_of("0123456789") != std::string_view::npos;
 }
 
 }  // namespace
@@ -91,7 +115,7 @@ void AvroTemplate::compile(const AvroType& type, const nlohmann::json& value,
     }
     auto text =
         std::make_unique<MessageTemplate>(value.get_ref<const std::string&>(), 0, where(path));
-    auto choices = encodedChoices(*text, path, type.branchName(),
+    auto choices = encodedChoices(*text, path, textForm(type),
                                   [&type](std::string_view choice, ByteWriter& out) {
                                     return appendText(type, choice, out);
                                   });
@@ -240,9 +264,13 @@ void AvroTemplate::compileLiteral(const AvroType& type, const nlohmann::json& va
 
 void AvroTemplate::encodeLiteral(const AvroType& type, const nlohmann::json& value,
                                  const std::string& path, ByteWriter& out) const {
-  const auto expected = [&] {
-    fail(path, "expected " + type.branchName() + ", got " + value.dump());
-  };
+  const auto expected = [&] { fail(path, "expected " + textForm(type) + ", got " + value.dump()); };
+  if (value.is_string() && type.logical != Logical::kNone) {
+    if (const auto appended = appendLogical(type, value.get_ref<const std::string&>(), out)) {
+      if (!*appended) expected();
+      return;
+    }
+  }
   switch (type.kind) {
     case Kind::kNull:
       if (!value.is_null()) expected();
@@ -357,19 +385,89 @@ bool AvroTemplate::renderText(const Node& node, const TemplateContext& context,
         return true;
     }
   }
-  if (node.type->kind == Kind::kString || node.type->kind == Kind::kBytes) {
-    appendString(*node.text, context, out);
+  if ((node.type->kind == Kind::kString || node.type->kind == Kind::kBytes) &&
+      node.type->logical == Logical::kNone) {
+    appendString(*node.text, context, out);  // straight in: no copy, nothing to check
     return true;
   }
   node.text->render(context, scratch_);
   if (appendText(*node.type, scratch_, out)) {
     return true;
   }
-  problem_ = where(node.path) + "'" + scratch_ + "' is not a valid " + node.type->branchName();
+  problem_ = where(node.path) + "'" + scratch_ + "' is not a valid " + textForm(*node.type);
   return false;
 }
 
+std::optional<bool> AvroTemplate::appendLogical(const AvroType& type, std::string_view text,
+                                                ByteWriter& out) {
+  const auto number = [&out](std::optional<std::int64_t> value) -> std::optional<bool> {
+    if (!value) {
+      return std::nullopt;
+    }
+    AvroBinary::appendLong(out, *value);
+    return true;
+  };
+  switch (type.logical) {
+    case Logical::kDate:
+      return number(TimeText::epochDays(text));
+    case Logical::kTimeMillis:
+      return number(TimeText::timeOfDay(text, 1000));
+    case Logical::kTimeMicros:
+      return number(TimeText::timeOfDay(text, 1'000'000));
+    case Logical::kTimestampMillis:
+    case Logical::kLocalTimestampMillis:
+      return number(TimeText::epochTime(text, 1000, type.logical == Logical::kTimestampMillis));
+    case Logical::kTimestampMicros:
+    case Logical::kLocalTimestampMicros:
+      return number(
+          TimeText::epochTime(text, 1'000'000, type.logical == Logical::kTimestampMicros));
+    case Logical::kUuid:
+      if (type.kind != Kind::kString || !isUuid(text)) {
+        return type.kind == Kind::kString ? std::optional<bool>(false) : std::nullopt;
+      }
+      AvroBinary::appendBytes(out, text);
+      return true;
+    case Logical::kDecimal: {
+      const auto bytes = DecimalText::unscaledBytes(text, type.scale, type.precision,
+                                                    type.kind == Kind::kFixed ? type.size : 0);
+      if (!bytes) {  // a number that does not fit is refused; other text is the raw bytes
+        return looksNumeric(text) ? std::optional<bool>(false) : std::nullopt;
+      }
+      type.kind == Kind::kFixed ? void(out += *bytes) : AvroBinary::appendBytes(out, *bytes);
+      return true;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string AvroTemplate::textForm(const AvroType& type) {
+  switch (type.logical) {
+    case Logical::kDate:
+      return "date (YYYY-MM-DD, or days since 1970-01-01)";
+    case Logical::kTimeMillis:
+    case Logical::kTimeMicros:
+      return "time (HH:MM:SS[.fraction], or units since midnight)";
+    case Logical::kTimestampMillis:
+    case Logical::kTimestampMicros:
+      return "timestamp (YYYY-MM-DDTHH:MM:SS[.fraction] with Z or an offset, or units since "
+             "the epoch)";
+    case Logical::kLocalTimestampMillis:
+    case Logical::kLocalTimestampMicros:
+      return "local timestamp (YYYY-MM-DDTHH:MM:SS[.fraction], or units since the epoch)";
+    case Logical::kUuid:
+      return "uuid";
+    case Logical::kDecimal:
+      return "decimal(" + std::to_string(type.precision) + ", " + std::to_string(type.scale) + ")";
+    default:
+      return type.branchName();
+  }
+}
+
 bool AvroTemplate::appendText(const AvroType& type, std::string_view text, ByteWriter& out) {
+  if (const auto appended = appendLogical(type, text, out)) {
+    return *appended;
+  }
   std::int64_t integer = 0;
   double real = 0;
   switch (type.kind) {
@@ -423,6 +521,9 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
     return false;
   }
   const bool shallow = depth < kMaxRandomDepth && randomValues_ < kMaxRandomValues;
+  if (renderRandomLogical(type, context, out)) {
+    return true;
+  }
   switch (type.kind) {
     case Kind::kNull:
       return true;
@@ -430,16 +531,10 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
       out += static_cast<char>(random.next() & 1);
       return true;
     case Kind::kInt:
-      AvroBinary::appendLong(out, type.logical == Logical::kDate
-                                      ? epochTime(context, 1) / 86400
-                                      : random.between(0, kRandomIntegerBound));
+      AvroBinary::appendLong(out, random.between(0, kRandomIntegerBound));
       return true;
     case Kind::kLong:
-      AvroBinary::appendLong(out, type.logical == Logical::kTimestampMillis
-                                      ? epochTime(context, 1000)
-                                  : type.logical == Logical::kTimestampMicros
-                                      ? epochTime(context, 1'000'000)
-                                      : random.between(0, kRandomIntegerBound * 1000));
+      AvroBinary::appendLong(out, random.between(0, kRandomIntegerBound * 1000));
       return true;
     case Kind::kFloat:
       AvroBinary::appendFloat(out, randomFloat(random));
@@ -449,7 +544,7 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
       return true;
     case Kind::kString:
     case Kind::kBytes:
-      appendString(type.logical == Logical::kUuid ? uuid_ : word_, context, out);
+      appendString(word_, context, out);
       return true;
     case Kind::kEnum:
       AvroBinary::appendLong(out, static_cast<std::int64_t>(random.below(type.symbols.size())));
@@ -499,6 +594,49 @@ bool AvroTemplate::renderRandom(const AvroType& type, int depth, const TemplateC
       return true;
   }
   return false;
+}
+
+bool AvroTemplate::renderRandomLogical(const AvroType& type, const TemplateContext& context,
+                                       ByteWriter& out) const {
+  FastRandom& random = context.random;
+  switch (type.logical) {
+    case Logical::kDate:
+      AvroBinary::appendLong(out, epochTime(context, 1) / 86400);
+      return true;
+    case Logical::kTimeMillis:
+      AvroBinary::appendLong(out, random.between(0, 86'400'000 - 1));
+      return true;
+    case Logical::kTimeMicros:
+      AvroBinary::appendLong(out, random.between(0, 86'400'000'000 - 1));
+      return true;
+    case Logical::kTimestampMillis:
+    case Logical::kLocalTimestampMillis:
+      AvroBinary::appendLong(out, epochTime(context, 1000));
+      return true;
+    case Logical::kTimestampMicros:
+    case Logical::kLocalTimestampMicros:
+      AvroBinary::appendLong(out, epochTime(context, 1'000'000));
+      return true;
+    case Logical::kUuid:
+      appendString(uuid_, context, out);
+      return true;
+    case Logical::kDecimal: {
+      // Within the precision, and within what a fixed's bytes hold (8 bits: 2.4 digits).
+      const std::size_t fixedDigits = type.size == 0 ? 0 : (type.size * 8 - 1) * 3 / 10;
+      const int digits = std::min<int>(
+          {type.precision, 18, type.kind == Kind::kFixed ? static_cast<int>(fixedDigits) : 18});
+      std::int64_t bound = 1;
+      for (int i = 0; i < digits; ++i) {
+        bound *= 10;
+      }
+      const auto bytes = DecimalText::bytesOf(random.between(-(bound - 1), bound - 1),
+                                              type.kind == Kind::kFixed ? type.size : 0);
+      type.kind == Kind::kFixed ? void(out += bytes) : AvroBinary::appendBytes(out, bytes);
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 }  // namespace kafkanative

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,18 @@ class AvroTemplate : public RecordTemplate {
   bool renderText(const Node& node, const TemplateContext& context, ByteWriter& out) const;
   /// A placeholder's text as a value of `type` (a primitive or enum); false when it is not one.
   static bool appendText(const AvroType& type, std::string_view text, ByteWriter& out);
+  /// Text in a logical type's own form ("2026-12-03", "10:00:05", "2026-12-03T10:00:00Z",
+  /// "123.45", a UUID): true when appended, false when in that form but not valid (a UUID
+  /// misshapen, a decimal finer than its scale); nothing when not in that form, so it is read
+  /// as the underlying type (a number of days, raw bytes).
+  static std::optional<bool> appendLogical(const AvroType& type, std::string_view text,
+                                           ByteWriter& out);
+  /// What a field takes as text, for refusals: "int", "date (YYYY-MM-DD, or days since
+  /// 1970-01-01)", "decimal(10, 2)".
+  static std::string textForm(const AvroType& type);
+  /// A random value of a logical type within its range; false for other types.
+  bool renderRandomLogical(const AvroType& type, const TemplateContext& context,
+                           ByteWriter& out) const;
   /// An Avro string (or bytes) of `text`'s message, written straight into `out`.
   static void appendString(const MessageTemplate& text, const TemplateContext& context,
                            ByteWriter& out);

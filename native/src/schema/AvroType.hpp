@@ -27,9 +27,20 @@ struct AvroType {
     kUnion,
     kFixed
   };
-  /// The logical types random values honour; the others (decimal, time-*) change nothing
-  /// generated, and the specification has readers ignore what they do not know.
-  enum class Logical { kNone, kDate, kTimestampMillis, kTimestampMicros, kUuid };
+  /// The logical types templates may give as text ("2026-12-03", "123.45") and random values
+  /// honour; the specification has readers ignore others, and so does this.
+  enum class Logical {
+    kNone,
+    kDate,
+    kTimeMillis,
+    kTimeMicros,
+    kTimestampMillis,
+    kTimestampMicros,
+    kLocalTimestampMillis,
+    kLocalTimestampMicros,
+    kUuid,
+    kDecimal
+  };
   struct Field {
     std::string name;
     const AvroType* type = nullptr;
@@ -44,6 +55,8 @@ struct AvroType {
   const AvroType* items = nullptr;        ///< array items, map values
   std::vector<const AvroType*> branches;  ///< union
   std::size_t size = 0;                   ///< fixed
+  int precision = 0;                      ///< decimal
+  int scale = 0;                          ///< decimal
 
   /// The name a union's JSON encoding uses for this branch ("long", "my.ns.Record").
   std::string branchName() const;

@@ -1,0 +1,148 @@
+#include "TimeText.hpp"
+
+#include <cctype>
+
+namespace kafkanative::TimeText {
+
+namespace {
+
+/// Reads exactly `count` digits at `at`, moving past them.
+bool digits(std::string_view text, std::size_t& at, std::size_t count, std::int64_t& value) {
+  value = 0;
+  for (std::size_t end = at + count; at < end; ++at) {
+    if (at >= text.size() || std::isdigit(static_cast<unsigned char>(text[at])) == 0) {
+      return false;
+    }
+    value = value * 10 + (text[at] - '0');
+  }
+  return true;
+}
+
+bool expect(std::string_view text, std::size_t& at, char c) {
+  if (at < text.size() && text[at] == c) {
+    ++at;
+    return true;
+  }
+  return false;
+}
+
+/// Days from 1970-01-01 to a civil date (Howard Hinnant's days_from_civil).
+std::int64_t daysFromCivil(std::int64_t year, std::int64_t month, std::int64_t day) {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const std::int64_t yearOfEra = year - era * 400;
+  const std::int64_t dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const std::int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+bool leap(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+std::optional<std::int64_t> date(std::string_view text, std::size_t& at) {
+  std::int64_t year = 0;
+  std::int64_t month = 0;
+  std::int64_t day = 0;
+  if (!digits(text, at, 4, year) || !expect(text, at, '-') || !digits(text, at, 2, month) ||
+      !expect(text, at, '-') || !digits(text, at, 2, day) || month < 1 || month > 12) {
+    return std::nullopt;
+  }
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const std::int64_t last = kDays[month - 1] + (month == 2 && leap(year) ? 1 : 0);
+  if (day < 1 || day > last) {
+    return std::nullopt;
+  }
+  return daysFromCivil(year, month, day);
+}
+
+/// HH:MM[:SS[.fraction]] in units since midnight.
+std::optional<std::int64_t> time(std::string_view text, std::size_t& at,
+                                 std::int64_t unitsPerSecond) {
+  std::int64_t hours = 0;
+  std::int64_t minutes = 0;
+  std::int64_t seconds = 0;
+  if (!digits(text, at, 2, hours) || !expect(text, at, ':') || !digits(text, at, 2, minutes) ||
+      hours > 23 || minutes > 59) {
+    return std::nullopt;
+  }
+  if (expect(text, at, ':') && (!digits(text, at, 2, seconds) || seconds > 59)) {
+    return std::nullopt;
+  }
+  std::int64_t fraction = 0;  // in units
+  if (expect(text, at, '.') || expect(text, at, ',')) {
+    std::int64_t scale = unitsPerSecond;
+    const std::size_t start = at;
+    for (; at < text.size() && std::isdigit(static_cast<unsigned char>(text[at])) != 0; ++at) {
+      const int digit = text[at] - '0';
+      if (scale > 1) {
+        scale /= 10;
+        fraction += digit * scale;
+      } else if (digit != 0) {
+        return std::nullopt;  // finer than the unit
+      }
+    }
+    if (at == start) {
+      return std::nullopt;
+    }
+  }
+  return ((hours * 60 + minutes) * 60 + seconds) * unitsPerSecond + fraction;
+}
+
+/// "Z", "+HH:MM", "-HH:MM" or "+HHMM": the offset east of UTC in seconds.
+std::optional<std::int64_t> zone(std::string_view text, std::size_t& at) {
+  if (expect(text, at, 'Z') || expect(text, at, 'z')) {
+    return 0;
+  }
+  const bool east = expect(text, at, '+');
+  if (!east && !expect(text, at, '-')) {
+    return std::nullopt;
+  }
+  std::int64_t hours = 0;
+  std::int64_t minutes = 0;
+  if (!digits(text, at, 2, hours) || (expect(text, at, ':'), !digits(text, at, 2, minutes)) ||
+      hours > 23 || minutes > 59) {
+    return std::nullopt;
+  }
+  const std::int64_t seconds = hours * 3600 + minutes * 60;
+  return east ? seconds : -seconds;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> epochDays(std::string_view text) {
+  std::size_t at = 0;
+  const auto days = date(text, at);
+  return days && at == text.size() ? days : std::nullopt;
+}
+
+std::optional<std::int64_t> timeOfDay(std::string_view text, std::int64_t unitsPerSecond) {
+  std::size_t at = 0;
+  const auto units = time(text, at, unitsPerSecond);
+  return units && at == text.size() ? units : std::nullopt;
+}
+
+std::optional<std::int64_t> epochTime(std::string_view text, std::int64_t unitsPerSecond,
+                                      bool zoned) {
+  std::size_t at = 0;
+  const auto days = date(text, at);
+  if (!days || !(expect(text, at, 'T') || expect(text, at, 't') || expect(text, at, ' '))) {
+    return std::nullopt;
+  }
+  const auto units = time(text, at, unitsPerSecond);
+  if (!units) {
+    return std::nullopt;
+  }
+  std::int64_t offset = 0;
+  if (zoned) {
+    const auto east = zone(text, at);
+    if (!east) {
+      return std::nullopt;
+    }
+    offset = *east;
+  }
+  if (at != text.size()) {
+    return std::nullopt;
+  }
+  return (*days * 86400 - offset) * unitsPerSecond + *units;
+}
+
+}  // namespace kafkanative::TimeText

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace kafkanative {
+
+/// Dates and times as teams write them in templates (ISO-8601, as JSON carries them), read
+/// into the numbers Avro's logical types and Protobuf's well-known types hold. Each reads all
+/// of the text or nothing; a fraction finer than the unit is refused unless its extra digits
+/// are zeros, as is a value the unit cannot hold.
+namespace TimeText {
+
+/// "2026-12-03": days since 1970-01-01 (proleptic Gregorian calendar).
+std::optional<std::int64_t> epochDays(std::string_view text);
+
+/// "10:00", "10:00:05", "10:00:05.123": units (unitsPerSecond: 1000 or 1 000 000) since
+/// midnight.
+std::optional<std::int64_t> timeOfDay(std::string_view text, std::int64_t unitsPerSecond);
+
+/// "2026-12-03T10:00:05.123Z", "...+01:00", ("T" or " " between date and time): units since
+/// the epoch. A `zoned` time needs its zone ("Z" or an offset); a local one (Avro's
+/// local-timestamp-*) has none, and is counted as if it were UTC, as the type defines.
+std::optional<std::int64_t> epochTime(std::string_view text, std::int64_t unitsPerSecond,
+                                      bool zoned);
+
+}  // namespace TimeText
+
+}  // namespace kafkanative
