@@ -1,16 +1,17 @@
 // libFuzzer target for the core's parsers of user text: message templates (compile and
 // render, with an input message and a stamp), Avro, Protobuf and JSON schemas (every random
 // record of a schema that parses must decode again) and record templates against fixed
-// schemas, the fault schedule, the embedded bootstrap form, and of what consumers read: a
-// stamp in a message's text, and bytes decoded as an Avro record, a (framed) Protobuf message
-// or a JSON document. Any input may be refused with a KafkaError;
-// nothing may crash, hang, leak or trip a sanitizer.
+// schemas, dates, times and decimals as text, the fault schedule, the embedded bootstrap form,
+// and of what consumers read: a stamp in a message's text, and bytes decoded as an Avro
+// record, a (framed) Protobuf message or a JSON document. Any input may be refused with a
+// KafkaError; nothing may crash, hang, leak or trip a sanitizer.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "AvroSchema.hpp"
 #include "AvroTemplate.hpp"
+#include "DecimalText.hpp"
 #include "EmbeddedCluster.hpp"
 #include "FaultSchedule.hpp"
 #include "JsonSchema.hpp"
@@ -18,6 +19,7 @@
 #include "ProtoSchema.hpp"
 #include "ProtoTemplate.hpp"
 #include "TextStamp.hpp"
+#include "TimeText.hpp"
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/MessageTemplate.hpp"
 
@@ -33,7 +35,13 @@ constexpr const char* kRecordSchema = R"({"type":"record","name":"R","fields":[
   {"name":"a","type":{"type":"array","items":"R"},"default":[]},
   {"name":"m","type":{"type":"map","values":"bytes"},"default":{}},
   {"name":"f","type":{"type":"fixed","name":"F","size":2},"default":"ab"},
-  {"name":"b","type":"boolean","default":false},{"name":"x","type":"float","default":0}]})";
+  {"name":"b","type":"boolean","default":false},{"name":"x","type":"float","default":0},
+  {"name":"dec","type":{"type":"bytes","logicalType":"decimal","precision":5,"scale":2},"default":""},
+  {"name":"fd","type":{"type":"fixed","name":"D","size":3,"logicalType":"decimal","precision":7},"default":"abc"},
+  {"name":"day","type":{"type":"int","logicalType":"date"},"default":0},
+  {"name":"tod","type":{"type":"int","logicalType":"time-millis"},"default":0},
+  {"name":"ts","type":{"type":"long","logicalType":"timestamp-micros"},"default":0},
+  {"name":"id","type":{"type":"string","logicalType":"uuid"},"default":"x"}]})";
 
 // Every kind of Protobuf field, likewise.
 constexpr const char* kMessageSchema = R"(syntax = "proto3"; package f;
@@ -100,6 +108,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   } catch (const KafkaError&) {
   }
+  // Dates, times and decimals as templates give them: any text is read or refused, no more.
+  (void)TimeText::epochDays(text);
+  (void)TimeText::timeOfDay(text, 1'000'000);
+  (void)TimeText::epochTime(text, 1000, targetSize % 2 == 0);
+  (void)DecimalText::unscaledBytes(text, static_cast<int>(targetSize % 40), 38, targetSize % 17);
   if (const auto stamp = TextStamp::find(text)) {
     // What a consumer then uses: the producer id must lie within the text.
     if (stamp->producer.data() < text.data() ||

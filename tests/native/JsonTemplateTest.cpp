@@ -167,3 +167,40 @@ TEST(JsonSchema, ChecksEveryKeywordItTakesAndRefusesTheRest) {
   EXPECT_FALSE(endless.decode("1", false, nullptr, problem));
   EXPECT_NE(problem.find("no schema of anyOf allows 1"), std::string::npos) << problem;
 }
+
+// `format` is checked where a value is: date-time, date, time, uuid and email, in literals
+// when the sampler starts and in what placeholders render per message; random values are
+// drawn in the format. Other formats stay annotations.
+TEST(JsonTemplate, StringFormatsAreCheckedAndDrawn) {
+  const JsonSchema schema(R"({"type": "object", "properties": {
+      "at": {"type": "string", "format": "date-time"}, "day": {"type": "string", "format": "date"},
+      "time": {"type": "string", "format": "time"}, "id": {"type": "string", "format": "uuid"},
+      "mail": {"type": "string", "format": "email"}, "site": {"type": "string", "format": "uri"}},
+      "required": ["at", "day", "time", "id", "mail"]})",
+                          "schema");
+  EXPECT_EQ(rendered(schema, R"({"at": "2026-12-03T10:00:05.123456789+01:00", "day": "2026-12-03",
+      "time": "10:00:05Z", "id": "{{uuid}}", "mail": "qa-{{seq}}@example.com", "site": "x"})")
+                ["site"],
+            "x");
+  const auto refused = [&schema](const char* field, const char* value, const char* expected) {
+    auto document = nlohmann::json::parse(R"({"at": "2026-12-03T10:00:05Z", "day": "2026-12-03",
+        "time": "10:00:05Z", "id": "123e4567-e89b-12d3-a456-426614174000", "mail": "a@b"})");
+    document[field] = value;
+    expectRefused([&] { JsonTemplate(schema, document.dump(), "value template"); }, expected);
+  };
+  refused("at", "2026-12-03 10:00", "is not a valid date-time");
+  refused("day", "03/12/2026", "is not a valid date");
+  refused("time", "10:00:05", "is not a valid time");  // RFC 3339 times carry their zone
+  refused("mail", "nobody", "is not a valid email");
+  const JsonTemplate perMessage(schema, R"({"at": "2026-12-03T10:00:05Z", "day": "2026-12-03",
+      "time": "10:00:05Z", "id": "x{{seq}}", "mail": "a@b"})",
+                                "value template");
+  FastRandom random(1);
+  std::string out;
+  EXPECT_FALSE(perMessage.render(TemplateContext{0, 0, random}, out));
+  EXPECT_NE(perMessage.problem().find("\"x0\" is not a valid uuid"), std::string::npos)
+      << perMessage.problem();
+  for (std::uint64_t i = 0; i < 50; ++i) {
+    rendered(schema, "", i);  // random documents, each checked whole by the decoder
+  }
+}

@@ -6,6 +6,7 @@
 
 #include "AvroBinary.hpp"
 #include "DecimalText.hpp"
+#include "StringFormat.hpp"
 #include "TemplateJson.hpp"
 #include "TextNumber.hpp"
 #include "TimeText.hpp"
@@ -41,21 +42,6 @@ bool codePointBytes(const std::string& utf8, std::string& bytes) {
 
 bool isComposite(Kind kind) {
   return kind == Kind::kRecord || kind == Kind::kArray || kind == Kind::kMap;
-}
-
-/// 8-4-4-4-12 hexadecimal digits, as RFC 4122 writes a UUID.
-bool isUuid(std::string_view text) {
-  constexpr std::string_view kShape = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-  if (text.size() != kShape.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool hex = std::isxdigit(static_cast<unsigned char>(text[i])) != 0;
-    if (kShape[i] == '-' ? text[i] != '-' : !hex) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /// Text a decimal field would take for a number: sign, digits and a point only.
@@ -422,7 +408,7 @@ std::optional<bool> AvroTemplate::appendLogical(const AvroType& type, std::strin
       return number(
           TimeText::epochTime(text, 1'000'000, type.logical == Logical::kTimestampMicros));
     case Logical::kUuid:
-      if (type.kind != Kind::kString || !isUuid(text)) {
+      if (type.kind != Kind::kString || !StringFormat::isUuid(text)) {
         return type.kind == Kind::kString ? std::optional<bool>(false) : std::nullopt;
       }
       AvroBinary::appendBytes(out, text);

@@ -202,6 +202,9 @@ void JsonSchema::parse(JsonSchemaNode& node, const nlohmann::ordered_json& schem
       node.allowed->push_back(nlohmann::json::parse(value.dump()));
     }
   }
+  if (schema.contains("format") && schema["format"].is_string()) {
+    node.format = StringFormat::named(schema["format"].get_ref<const std::string&>());
+  }
   if (schema.contains("pattern")) {
     try {
       node.patternText = schema["pattern"].get<std::string>();
@@ -315,6 +318,9 @@ bool JsonSchema::check(const JsonSchemaNode& place, const nlohmann::json& value,
     }
     if (node.pattern && !std::regex_search(text, *node.pattern)) {
       return refuse("\"" + text + "\" does not match the pattern " + node.patternText);
+    }
+    if (!StringFormat::matches(node.format, text)) {
+      return refuse("\"" + text + "\" is not a valid " + StringFormat::name(node.format));
     }
   } else if (value.is_array()) {
     if (value.size() < node.minItems || value.size() > node.maxItems) {

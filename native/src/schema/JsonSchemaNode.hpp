@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "StringFormat.hpp"
+
 namespace kafkanative {
 
 /// One (sub)schema of a parsed JSON Schema (see JsonSchema, which owns every node). `$ref`s
@@ -46,6 +48,7 @@ struct JsonSchemaNode {
   std::size_t maxLength = std::numeric_limits<std::size_t>::max();
   std::optional<std::regex> pattern;
   std::string patternText;
+  StringFormat::Kind format = StringFormat::Kind::kNone;  ///< a format checked (StringFormat)
   std::vector<const JsonSchemaNode*> allOf;
   std::vector<const JsonSchemaNode*> anyOf;
   std::vector<const JsonSchemaNode*> oneOf;

@@ -6,6 +6,7 @@
 
 #include "TemplateJson.hpp"
 #include "TextNumber.hpp"
+#include "TimeText.hpp"
 
 namespace kafkanative {
 
@@ -34,8 +35,8 @@ unsigned admittedTypes(const SchemaNode& node) {
 bool constrains(const SchemaNode& node) {
   return node.allowed || node.minimum || node.maximum || node.exclusiveMinimum ||
          node.exclusiveMaximum || node.minLength > 0 || node.maxLength != kAnything.maxLength ||
-         node.pattern || !node.allOf.empty() || !node.anyOf.empty() || !node.oneOf.empty() ||
-         node.negated != nullptr;
+         node.pattern || node.format != StringFormat::Kind::kNone || !node.allOf.empty() ||
+         !node.anyOf.empty() || !node.oneOf.empty() || node.negated != nullptr;
 }
 
 bool holdsPlaceholder(const nlohmann::json& value) {
@@ -68,6 +69,29 @@ template <typename Number>
 void appendNumber(std::string& out, Number value) {
   char digits[32];
   out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
+
+/// A random value of a checked string format: the message's time for dates and times, a UUID,
+/// an address at example.com (RFC 2606's name for examples).
+std::string randomFormatted(StringFormat::Kind format, const TemplateContext& context) {
+  static const MessageTemplate kUuid("{{uuid}}", 0, "uuid");
+  static const MessageTemplate kEmail("{{random_chars:8:a-z}}@example.com", 0, "email");
+  const std::string now = TimeText::isoDateTime(context.nowMicros());
+  std::string text;
+  switch (format) {
+    case StringFormat::Kind::kDateTime:
+      return now;
+    case StringFormat::Kind::kDate:
+      return now.substr(0, 10);
+    case StringFormat::Kind::kTime:
+      return now.substr(11);
+    case StringFormat::Kind::kUuid:
+      kUuid.render(context, text);
+      return text;
+    default:
+      kEmail.render(context, text);
+      return text;
+  }
 }
 
 }  // namespace
@@ -359,6 +383,10 @@ bool JsonTemplate::renderRandom(const JsonSchemaNode& schema, int depth,
     case SchemaNode::kNumber:
       return renderRandomNumber(node, type == SchemaNode::kInteger, random, out);
     case SchemaNode::kString: {
+      if (node.format != StringFormat::Kind::kNone) {
+        appendQuoted(out, randomFormatted(node.format, context));
+        return true;
+      }
       const std::size_t longest =
           std::min(node.maxLength, std::max<std::size_t>(node.minLength, 8));
       const std::size_t length = node.minLength + random.below(longest - node.minLength + 1);

@@ -1,6 +1,7 @@
 #include "TimeText.hpp"
 
 #include <cctype>
+#include <cstdio>
 
 namespace kafkanative::TimeText {
 
@@ -54,9 +55,10 @@ std::optional<std::int64_t> date(std::string_view text, std::size_t& at) {
   return daysFromCivil(year, month, day);
 }
 
-/// HH:MM[:SS[.fraction]] in units since midnight.
+/// HH:MM[:SS[.fraction]] in units since midnight. `exact`: a fraction finer than the unit is
+/// refused unless its extra digits are zeros; else they are read past.
 std::optional<std::int64_t> time(std::string_view text, std::size_t& at,
-                                 std::int64_t unitsPerSecond) {
+                                 std::int64_t unitsPerSecond, bool exact = true) {
   std::int64_t hours = 0;
   std::int64_t minutes = 0;
   std::int64_t seconds = 0;
@@ -76,7 +78,7 @@ std::optional<std::int64_t> time(std::string_view text, std::size_t& at,
       if (scale > 1) {
         scale /= 10;
         fraction += digit * scale;
-      } else if (digit != 0) {
+      } else if (digit != 0 && exact) {
         return std::nullopt;  // finer than the unit
       }
     }
@@ -106,6 +108,46 @@ std::optional<std::int64_t> zone(std::string_view text, std::size_t& at) {
   return east ? seconds : -seconds;
 }
 
+/// Reads a date-time from the start of `text`; `exact` as for time().
+std::optional<std::int64_t> dateTime(std::string_view text, std::int64_t unitsPerSecond, bool zoned,
+                                     bool exact) {
+  std::size_t at = 0;
+  const auto days = date(text, at);
+  if (!days || !(expect(text, at, 'T') || expect(text, at, 't') || expect(text, at, ' '))) {
+    return std::nullopt;
+  }
+  const auto units = time(text, at, unitsPerSecond, exact);
+  if (!units) {
+    return std::nullopt;
+  }
+  std::int64_t offset = 0;
+  if (zoned) {
+    const auto east = zone(text, at);
+    if (!east) {
+      return std::nullopt;
+    }
+    offset = *east;
+  }
+  if (at != text.size()) {
+    return std::nullopt;
+  }
+  return (*days * 86400 - offset) * unitsPerSecond + *units;
+}
+
+/// The civil date of a day since 1970-01-01 (Howard Hinnant's civil_from_days).
+void civilFromDays(std::int64_t days, std::int64_t& year, unsigned& month, unsigned& day) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
+  const unsigned yearOfEra =
+      (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+  const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+  const unsigned monthIndex = (5 * dayOfYear + 2) / 153;
+  day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+  month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  year = static_cast<std::int64_t>(yearOfEra) + era * 400 + (month <= 2 ? 1 : 0);
+}
+
 }  // namespace
 
 std::optional<std::int64_t> epochDays(std::string_view text) {
@@ -122,27 +164,30 @@ std::optional<std::int64_t> timeOfDay(std::string_view text, std::int64_t unitsP
 
 std::optional<std::int64_t> epochTime(std::string_view text, std::int64_t unitsPerSecond,
                                       bool zoned) {
-  std::size_t at = 0;
-  const auto days = date(text, at);
-  if (!days || !(expect(text, at, 'T') || expect(text, at, 't') || expect(text, at, ' '))) {
-    return std::nullopt;
-  }
-  const auto units = time(text, at, unitsPerSecond);
-  if (!units) {
-    return std::nullopt;
-  }
-  std::int64_t offset = 0;
-  if (zoned) {
-    const auto east = zone(text, at);
-    if (!east) {
-      return std::nullopt;
-    }
-    offset = *east;
-  }
-  if (at != text.size()) {
-    return std::nullopt;
-  }
-  return (*days * 86400 - offset) * unitsPerSecond + *units;
+  return dateTime(text, unitsPerSecond, zoned, true);
+}
+
+bool isDateTime(std::string_view text) { return dateTime(text, 1, true, false).has_value(); }
+
+bool isTime(std::string_view text) {
+  return dateTime("1970-01-01T" + std::string(text), 1, true, false).has_value();
+}
+
+std::string isoDateTime(std::int64_t epochMicros) {
+  const std::int64_t seconds =
+      epochMicros >= 0 ? epochMicros / 1'000'000 : (epochMicros - 999'999) / 1'000'000;
+  const std::int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  const std::int64_t ofDay = seconds - days * 86400;
+  std::int64_t year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  civilFromDays(days, year, month, day);
+  char text[128];  // room for any 64-bit year the compiler can imagine
+  std::snprintf(text, sizeof text, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%06lldZ",
+                static_cast<long long>(year), month, day, static_cast<long long>(ofDay / 3600),
+                static_cast<long long>(ofDay / 60 % 60), static_cast<long long>(ofDay % 60),
+                static_cast<long long>(epochMicros - seconds * 1'000'000));
+  return text;
 }
 
 }  // namespace kafkanative::TimeText

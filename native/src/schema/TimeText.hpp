@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace kafkanative {
@@ -24,6 +25,15 @@ std::optional<std::int64_t> timeOfDay(std::string_view text, std::int64_t unitsP
 /// local-timestamp-*) has none, and is counted as if it were UTC, as the type defines.
 std::optional<std::int64_t> epochTime(std::string_view text, std::int64_t unitsPerSecond,
                                       bool zoned);
+
+/// RFC 3339's date-time ("2026-12-03T10:00:05.123456789+01:00": a zone, any fraction), as JSON
+/// Schema's `format` names it.
+bool isDateTime(std::string_view text);
+/// RFC 3339's full-time ("10:00:05Z", "10:00:05.5+01:00").
+bool isTime(std::string_view text);
+
+/// "2026-12-03T10:00:05.123456Z": `epochMicros` in UTC.
+std::string isoDateTime(std::int64_t epochMicros);
 
 }  // namespace TimeText
 
