@@ -21,6 +21,8 @@ KNS_TEST_PACKAGES=(
   # tests (Confluent's JSONDeserializer validates with python3-jsonschema)
   python3-confluent-kafka python3-avro python3-requests protobuf-compiler python3-protobuf
   python3-jsonschema
+  # Google's well-known .proto files, which protoc needs to compile a file importing them
+  libprotobuf-dev
   # an arm64 JVM, run by qemu-user-static, for the jar's arm64 library's smoke test
   qemu-user-static openjdk-17-jre-headless:arm64
 )

@@ -16,6 +16,31 @@ run_plan() {
     -Jkafka.bootstrap="${KAFKA_BOOTSTRAP:-embedded}" -Jkafka.topic="e2e-$RANDOM-$$" "$@"
 }
 
+# start_cluster: a cluster that outlives each JMeter run, for readers after it: $KAFKA_BOOTSTRAP
+# when set, else kns-embedded-cluster with one broker as a process. Sets $bootstrap; the process
+# is in $pids, which the caller's EXIT trap kills.
+pids=()
+start_cluster() {
+  bootstrap="${KAFKA_BOOTSTRAP:-}"
+  [[ -n "$bootstrap" ]] && return
+  "${KNS_BUILD_DIR:-$root/build}/tools/embedded-cluster/kns-embedded-cluster" 1 >"$work/bootstrap" 2>/dev/null &
+  pids+=($!)
+  for _ in $(seq 50); do [[ -s "$work/bootstrap" ]] && break; sleep 0.1; done
+  bootstrap="$(head -1 "$work/bootstrap")"
+}
+
+# start_registry NAME [OPTION...]: the Schema Registry test double (tests/registry) with its
+# options, counting its requests in $work/NAME.requests. Sets $registry; the process is in $pids.
+start_registry() {
+  local name="$1"
+  shift
+  /usr/bin/python3 "$root/tests/registry/schema_registry_double.py" --port-file "$work/$name.port" \
+    --count-file "$work/$name.requests" "$@" &
+  pids+=($!)
+  for _ in $(seq 50); do [[ -s "$work/$name.port" ]] && break; sleep 0.1; done
+  registry="http://127.0.0.1:$(cat "$work/$name.port")"
+}
+
 fail() {
   echo "FAIL: $*" >&2
   exit 1

@@ -5,20 +5,7 @@
 # sample. A registry that is down (503) may come back: samples fail at once while the client
 # backs off, and the registry is asked a handful of times, not once per sample.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-pids=()
 trap 'kill "${pids[@]}" 2>/dev/null' EXIT
-
-# start_registry NAME OPTION...: the double, its URL in $registry, its request count in
-# $work/NAME.requests.
-start_registry() {
-  local name="$1"
-  shift
-  /usr/bin/python3 "$root/tests/registry/schema_registry_double.py" --port-file "$work/$name.port" \
-    --count-file "$work/$name.requests" "$@" &
-  pids+=($!)
-  for _ in $(seq 50); do [[ -s "$work/$name.port" ]] && break; sleep 0.1; done
-  registry="http://127.0.0.1:$(cat "$work/$name.port")"
-}
 
 # failed_with CODE: the failed samples whose response code is CODE.
 failed_with() {

@@ -118,7 +118,7 @@ producer_fails "not a valid Avro schema: not JSON" -Jkafka.schema="$work/broken.
 printf '{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}]}' >"$work/narrow.avsc"
 producer_fails "record Order has no field 'amount'" -Jkafka.schema="$work/narrow.avsc"
 printf 'syntax = "proto3";\nimport "money.proto";\nmessage Order { int64 id = 1; }\n' >"$work/imports.proto"
-producer_fails "line 2: imports are not supported" -Jkafka.format=protobuf \
+producer_fails "import 'money.proto' not found" -Jkafka.format=protobuf \
   -Jkafka.schema="$work/imports.proto"
 printf '{"type": "object", "properties": {"id": {"type": "integer", "multipleOf": 2}}}' >"$work/odd.json"
 producer_fails "the keyword 'multipleOf' is not supported" -Jkafka.format=json-schema \

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -208,7 +210,7 @@ TEST(ProtoSchema, InvalidSchemasAreClearErrorsWithTheLine) {
     expectRefused([text] { ProtoSchema(text, "value schema 'x.proto'"); }, expected);
   };
   refused("syntax = \"proto3\";\nimport \"other.proto\";\nmessage A { int32 a = 1; }",
-          "value schema 'x.proto': line 2: imports are not supported");
+          "value schema 'x.proto': import 'other.proto' not found");
   refused("syntax = \"proto3\";\nmessage A {\n  Nope a = 1;\n}",
           "line 3: field a: unknown type 'Nope'");
   refused("message A { int32 a = 1; string b = 1; }", "field b (1) clashes with field a (1)");
@@ -338,4 +340,101 @@ TEST(ProtoSchema, TheRecordIsTheMessageNamedAndItsIndexesFrameIt) {
   expectRefused(
       [] { RecordSchema::parse(MessageFormat::kAvro, R"("string")", "value schema", "x.Y"); },
       "a message name chooses among a Protobuf file's messages");
+}
+
+namespace {
+
+constexpr const char* kOrderWithImports = R"(syntax = "proto3";
+package shop;
+import "google/protobuf/timestamp.proto";
+import public "google/protobuf/duration.proto";
+import "google/protobuf/wrappers.proto";
+import "money.proto";
+message Order {
+  int64 id = 1;
+  google.protobuf.Timestamp at = 2;
+  google.protobuf.Duration took = 3;
+  google.protobuf.StringValue note = 4;
+  Money total = 5;
+  repeated google.protobuf.Timestamp stops = 6;
+})";
+
+/// Imports beside the schema file: money.proto, which imports a well-known type in turn.
+std::optional<std::string> besideTheSchema(const std::string& name) {
+  if (name == "money.proto") {
+    return R"(syntax = "proto3"; package shop; import "google/protobuf/wrappers.proto";
+              message Money { string currency = 1; google.protobuf.Int64Value units = 2; })";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// Imports: Google's well-known types are built in, other files read beside the schema, each
+// once; the types of every file serve the record's fields. Every file comes after the files it
+// imports, the order a registry takes them in.
+TEST(ProtoSchema, ImportsBringTheirTypesWellKnownOnesBuiltIn) {
+  const ProtoSchema schema(kOrderWithImports, "value schema", {}, besideTheSchema);
+  EXPECT_EQ(schema.rootName(), "shop.Order");
+  EXPECT_EQ(schema.framing(), std::string(1, '\0'));  // the imports' messages do not count
+  EXPECT_EQ(
+      schema.dependsOn(),
+      (std::vector<std::string>{"google/protobuf/timestamp.proto", "google/protobuf/duration.proto",
+                                "google/protobuf/wrappers.proto", "money.proto"}));
+  std::vector<std::string> order;
+  for (const auto& dependency : schema.dependencies()) {
+    order.push_back(dependency.name);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"google/protobuf/timestamp.proto",
+                                             "google/protobuf/duration.proto",
+                                             "google/protobuf/wrappers.proto", "money.proto"}));
+  expectRefused([] { ProtoSchema(kOrderWithImports, "value schema 'order.proto'"); },
+                "value schema 'order.proto': import 'money.proto' not found");
+  expectRefused(
+      [] {
+        ProtoSchema("syntax = \"proto3\"; import \"bad.proto\"; message A { int32 a = 1; }",
+                    "value schema", {},
+                    [](const std::string&) { return std::optional<std::string>("message B {"); });
+      },
+      "value schema: import 'bad.proto': line 1:");
+}
+
+// Well-known types take Protobuf's JSON mapping: a Timestamp as RFC 3339 text, a Duration as
+// "1.5s", a wrapper as its plain value, literal or from placeholders; a random Timestamp is
+// the message's time.
+TEST(ProtoTemplate, WellKnownTypesTakeTheirJsonMapping) {
+  const ProtoSchema schema(kOrderWithImports, "value schema", {}, besideTheSchema);
+  const ProtoTemplate literal(schema, R"({"id": 1, "at": "1970-01-01T01:00:01.5+01:00",
+      "took": "-1.25s", "note": "hi", "total": {"currency": "EUR", "units": 12},
+      "stops": ["1970-01-01T00:00:02Z", "{{pick:1970-01-01T00:00:03Z}}"]})",
+                              "value template");
+  const auto json = decoded(schema.root(), render(literal));
+  EXPECT_EQ(json["at"]["seconds"], 1);  // 01:00:01.5 at +01:00 is 00:00:01.5 UTC
+  EXPECT_EQ(json["at"]["nanos"], 500000000);
+  EXPECT_EQ(json["took"]["seconds"], -1);
+  EXPECT_EQ(json["took"]["nanos"], -250000000);
+  EXPECT_EQ(json["note"]["value"], "hi");
+  EXPECT_EQ(json["total"]["units"]["value"], 12);
+  EXPECT_EQ(json["stops"][1]["seconds"], 3);
+  const ProtoTemplate placeholders(schema, R"({"at": "1970-01-0{{pick:2}}T00:00:00Z",
+      "took": "{{seq}}s", "note": "n-{{seq}}"})",
+                                   "value template");
+  const auto fromText = decoded(schema.root(), render(placeholders, 7));
+  EXPECT_EQ(fromText["at"]["seconds"], 86400);
+  EXPECT_EQ(fromText["took"]["seconds"], 7);
+  EXPECT_EQ(fromText["note"]["value"], "n-7");
+  expectRefused([&] { ProtoTemplate(schema, R"({"at": "yesterday"})", "t"); },
+                "field at: expected a google.protobuf.Timestamp (RFC 3339");
+  const ProtoTemplate late(schema, R"({"took": "{{pick:1|2}}m"})", "t");
+  FastRandom random(1);
+  std::string out;
+  EXPECT_FALSE(late.render(TemplateContext{0, 0, random}, out));
+  EXPECT_NE(late.problem().find("is not a google.protobuf.Duration"), std::string::npos)
+      << late.problem();
+  const ProtoTemplate drawn(schema, "", "value template");
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  const auto atRandom = decoded(schema.root(), render(drawn));
+  EXPECT_LE(std::abs(atRandom["at"]["seconds"].get<std::int64_t>() - now), 5);
 }

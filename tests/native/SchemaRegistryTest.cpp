@@ -287,6 +287,63 @@ void roundTrip(MessageFormat format, const std::string& schemaText) {
   EXPECT_EQ(json["item"], "item-" + std::to_string(json["id"].get<int>())) << lastJson;
 }
 
+// A .proto importing a well-known type and a file beside it: each file is registered under
+// its import path as the subject, the record's schema references them by name, subject and
+// version, and a consumer reading the record by id resolves the references to decode it.
+TEST(SchemaRegistryClient, ProtobufImportsAreRegisteredAsReferencesAndReadBackById) {
+  RegistryDouble registry;
+  const auto url = testRegistryUrl(registry);
+  auto kafka = connectionWithRegistry(url);
+  const auto folder = std::filesystem::temp_directory_path() / uniqueName("imports");
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "money.proto")
+      << "syntax = \"proto3\"; package shop; message Money { string currency = 1; }";
+  std::ofstream(folder / "order.proto") << R"(syntax = "proto3"; package shop;
+      import "google/protobuf/timestamp.proto"; import "money.proto";
+      message Order { int64 id = 1; google.protobuf.Timestamp at = 2; Money total = 3; })";
+  const auto topic = uniqueName("imports");
+  ProducerSettings producer;
+  producer.topic = topic;
+  producer.valueTemplate =
+      R"({"id": {{seq}}, "at": "2026-12-03T10:00:00Z", "total": {"currency": "EUR"}})";
+  producer.valueSchema.format = MessageFormat::kProtobuf;
+  producer.valueSchema.schemaFile = (folder / "order.proto").string();
+  producer.partitioning = Partitioning::kFixed;
+  ASSERT_EQ(ProducerSession(kafka, producer).produce(5).acked, 5u);
+
+  auto registryClient = client(url);
+  const auto order = registryClient.version(topic + "-value", "latest");
+  ASSERT_EQ(order.references.size(), 2u);
+  EXPECT_EQ(order.references[0].name, "google/protobuf/timestamp.proto");
+  EXPECT_EQ(order.references[0].subject, "google/protobuf/timestamp.proto");
+  EXPECT_EQ(order.references[1].subject, "money.proto");
+  EXPECT_EQ(registryClient.version("money.proto", std::to_string(order.references[1].version)).text,
+            "syntax = \"proto3\"; package shop; message Money { string currency = 1; }");
+
+  ConsumerSettings consumer;
+  consumer.topics = {topic};
+  consumer.groupId = uniqueName("group");
+  consumer.valueSchema.format = MessageFormat::kProtobuf;
+  consumer.lastMessageBytes = 4096;
+  ConsumerSession reader(kafka, consumer);
+  std::uint32_t messages = 0;
+  std::uint32_t undecodable = 0;
+  std::string lastJson;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (messages < 5 && std::chrono::steady_clock::now() < deadline) {
+    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
+    messages += outcome.messages;
+    undecodable += outcome.undecodable;
+    lastJson = outcome.messages > 0 ? outcome.lastValue : lastJson;
+  }
+  EXPECT_EQ(messages, 5u);
+  EXPECT_EQ(undecodable, 0u);
+  const auto json = nlohmann::json::parse(lastJson);
+  EXPECT_EQ(json["at"]["seconds"], 1796292000);
+  EXPECT_EQ(json["total"]["currency"], "EUR");
+  std::filesystem::remove_all(folder);
+}
+
 TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
   roundTrip(MessageFormat::kAvro, kOrder);
 }

@@ -10,7 +10,7 @@ library; with a registry, through Confluent's JSONDeserializer, which reads the 
 header and validates with jsonschema. Prints a JSON summary: messages, decoded, the first failure, the schema ids
 seen, and the decoded records' distinct ids, currencies and field names.
 
-Usage: decode_independently.py BOOTSTRAP TOPIC EXPECTED [--registry URL]
+Usage: decode_independently.py BOOTSTRAP TOPIC EXPECTED [--registry URL] [--field NAME]
                                (--schema FILE | --proto FILE [--message NAME] | --json-schema FILE)
 With a registry, the Protobuf message indexes are checked against protoc's descriptors too.
 """
@@ -31,8 +31,11 @@ def protobuf_class(proto, message):
     """The .proto file's message named `message` (its full name; None: the first), as a class
     protoc generates."""
     out = tempfile.mkdtemp()
-    subprocess.run(["protoc", "-I", os.path.dirname(os.path.abspath(proto)), "--python_out", out,
-                    os.path.abspath(proto)], check=True)
+    folder = os.path.dirname(os.path.abspath(proto))
+    # Every .proto beside it, so the files it imports have their classes too (Google's
+    # well-known types come with the protobuf library).
+    beside = [os.path.join(folder, name) for name in sorted(os.listdir(folder)) if name.endswith(".proto")]
+    subprocess.run(["protoc", "-I", folder, "--python_out", out] + beside, check=True)
     sys.path.insert(0, out)
     module = importlib.import_module(os.path.splitext(os.path.basename(proto))[0].replace("-", "_") + "_pb2")
     if not message:
@@ -146,13 +149,14 @@ def main():
     parser.add_argument("--proto")
     parser.add_argument("--json-schema")
     parser.add_argument("--message", help="Protobuf: the record message's full name (default: the first)")
+    parser.add_argument("--field", help="list the distinct values of this field (as JSON) in fieldValues")
     arguments = parser.parse_args()
     decode = decoder(arguments)
     consumer = Consumer({"bootstrap.servers": arguments.bootstrap, "group.id": "independent-decoder-" + arguments.topic,
                         "auto.offset.reset": "earliest", "enable.auto.commit": False})
     consumer.subscribe([arguments.topic])
     summary = {"messages": 0, "decoded": 0, "firstFailure": None, "schemaIds": set(), "ids": set(),
-               "currencies": set(), "fields": set()}
+               "currencies": set(), "fields": set(), "fieldValues": set()}
     deadline = time.time() + 60
     while summary["messages"] < arguments.expected and time.time() < deadline:
         message = consumer.poll(0.5)
@@ -167,7 +171,10 @@ def main():
         summary["decoded"] += 1
         summary["schemaIds"].add(schema_id)
         summary["ids"].add(record["id"])
-        summary["currencies"].add(record["currency"])
+        if "currency" in record:
+            summary["currencies"].add(record["currency"])
+        if arguments.field:
+            summary["fieldValues"].add(json.dumps(record.get(arguments.field), sort_keys=True))
         summary["fields"].update(record)
     consumer.close()
     json.dump({key: sorted(value, key=str) if isinstance(value, set) and key != "ids" else

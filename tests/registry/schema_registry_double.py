@@ -5,7 +5,8 @@ No Schema Registry server is packaged for Debian, so the tests run against this:
 the documented REST API (https://docs.confluent.io/platform/current/schema-registry/develop/api.html)
 that producers, consumers and Confluent's own clients use:
 
-  POST /subjects/{subject}/versions        register (same schema, same id; BACKWARD checks for Avro)
+  POST /subjects/{subject}/versions        register (same schema, same id; BACKWARD checks for Avro;
+                                           its references kept and given back with it)
   GET  /subjects/{subject}/versions/{v}    v = latest or a number
   GET  /subjects/{subject}/versions        the subject's version numbers
   POST /subjects/{subject}                 look a schema up under a subject
@@ -40,8 +41,9 @@ class Registry:
         self.schemas = []  # index + 1 = id: (schema text, schema type)
         self.subjects = {}  # subject -> [id, ...] (versions in order)
         self.compatibility = {}  # subject -> level
+        self.references = {}  # id -> [{"name", "subject", "version"}, ...]
 
-    def register(self, subject, text, schema_type):
+    def register(self, subject, text, schema_type, references=()):
         with self.lock:
             versions = self.subjects.setdefault(subject, [])
             canonical = canonical_text(text, schema_type)
@@ -59,6 +61,8 @@ class Registry:
                     return 200, {"id": index + 1}
             self.schemas.append((text, schema_type))
             versions.append(len(self.schemas))
+            if references:
+                self.references[len(self.schemas)] = list(references)
             return 200, {"id": len(self.schemas)}
 
 
@@ -78,6 +82,8 @@ def backward_compatible(new_text, old_text):
 def schema_body(registry, schema_id):
     text, schema_type = registry.schemas[schema_id - 1]
     body = {"schema": text}
+    if schema_id in registry.references:
+        body["references"] = registry.references[schema_id]
     if schema_type != "AVRO":
         body["schemaType"] = schema_type
     return body
@@ -176,7 +182,8 @@ def handler(registry, user, delay, status, requests):
                     return self.answer(422, {"error_code": 42201, "message": f"Invalid schema: {error}"})
             match = re.fullmatch(r"/subjects/([^/]+)/versions", path)
             if match:
-                return self.answer(*registry.register(unquote(match.group(1)), text, schema_type))
+                return self.answer(*registry.register(unquote(match.group(1)), text, schema_type,
+                                                      request.get("references", ())))
             match = re.fullmatch(r"/subjects/([^/]+)", path)
             if match:
                 subject = unquote(match.group(1))

@@ -1,5 +1,8 @@
 #include "ProtoSchema.hpp"
 
+#include <optional>
+#include <set>
+
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -8,6 +11,7 @@
 #include "ProtoDecoder.hpp"
 #include "ProtoTemplate.hpp"
 #include "ProtoWire.hpp"
+#include "WellKnownProtos.hpp"
 #include "kafkanative/KafkaError.hpp"
 
 namespace kafkanative {
@@ -62,7 +66,18 @@ std::string join(const std::string& scope, const std::string& name) {
 /// A recursive-descent reader of .proto text, one token ahead.
 class ProtoSchema::Parser {
  public:
-  Parser(ProtoSchema& schema, std::string_view text) : schema_(schema), text_(text) { advance(); }
+  /// `file`: "" for the schema's own file, else the import path of an imported one, whose
+  /// top-level messages are kept apart (message indexes count the schema's own file only).
+  Parser(ProtoSchema& schema, std::string_view text, const std::string& file)
+      : schema_(schema),
+        text_(text),
+        what_(file.empty() ? schema.what_ : schema.what_ + ": import '" + file + "'"),
+        topLevel_(file.empty() ? "" : std::string(1, '\x01') + file) {
+    advance();
+  }
+
+  /// The files this one imports, in order.
+  const std::vector<std::string>& imports() const noexcept { return imports_; }
 
   void file() {
     while (kind_ != Token::kEnd) {
@@ -75,9 +90,9 @@ class ProtoSchema::Parser {
         package_ = word("a package name");
         expect(";");
       } else if (is("import")) {
-        fail("imports are not supported: put every type the record uses in this one file");
+        import();
       } else if (is("message")) {
-        message(package_, "", 0);
+        message(package_, topLevel_, 0);
       } else if (is("enum")) {
         enumType(package_);
       } else if (is("service") || is("extend")) {  // nothing a record holds
@@ -98,8 +113,7 @@ class ProtoSchema::Parser {
   enum class Token { kEnd, kWord, kNumber, kString, kSymbol };
 
   [[noreturn]] void fail(const std::string& problem) const {
-    throw KafkaError::invalidArgument(schema_.what_ + ": line " + std::to_string(line_) + ": " +
-                                      problem);
+    throw KafkaError::invalidArgument(what_ + ": line " + std::to_string(line_) + ": " + problem);
   }
 
   bool is(std::string_view text) const { return kind_ != Token::kString && token_ == text; }
@@ -228,6 +242,20 @@ class ProtoSchema::Parser {
       fail("syntax must be \"proto2\" or \"proto3\", got '" + token_ + "'");
     }
     proto3_ = token_ == "proto3";
+    advance();
+    expect(";");
+  }
+
+  /// import ["public" | "weak"] "path";
+  void import() {
+    advance();
+    if (kind_ != Token::kString && (is("public") || is("weak"))) {
+      advance();
+    }
+    if (kind_ != Token::kString) {
+      fail("an import names its file in quotes, got '" + token_ + "'");
+    }
+    imports_.push_back(token_);
     advance();
     expect(";");
   }
@@ -483,14 +511,24 @@ class ProtoSchema::Parser {
   int line_ = 1;
   Token kind_ = Token::kEnd;
   std::string token_;
+  std::string what_;
+  std::string topLevel_;  ///< the key of the file's top-level messages in nestedMessages_
+  std::vector<std::string> imports_;
   std::string package_;
   std::map<std::string, int> oneofs_;  // per message: oneofs so far
   bool proto3_ = false;                // no syntax statement: proto2, as protoc takes it
 };
 
-ProtoSchema::ProtoSchema(std::string_view text, std::string_view what, std::string_view record)
+ProtoSchema::ProtoSchema(std::string_view text, std::string_view what, std::string_view record,
+                         const DependencyReader& readImport)
     : what_(what), text_(text) {
-  Parser(*this, text).file();
+  Parser own(*this, text, "");
+  own.file();
+  imports_ = own.imports();
+  std::set<std::string> loaded;
+  for (const auto& path : imports_) {
+    load(path, readImport, loaded);
+  }
   for (const auto& reference : unresolved_) {
     resolve(reference);
   }
@@ -504,6 +542,29 @@ ProtoSchema::ProtoSchema(std::string_view text, std::string_view what, std::stri
   if (!record.empty()) {
     chooseRecord(record);
   }
+}
+
+void ProtoSchema::load(const std::string& path, const DependencyReader& readImport,
+                       std::set<std::string>& loaded) {
+  if (!loaded.insert(path).second) {
+    return;
+  }
+  std::optional<std::string> text = WellKnownProtos::file(path);
+  if (!text && readImport) {
+    text = readImport(path);
+  }
+  if (!text) {
+    throw KafkaError::invalidArgument(
+        what_ + ": import '" + path +
+        "' not found (google/protobuf/*.proto are built in; other files are read from the "
+        "schema file's folder, or from the registry's references)");
+  }
+  Parser imported(*this, *text, path);
+  imported.file();
+  for (const auto& dependency : imported.imports()) {
+    load(dependency, readImport, loaded);
+  }
+  importedFiles_.push_back({path, std::move(*text), imported.imports()});  // after its own
 }
 
 void ProtoSchema::chooseRecord(std::string_view record) {

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -9,20 +12,24 @@
 
 #include "ProtoType.hpp"
 #include "RecordSchema.hpp"
+#include "SchemaDependency.hpp"
 
 namespace kafkanative {
 
 /// A Protobuf schema parsed from .proto text (a file or a Schema Registry entry), proto2 or
 /// proto3: messages (nested too), enums, scalar, repeated, packed, map and oneof fields.
-/// Options, reserved ranges and services are read past; imports are refused (every type the
-/// records use must be in the one file). The record is the message named when parsing (fully
-/// qualified, nested too: "shop.Order", "shop.Batch.Line"), or else the file's first top-level
-/// message; the Schema Registry's wire format names it by its message indexes (framing()).
+/// Options, reserved ranges and services are read past. Imports are read too, their types
+/// available to the file's fields: Google's well-known types are built in (WellKnownProtos),
+/// other files come from `readImport` (the schema file's folder, or a registry's references). The
+/// record is the message named when parsing (fully qualified, nested too: "shop.Order",
+/// "shop.Batch.Line"), or else the file's first top-level message; the Schema Registry's wire
+/// format names it by its message indexes (framing()).
 class ProtoSchema : public RecordSchema {
  public:
   /// Parses `text`; text that is not a valid .proto is a KafkaError naming `what`, the line
   /// and the problem. `record`: the record message's full name; empty: the first message.
-  ProtoSchema(std::string_view text, std::string_view what, std::string_view record = {});
+  ProtoSchema(std::string_view text, std::string_view what, std::string_view record = {},
+              const DependencyReader& readImport = {});
   ProtoSchema(const ProtoSchema&) = delete;
   ProtoSchema& operator=(const ProtoSchema&) = delete;
 
@@ -30,6 +37,12 @@ class ProtoSchema : public RecordSchema {
   static constexpr std::size_t kMaxIndexes = 16;
 
   const ProtoType& root() const noexcept { return *root_; }
+  /// The files the schema's own file imports, in order.
+  const std::vector<std::string>& dependsOn() const noexcept override { return imports_; }
+  /// Every file imported, directly or not, each after the files it imports.
+  const std::vector<SchemaDependency>& dependencies() const noexcept override {
+    return importedFiles_;
+  }
   MessageFormat format() const noexcept override { return MessageFormat::kProtobuf; }
   /// The root message's full name (record-name subject strategies).
   const std::string& rootName() const noexcept override { return root_->fullName; }
@@ -59,6 +72,9 @@ class ProtoSchema : public RecordSchema {
   };
 
   void resolve(const Unresolved& reference);
+  /// Parses the imported file `path` and, first, the files it imports.
+  void load(const std::string& path, const DependencyReader& readImport,
+            std::set<std::string>& loaded);
   /// Makes the message named `record` the root, and frames its message indexes.
   void chooseRecord(std::string_view record);
   /// The message indexes of `type`: its index under its parent, after its parent's.
@@ -73,6 +89,8 @@ class ProtoSchema : public RecordSchema {
   std::vector<Unresolved> unresolved_;
   const ProtoType* root_ = nullptr;
   std::string framing_;
+  std::vector<std::string> imports_;
+  std::vector<SchemaDependency> importedFiles_;
 };
 
 }  // namespace kafkanative

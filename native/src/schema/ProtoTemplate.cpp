@@ -4,6 +4,7 @@
 
 #include "Base64.hpp"
 #include "ProtoScalar.hpp"
+#include "ProtoWellKnown.hpp"
 #include "TemplateJson.hpp"
 #include "kafkanative/KafkaError.hpp"
 
@@ -40,14 +41,15 @@ struct ProtoTemplate::Node {
     kRandomField,    ///< a whole field, tags and all
     kRandomValue,    ///< one value of a field, after its tag
     kRandomMessage,  ///< the whole record
+    kTimeText,       ///< a Timestamp or Duration from a placeholder's text, length first
     kOpen,           ///< the start of a length-delimited run
     kClose           ///< its end: the length goes before it
   };
   Op op;
   std::string bytes;                      ///< kConstant
-  const Field* field = nullptr;           ///< kText, kRandomField, kRandomValue
+  const Field* field = nullptr;           ///< kText, kRandomField, kRandomValue, kTimeText
   const ProtoType* message = nullptr;     ///< kRandomMessage
-  std::unique_ptr<MessageTemplate> text;  ///< kText
+  std::unique_ptr<MessageTemplate> text;  ///< kText, kTimeText
   bool number = false;  ///< kText: one integer placeholder into a number or enum field
   std::string path;     ///< kText: the field, for problems
   std::vector<std::string> choices = {};  ///< kChoice
@@ -144,6 +146,10 @@ void ProtoTemplate::compileMapEntry(const Field& field, const std::string& key,
 
 void ProtoTemplate::compileValue(const Field& field, const nlohmann::json& value,
                                  const std::string& path, bool packed) {
+  if (field.fieldType == FieldType::kMessage && !isRandom(value) &&
+      compileWellKnown(field, value, path)) {
+    return;
+  }
   if (field.fieldType == FieldType::kMessage && !isRandom(value)) {
     appendTagConstant(field.number, ProtoWire::kLengthDelimited);
     const std::size_t mark = nodes_.size();
@@ -184,6 +190,54 @@ void ProtoTemplate::compileValue(const Field& field, const nlohmann::json& value
     fail(path, "expected " + ProtoScalar::name(field) + ", got " + value.dump());
   }
   appendConstant(bytes);
+}
+
+bool ProtoTemplate::compileWellKnown(const Field& field, const nlohmann::json& value,
+                                     const std::string& path) {
+  const auto kind = ProtoWellKnown::of(*field.type);
+  if (kind == ProtoWellKnown::Kind::kWrapper && !value.is_object() && !value.is_null()) {
+    appendTagConstant(field.number, ProtoWire::kLengthDelimited);  // {"value": the value}
+    const std::size_t mark = nodes_.size();
+    compileValue(field.type->fields[0], value, path, false);
+    delimit(mark);
+    return true;
+  }
+  if ((kind != ProtoWellKnown::Kind::kTimestamp && kind != ProtoWellKnown::Kind::kDuration) ||
+      !value.is_string()) {
+    return false;
+  }
+  appendTagConstant(field.number, ProtoWire::kLengthDelimited);
+  const auto& text = value.get_ref<const std::string&>();
+  if (TemplateJson::hasPlaceholder(text)) {
+    nodes_.push_back({Node::Op::kTimeText,
+                      {},
+                      &field,
+                      nullptr,
+                      std::make_unique<MessageTemplate>(text, 0, where(path)),
+                      false,
+                      path});
+    return true;
+  }
+  const auto content = ProtoWellKnown::encodeTime(kind, text);
+  if (!content) {
+    fail(path, std::string("expected ") + ProtoWellKnown::textForm(kind) + ", got " + value.dump());
+  }
+  appendConstant(
+      encoded([&content](ByteWriter& out) { ProtoWire::appendLengthDelimited(out, *content); }));
+  return true;
+}
+
+bool ProtoTemplate::renderTimeText(const Node& node, const TemplateContext& context,
+                                   ByteWriter& out) const {
+  node.text->render(context, scratch_);
+  const auto kind = ProtoWellKnown::of(*node.field->type);
+  const auto content = ProtoWellKnown::encodeTime(kind, scratch_);
+  if (!content) {
+    problem_ = where(node.path) + "'" + scratch_ + "' is not " + ProtoWellKnown::textForm(kind);
+    return false;
+  }
+  ProtoWire::appendLengthDelimited(out, *content);
+  return true;
 }
 
 void ProtoTemplate::appendTagConstant(std::uint32_t number, ProtoWire::WireType type) {
@@ -235,6 +289,9 @@ bool ProtoTemplate::render(const TemplateContext& context, std::string& record) 
         break;
       case Node::Op::kRandomMessage:
         rendered = renderRandomMessage(*node.message, 0, context, out);
+        break;
+      case Node::Op::kTimeText:
+        rendered = renderTimeText(node, context, out);
         break;
       case Node::Op::kOpen:
         openRuns_.push_back(ProtoWire::reserveVarint(out));
@@ -359,7 +416,9 @@ bool ProtoTemplate::renderRandomValue(const Field& field, int depth, const Templ
   switch (field.fieldType) {
     case FieldType::kMessage: {
       const std::size_t start = ProtoWire::reserveVarint(out);
-      if (!renderRandomMessage(*field.type, depth + 1, context, out)) {
+      if (ProtoWellKnown::of(*field.type) == ProtoWellKnown::Kind::kTimestamp) {
+        ProtoWellKnown::appendNow(context, out);  // a time, not random seconds and nanos
+      } else if (!renderRandomMessage(*field.type, depth + 1, context, out)) {
         return false;
       }
       closeRun(out, start);

@@ -41,6 +41,9 @@ class ProtoTemplate : public RecordTemplate {
   /// One value of the field (a repeated field's element); with its tag unless `packed`.
   void compileValue(const Field& field, const nlohmann::json& value, const std::string& path,
                     bool packed);
+  /// A well-known type in its JSON mapping (ProtoWellKnown), with its tag; false for any other
+  /// value, which is compiled as a message.
+  bool compileWellKnown(const Field& field, const nlohmann::json& value, const std::string& path);
   /// Encloses the nodes from `mark` on in a length-delimited run: one constant when they
   /// are all constant, else an open and a close node around them.
   void delimit(std::size_t mark);
@@ -48,6 +51,7 @@ class ProtoTemplate : public RecordTemplate {
   void appendTagConstant(std::uint32_t number, ProtoWire::WireType type);
 
   bool renderText(const Node& node, const TemplateContext& context, ByteWriter& out) const;
+  bool renderTimeText(const Node& node, const TemplateContext& context, ByteWriter& out) const;
   bool renderRandomMessage(const ProtoType& type, int depth, const TemplateContext& context,
                            ByteWriter& out) const;
   bool renderRandomField(const Field& field, int depth, const TemplateContext& context,

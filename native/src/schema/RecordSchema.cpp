@@ -8,7 +8,8 @@
 namespace kafkanative {
 
 std::unique_ptr<RecordSchema> RecordSchema::parse(MessageFormat format, std::string_view text,
-                                                  std::string_view what, std::string_view record) {
+                                                  std::string_view what, std::string_view record,
+                                                  const DependencyReader& readDependency) {
   if (!record.empty() && format != MessageFormat::kProtobuf) {
     throw KafkaError::invalidArgument(std::string(what) +
                                       ": a message name chooses among a Protobuf file's messages; "
@@ -18,7 +19,7 @@ std::unique_ptr<RecordSchema> RecordSchema::parse(MessageFormat format, std::str
     case MessageFormat::kAvro:
       return std::make_unique<AvroSchema>(text, what);
     case MessageFormat::kProtobuf:
-      return std::make_unique<ProtoSchema>(text, what, record);
+      return std::make_unique<ProtoSchema>(text, what, record, readDependency);
     case MessageFormat::kJsonSchema:
       return std::make_unique<JsonSchema>(text, what);
     default:

@@ -17,7 +17,8 @@ SchemaReader::SchemaReader(const SchemaSettings& settings, SchemaRegistryClient*
     }
     fileSchema_ =
         RecordSchema::parse(settings.format, SchemaFile::read(settings.schemaFile, "value schema"),
-                            "value schema '" + settings.schemaFile + "'", settings.messageName);
+                            "value schema '" + settings.schemaFile + "'", settings.messageName,
+                            SchemaFile::besides(settings.schemaFile, "value schema"));
   }
 }
 
@@ -43,7 +44,8 @@ const RecordSchema* SchemaReader::schemaFor(std::int32_t id) {
         byId_.erase(id);
         return nullptr;
       }
-      schema = RecordSchema::parse(format, registered.text, "schema id " + std::to_string(id));
+      schema = RecordSchema::parse(format, registered.text, "schema id " + std::to_string(id), {},
+                                   SchemaFile::among(registry_->referencedTexts(registered)));
     } catch (const KafkaError& error) {
       problem_ = error.what();
       failures_[id] = {std::chrono::steady_clock::now(), problem_};

@@ -103,7 +103,34 @@ RegisteredSchema schemaFrom(const std::string& body, const std::string& what) {
   if (json.contains("schemaType") && json["schemaType"].is_string()) {
     schema.type = json["schemaType"].get<std::string>();
   }
+  if (json.contains("version") && json["version"].is_number_integer()) {
+    schema.version = json["version"].get<std::int32_t>();
+  }
+  for (const auto& reference : json.value("references", nlohmann::json::array())) {
+    if (!reference.is_object() || !reference.value("name", nlohmann::json()).is_string() ||
+        !reference.value("subject", nlohmann::json()).is_string() ||
+        !reference.value("version", nlohmann::json()).is_number_integer()) {
+      throw KafkaError(kErrorName,
+                       "schema registry: " + what + ": a malformed reference " + reference.dump());
+    }
+    schema.references.push_back({reference["name"].get<std::string>(),
+                                 reference["subject"].get<std::string>(),
+                                 reference["version"].get<std::int32_t>()});
+  }
   return schema;
+}
+
+/// The body that registers or looks up `schema`: its text, type and references.
+std::string schemaBody(const RegisteredSchema& schema) {
+  nlohmann::json body = {{"schema", schema.text}};
+  if (schema.type != "AVRO") {
+    body["schemaType"] = schema.type;
+  }
+  for (const auto& reference : schema.references) {
+    body["references"].push_back(
+        {{"name", reference.name}, {"subject", reference.subject}, {"version", reference.version}});
+  }
+  return body.dump();
 }
 
 }  // namespace
@@ -215,12 +242,8 @@ RegisteredSchema SchemaRegistryClient::registerSchema(const std::string& subject
   if (const auto known = registered_.find(key); known != registered_.end()) {
     return known->second;
   }
-  nlohmann::json body = {{"schema", schema.text}};
-  if (schema.type != "AVRO") {
-    body["schemaType"] = schema.type;
-  }
   const auto answer = nlohmann::json::parse(
-      request("/subjects/" + escaped(subject) + "/versions", body.dump()), nullptr, false);
+      request("/subjects/" + escaped(subject) + "/versions", schemaBody(schema)), nullptr, false);
   if (!answer.is_object() || !answer.contains("id") || !answer["id"].is_number_integer()) {
     throw KafkaError(
         kErrorName, "schema registry: registering under '" + subject + "': the answer holds no id");
@@ -250,6 +273,30 @@ RegisteredSchema SchemaRegistryClient::byId(std::int32_t id) {
                                        "schema id " + std::to_string(id));
   schema.id = id;
   return byId_.emplace(id, schema).first->second;
+}
+
+RegisteredSchema SchemaRegistryClient::lookup(const std::string& subject,
+                                              const RegisteredSchema& schema) {
+  std::lock_guard lock(mutex_);
+  RegisteredSchema found = schemaFrom(request("/subjects/" + escaped(subject), schemaBody(schema)),
+                                      "schema under subject '" + subject + "'");
+  found.type = schema.type;
+  return found;
+}
+
+std::map<std::string, std::string> SchemaRegistryClient::referencedTexts(
+    const RegisteredSchema& schema) {
+  std::map<std::string, std::string> texts;
+  for (const auto& reference : schema.references) {
+    if (texts.contains(reference.name)) {
+      continue;
+    }
+    const RegisteredSchema referenced =
+        version(reference.subject, std::to_string(reference.version));
+    texts.emplace(reference.name, referenced.text);
+    texts.merge(referencedTexts(referenced));
+  }
+  return texts;
 }
 
 }  // namespace kafkanative

@@ -37,6 +37,10 @@ class SchemaRegistryClient {
   RegisteredSchema version(const std::string& subject, const std::string& version);
   /// The schema with `id`.
   RegisteredSchema byId(std::int32_t id);
+  /// `schema` as registered under `subject`, with its version there (the registry's lookup).
+  RegisteredSchema lookup(const std::string& subject, const RegisteredSchema& schema);
+  /// The texts `schema` references, directly or not, by the names it uses for them.
+  std::map<std::string, std::string> referencedTexts(const RegisteredSchema& schema);
 
   const std::string& urls() const noexcept { return config_.urls; }
 

@@ -6,6 +6,7 @@
 
 #include "RecordSchema.hpp"
 #include "RecordTemplate.hpp"
+#include "RegisteredSchema.hpp"
 #include "kafkanative/SchemaSettings.hpp"
 
 namespace kafkanative {
@@ -35,6 +36,9 @@ class SchemaTemplate {
                                                const std::string& topic, bool key,
                                                SchemaRegistryClient* registry,
                                                std::int32_t& schemaId);
+  /// Registers the files `schema` depends on; the references its own registration gives.
+  static std::vector<RegisteredSchema::Reference> registerDependencies(
+      const RecordSchema& schema, SchemaRegistryClient& registry);
 
   std::int32_t schemaId_ = -1;
   std::unique_ptr<RecordSchema> schema_;

@@ -167,6 +167,51 @@ std::optional<std::int64_t> epochTime(std::string_view text, std::int64_t unitsP
   return dateTime(text, unitsPerSecond, zoned, true);
 }
 
+std::optional<Instant> instant(std::string_view text) {
+  std::size_t at = 0;
+  const auto days = date(text, at);
+  if (!days || !(expect(text, at, 'T') || expect(text, at, 't') || expect(text, at, ' '))) {
+    return std::nullopt;
+  }
+  constexpr std::int64_t kNanos = 1'000'000'000;
+  const auto ofDay = time(text, at, kNanos);  // at most 86 400 × 10⁹: no overflow
+  const auto east = ofDay ? zone(text, at) : std::nullopt;
+  if (!east || at != text.size()) {
+    return std::nullopt;
+  }
+  return Instant{*days * 86400 - *east + *ofDay / kNanos,
+                 static_cast<std::int32_t>(*ofDay % kNanos)};
+}
+
+std::optional<Instant> duration(std::string_view text) {
+  if (text.size() < 2 || text.back() != 's') {
+    return std::nullopt;
+  }
+  text.remove_suffix(1);
+  const bool negative = text.front() == '-';
+  text.remove_prefix(negative ? 1 : 0);
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+  std::int64_t seconds = 0;
+  std::int64_t nanos = 0;
+  std::size_t at = 0;
+  if (whole.empty() || whole.size() > 12 || !digits(whole, at, whole.size(), seconds) ||
+      (point != std::string_view::npos && (fraction.empty() || fraction.size() > 9))) {
+    return std::nullopt;
+  }
+  at = 0;
+  if (!fraction.empty() && !digits(fraction, at, fraction.size(), nanos)) {
+    return std::nullopt;
+  }
+  for (std::size_t i = fraction.size(); i < 9; ++i) {
+    nanos *= 10;
+  }
+  return negative ? Instant{-seconds, static_cast<std::int32_t>(-nanos)}
+                  : Instant{seconds, static_cast<std::int32_t>(nanos)};
+}
+
 bool isDateTime(std::string_view text) { return dateTime(text, 1, true, false).has_value(); }
 
 bool isTime(std::string_view text) {

@@ -32,6 +32,18 @@ bool isDateTime(std::string_view text);
 /// RFC 3339's full-time ("10:00:05Z", "10:00:05.5+01:00").
 bool isTime(std::string_view text);
 
+/// Seconds and nanoseconds, as Protobuf's Timestamp and Duration hold them (for a negative
+/// duration both are negative or zero).
+struct Instant {
+  std::int64_t seconds;
+  std::int32_t nanos;
+};
+
+/// RFC 3339 with its zone, to the nanosecond: since the epoch.
+std::optional<Instant> instant(std::string_view text);
+/// Protobuf's JSON form of a Duration: "1.5s", "-0.000000001s", "3600s".
+std::optional<Instant> duration(std::string_view text);
+
 /// "2026-12-03T10:00:05.123456Z": `epochMicros` in UTC.
 std::string isoDateTime(std::int64_t epochMicros);
 
