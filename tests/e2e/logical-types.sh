@@ -76,3 +76,53 @@ jq -e '.messages == 20 and .decoded == 20 and .firstFailure == null
   fail "imports: Confluent's decoder disagrees: $(cat "$work/imports.json")"
 echo "logical-types: 20 Orders importing google.protobuf.Timestamp and money.proto, registered" \
   "with references and decoded by Confluent's ProtobufDeserializer"
+
+# Avro named types from another file (tests/registry/references): Address.avsc is registered
+# under its full name and referenced by the Order's schema; the Apache Avro library decodes
+# every record with the schema and its references as the registry gives them.
+topic="orders-references-$RANDOM-$$"
+template='{"id": {{seq}}, "shipTo": {"city": "Lyon", "zip": "69001"}, "billTo": null}'
+run_plan "$root/tests/e2e/plans/logical-types.jmx" -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+  -Jkafka.registry="$registry" -Jkafka.schema="$root/tests/registry/references/order.avsc" \
+  -Jkafka.template="$template" >"$work/stdout" 2>&1 || fail "JMeter exited with status $?"
+(($(jtl_count_unsuccessful) == 0)) || fail "references: $(jtl_count_unsuccessful) failed samples"
+/usr/bin/python3 - "$bootstrap" "$topic" "$registry" <<'PYTHON' || fail "references: the Apache Avro library disagrees"
+import io, json, sys, urllib.request
+import avro.io, avro.name, avro.schema
+from confluent_kafka import Consumer, KafkaError, TopicPartition
+bootstrap, topic, registry = sys.argv[1:]
+
+def get(path):
+    with urllib.request.urlopen(registry + path) as answer:
+        return json.load(answer)
+
+def parse(entry, names):  # the references first, into the same names, as a registry resolves them
+    for reference in entry.get("references", []):
+        parse(get("/subjects/%s/versions/%d" % (reference["subject"], reference["version"])), names)
+    return avro.schema.make_avsc_object(json.loads(entry["schema"]), names)
+
+consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "references", "enable.partition.eof": True})
+partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
+consumer.assign([TopicPartition(topic, p, 0) for p in partitions])
+readers, cities, ended = {}, set(), set()
+while len(ended) < len(partitions):
+    message = consumer.poll(10)
+    assert message is not None, "the topic did not end"
+    if message.error():
+        assert message.error().code() == KafkaError._PARTITION_EOF, message.error()
+        ended.add(message.partition())
+        continue
+    value = message.value()
+    assert value[0] == 0, "no wire format"
+    schema_id = int.from_bytes(value[1:5], "big")
+    if schema_id not in readers:
+        entry = get("/schemas/ids/%d" % schema_id)
+        assert [r["name"] for r in entry["references"]] == ["shop.events.Address"], entry
+        readers[schema_id] = avro.io.DatumReader(parse(entry, avro.name.Names()))
+    stream = io.BytesIO(value[5:])
+    record = readers[schema_id].read(avro.io.BinaryDecoder(stream))
+    assert stream.tell() == len(value) - 5, "bytes left over"
+    cities.add((record["shipTo"]["city"], record["shipTo"]["zip"], record["billTo"]))
+assert cities == {("Lyon", "69001", None)}, cities
+print("logical-types: Orders using Address from another file decoded with their references")
+PYTHON

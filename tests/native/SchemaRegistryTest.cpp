@@ -344,6 +344,64 @@ TEST(SchemaRegistryClient, ProtobufImportsAreRegisteredAsReferencesAndReadBackBy
   std::filesystem::remove_all(folder);
 }
 
+// An Avro record using a named type defined in another file (Address.avsc beside it): the
+// file is registered under the type's full name, the record's schema references it, and a
+// consumer reading by id resolves the reference to decode.
+TEST(SchemaRegistryClient, AvroNamedTypesFromOtherFilesAreRegisteredAsReferences) {
+  RegistryDouble registry;
+  const auto url = testRegistryUrl(registry);
+  auto kafka = connectionWithRegistry(url);
+  const auto folder = std::filesystem::temp_directory_path() / uniqueName("avro-references");
+  std::filesystem::create_directories(folder);
+  const std::string address = R"({"type": "record", "name": "Address", "namespace": "shop",
+      "fields": [{"name": "city", "type": "string"}]})";
+  std::ofstream(folder / "Address.avsc") << address;
+  std::ofstream(folder / "order.avsc") << R"({"type": "record", "name": "Order",
+      "namespace": "shop", "fields": [{"name": "id", "type": "long"},
+      {"name": "to", "type": "Address"}, {"name": "from", "type": ["null", "shop.Address"]}]})";
+  const auto topic = uniqueName("avro-references");
+  ProducerSettings producer;
+  producer.topic = topic;
+  producer.valueTemplate = R"({"id": {{seq}}, "to": {"city": "Lyon"}, "from": null})";
+  producer.valueSchema.format = MessageFormat::kAvro;
+  producer.valueSchema.schemaFile = (folder / "order.avsc").string();
+  producer.partitioning = Partitioning::kFixed;
+  ASSERT_EQ(ProducerSession(kafka, producer).produce(5).acked, 5u);
+
+  auto registryClient = client(url);
+  const auto order = registryClient.version(topic + "-value", "latest");
+  ASSERT_EQ(order.references.size(), 1u);
+  EXPECT_EQ(order.references[0].name, "shop.Address");
+  EXPECT_EQ(registryClient.version("shop.Address", "latest").text, address);
+
+  ConsumerSettings consumer;
+  consumer.topics = {topic};
+  consumer.groupId = uniqueName("group");
+  consumer.valueSchema.format = MessageFormat::kAvro;
+  consumer.lastMessageBytes = 4096;
+  ConsumerSession reader(kafka, consumer);
+  std::uint32_t messages = 0;
+  std::uint32_t undecodable = 0;
+  std::string lastJson;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (messages < 5 && std::chrono::steady_clock::now() < deadline) {
+    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
+    messages += outcome.messages;
+    undecodable += outcome.undecodable;
+    lastJson = outcome.messages > 0 ? outcome.lastValue : lastJson;
+  }
+  EXPECT_EQ(messages, 5u);
+  EXPECT_EQ(undecodable, 0u);
+  EXPECT_EQ(nlohmann::json::parse(lastJson)["to"]["city"], "Lyon");
+  // A type found nowhere is a clear error.
+  std::filesystem::remove(folder / "Address.avsc");
+  producer.topic = uniqueName("avro-unreferenced");
+  EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
+                .find("unknown type 'Address' (defined neither here nor in a schema found"),
+            std::string::npos);
+  std::filesystem::remove_all(folder);
+}
+
 TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
   roundTrip(MessageFormat::kAvro, kOrder);
 }

@@ -31,6 +31,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import avro.name
 import avro.schema
 from avro.compatibility import ReaderWriterCompatibilityChecker, SchemaCompatibilityType
 
@@ -50,7 +51,8 @@ class Registry:
             for schema_id in versions:
                 if canonical_text(*self.schemas[schema_id - 1]) == canonical:
                     return 200, {"id": schema_id}
-            if versions and schema_type == "AVRO" and self.compatibility.get(subject, "BACKWARD") != "NONE":
+            if versions and schema_type == "AVRO" and not references and \
+                    self.compatibility.get(subject, "BACKWARD") != "NONE":
                 latest_text, latest_type = self.schemas[versions[-1] - 1]
                 if latest_type == "AVRO" and not backward_compatible(text, latest_text):
                     return 409, {"error_code": 409, "message":
@@ -64,6 +66,21 @@ class Registry:
             if references:
                 self.references[len(self.schemas)] = list(references)
             return 200, {"id": len(self.schemas)}
+
+
+def parse_avro(registry, text, references, names=None):
+    """An Avro schema with the named types its references define, as a registry resolves
+    them: each referenced schema (its own references first) parsed into the same names."""
+    names = names if names is not None else avro.name.Names()
+    for reference in references:
+        versions = registry.subjects.get(reference.get("subject"), [])
+        version = reference.get("version", 0)
+        if not 1 <= version <= len(versions):
+            raise ValueError(f"reference {reference} names no registered version")
+        schema_id = versions[version - 1]
+        referenced_text, _ = registry.schemas[schema_id - 1]
+        parse_avro(registry, referenced_text, registry.references.get(schema_id, []), names)
+    return avro.schema.make_avsc_object(json.loads(text), names)
 
 
 def canonical_text(text, schema_type):
@@ -177,7 +194,8 @@ def handler(registry, user, delay, status, requests):
                 return self.answer(422, {"error_code": 42201, "message": "Empty schema"})
             if schema_type == "AVRO":
                 try:
-                    avro.schema.parse(text)
+                    with registry.lock:
+                        parse_avro(registry, text, request.get("references", ()))
                 except Exception as error:  # the registry's answer to a schema it cannot parse
                     return self.answer(422, {"error_code": 42201, "message": f"Invalid schema: {error}"})
             match = re.fullmatch(r"/subjects/([^/]+)/versions", path)

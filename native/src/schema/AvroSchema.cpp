@@ -83,18 +83,49 @@ std::string AvroType::branchName() const {
   }
 }
 
-AvroSchema::AvroSchema(std::string_view text, std::string_view what) : what_(what) {
-  if (TemplateJson::nestingDepth(text) > TemplateJson::kMaxDepth) {
-    fail("nested more than " + std::to_string(TemplateJson::kMaxDepth) + " levels deep");
-  }
-  const auto json = nlohmann::json::parse(text, nullptr, false);
-  if (json.is_discarded()) {
-    fail("not JSON");
-  }
+AvroSchema::AvroSchema(std::string_view text, std::string_view what,
+                       DependencyReader readDependency)
+    : what_(what), readDependency_(std::move(readDependency)) {
   // As given, not re-serialised: a registry that compares schemas as text (Confluent's keeps
   // the text a team registered) then finds the team's own registration.
   text_ = std::string(text);
-  root_ = parse(json, "");
+  dependsOnStack_.push_back(&dependsOn_);
+  root_ = parse(json(text), "");
+}
+
+nlohmann::json AvroSchema::json(std::string_view text) const {
+  if (TemplateJson::nestingDepth(text) > TemplateJson::kMaxDepth) {
+    fail("nested more than " + std::to_string(TemplateJson::kMaxDepth) + " levels deep");
+  }
+  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (parsed.is_discarded()) {
+    fail("not JSON");
+  }
+  return parsed;
+}
+
+// A named type the schema uses but does not define comes from another schema (an .avsc
+// beside it, or a subject the registry entry references), parsed into this one's names; its
+// own references are loaded first, and each is registered before the schemas using it.
+bool AvroSchema::loadDependency(const std::string& name) {
+  if (!readDependency_ || loading_.contains(name)) {
+    return false;
+  }
+  const auto text = readDependency_(name);
+  if (!text) {
+    return false;
+  }
+  dependsOnStack_.back()->push_back(name);
+  loading_.insert(name);
+  SchemaDependency dependency{name, *text, {}};
+  dependsOnStack_.push_back(&dependency.dependsOn);
+  parse(json(*text), "");
+  dependsOnStack_.pop_back();
+  if (!named_.contains(name)) {
+    fail("the schema found for '" + name + "' does not define it");
+  }
+  dependencies_.push_back(std::move(dependency));
+  return true;
 }
 
 void AvroSchema::fail(const std::string& problem) const {
@@ -116,7 +147,14 @@ const AvroType* AvroSchema::reference(const std::string& name, const std::string
       return found->second;
     }
   }
-  fail("unknown type '" + name + "'");
+  for (const auto& candidate : {qualified(name, space), name}) {
+    if (loadDependency(candidate)) {
+      return named_.at(candidate);
+    }
+  }
+  fail("unknown type '" + name +
+       "' (defined neither here nor in a schema found for it: an "
+       ".avsc named after it beside the schema file, or a registry reference)");
 }
 
 const AvroType* AvroSchema::parse(const nlohmann::json& node, const std::string& space) {

@@ -2,11 +2,14 @@
 
 #include <deque>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "AvroType.hpp"
 #include "RecordSchema.hpp"
+#include "SchemaDependency.hpp"
 
 namespace kafkanative {
 
@@ -19,8 +22,9 @@ class AvroSchema : public RecordSchema {
   static constexpr std::size_t kMaxFixedSize = 1 << 20;
 
   /// Parses `text`; a schema that is not JSON or not valid Avro is a KafkaError naming `what`
-  /// and the offending part.
-  AvroSchema(std::string_view text, std::string_view what);
+  /// and the offending part. Named types it uses and does not define are read by their full
+  /// names from `readDependency`.
+  AvroSchema(std::string_view text, std::string_view what, DependencyReader readDependency = {});
   AvroSchema(const AvroSchema&) = delete;
   AvroSchema& operator=(const AvroSchema&) = delete;
 
@@ -34,8 +38,15 @@ class AvroSchema : public RecordSchema {
                                           std::string_view what) const override;
   bool decode(std::string_view bytes, bool framed, std::string* json,
               std::string& problem) const override;
+  const std::vector<std::string>& dependsOn() const noexcept override { return dependsOn_; }
+  const std::vector<SchemaDependency>& dependencies() const noexcept override {
+    return dependencies_;
+  }
 
  private:
+  nlohmann::json json(std::string_view text) const;
+  /// Reads the schema defining the named type `name`; false when there is none.
+  bool loadDependency(const std::string& name);
   const AvroType* parse(const nlohmann::json& node, const std::string& enclosingNamespace);
   const AvroType* parseNamed(const nlohmann::json& node, const std::string& enclosingNamespace);
   const AvroType* reference(const std::string& name, const std::string& enclosingNamespace);
@@ -50,6 +61,11 @@ class AvroSchema : public RecordSchema {
   std::deque<AvroType> nodes_;  // a deque: nodes point at each other and never move
   std::map<std::string, const AvroType*> named_;
   const AvroType* root_ = nullptr;
+  DependencyReader readDependency_;
+  std::vector<std::string> dependsOn_;
+  std::vector<SchemaDependency> dependencies_;
+  std::set<std::string> loading_;
+  std::vector<std::vector<std::string>*> dependsOnStack_;  ///< whose references are being read
 };
 
 }  // namespace kafkanative

@@ -17,7 +17,7 @@ std::unique_ptr<RecordSchema> RecordSchema::parse(MessageFormat format, std::str
   }
   switch (format) {
     case MessageFormat::kAvro:
-      return std::make_unique<AvroSchema>(text, what);
+      return std::make_unique<AvroSchema>(text, what, readDependency);
     case MessageFormat::kProtobuf:
       return std::make_unique<ProtoSchema>(text, what, record, readDependency);
     case MessageFormat::kJsonSchema:

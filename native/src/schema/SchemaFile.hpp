@@ -4,8 +4,10 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "SchemaDependency.hpp"
+#include "kafkanative/SchemaSettings.hpp"
 
 #include "WholeFile.hpp"
 
@@ -17,17 +19,24 @@ struct SchemaFile {
     return WholeFile::read(path, what + ": cannot read schema file '" + path + "'");
   }
 
-  /// Finds the files a schema file depends on (a .proto's imports) as protoc does with the
-  /// file's folder as its include path: by their names relative to it.
-  static DependencyReader besides(const std::string& schemaFile, const std::string& what) {
+  /// Finds the files a schema file depends on in its folder: a .proto's imports by their
+  /// paths relative to it, as protoc does with the folder as its include path; the Avro named
+  /// types it uses by their names, as `<full name>.avsc` or `<name>.avsc`.
+  static DependencyReader besides(const std::string& schemaFile, const std::string& what,
+                                  MessageFormat format) {
     const auto folder = std::filesystem::path(schemaFile).parent_path();
-    return [folder, what](const std::string& name) -> std::optional<std::string> {
-      const auto path = folder / name;
-      std::error_code missing;
-      if (!std::filesystem::is_regular_file(path, missing)) {
-        return std::nullopt;
+    return [folder, what, format](const std::string& name) -> std::optional<std::string> {
+      std::vector<std::string> candidates{name};
+      if (format == MessageFormat::kAvro) {
+        candidates = {name + ".avsc", name.substr(name.rfind('.') + 1) + ".avsc"};
       }
-      return read(path.string(), what);
+      for (const auto& candidate : candidates) {
+        std::error_code missing;
+        if (std::filesystem::is_regular_file(folder / candidate, missing)) {
+          return read((folder / candidate).string(), what);
+        }
+      }
+      return std::nullopt;
     };
   }
 
