@@ -126,3 +126,50 @@ while len(ended) < len(partitions):
 assert cities == {("Lyon", "69001", None)}, cities
 print("logical-types: Orders using Address from another file decoded with their references")
 PYTHON
+
+# A JSON Schema with a $ref to another file beside it: money.schema.json is registered under its
+# name and referenced; the jsonschema library validates every value against the schema and
+# its reference as the registry gives them.
+topic="orders-json-references-$RANDOM-$$"
+template='{"id": {{seq}}, "total": {"currency": "{{pick:EUR|USD}}", "cents": {{random_int:0:9999}}}}'
+run_plan "$root/tests/e2e/plans/logical-types.jmx" -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic" \
+  -Jkafka.registry="$registry" -Jkafka.format=json-schema \
+  -Jkafka.schema="$root/tests/registry/references/order.schema.json" \
+  -Jkafka.template="$template" >"$work/stdout" 2>&1 || fail "JMeter exited with status $?"
+(($(jtl_count_unsuccessful) == 0)) || fail "JSON references: $(jtl_count_unsuccessful) failed samples"
+/usr/bin/python3 - "$bootstrap" "$topic" "$registry" <<'PYTHON' || fail "JSON references: the jsonschema library disagrees"
+import json, sys, urllib.request
+import jsonschema
+from confluent_kafka import Consumer, KafkaError, TopicPartition
+bootstrap, topic, registry = sys.argv[1:]
+
+def get(path):
+    with urllib.request.urlopen(registry + path) as answer:
+        return json.load(answer)
+
+consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "json-references", "enable.partition.eof": True})
+partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
+consumer.assign([TopicPartition(topic, p, 0) for p in partitions])
+validators, count, ended = {}, 0, set()
+while len(ended) < len(partitions):
+    message = consumer.poll(10)
+    assert message is not None, "the topic did not end"
+    if message.error():
+        assert message.error().code() == KafkaError._PARTITION_EOF, message.error()
+        ended.add(message.partition())
+        continue
+    value = message.value()
+    schema_id = int.from_bytes(value[1:5], "big")
+    if schema_id not in validators:
+        entry = get("/schemas/ids/%d" % schema_id)
+        assert [r["subject"] for r in entry["references"]] == ["money.schema.json"], entry
+        store = {r["name"]: json.loads(get("/subjects/%s/versions/%d" % (r["subject"], r["version"]))["schema"])
+                 for r in entry["references"]}
+        schema = json.loads(entry["schema"])
+        validators[schema_id] = jsonschema.Draft7Validator(
+            schema, resolver=jsonschema.RefResolver("", schema, store=store))
+    validators[schema_id].validate(json.loads(value[5:]))
+    count += 1
+assert count == 20, count
+print("logical-types: 20 Orders with a $ref to money.schema.json validated with their references")
+PYTHON

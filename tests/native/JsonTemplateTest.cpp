@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "ExpectRefused.hpp"
 #include "JsonSchema.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -154,7 +159,7 @@ TEST(JsonSchema, ChecksEveryKeywordItTakesAndRefusesTheRest) {
   refused(R"({"type": "object", "properties": {"a": {"multipleOf": 2}}})",
           "value schema 'x.json': not a usable JSON Schema: at /properties/a: the keyword "
           "'multipleOf' is not supported");
-  refused(R"({"$ref": "other.json#/a"})", "only $refs within the document");
+  refused(R"({"$ref": "other.json#/a"})", "$ref 'other.json#/a': no document 'other.json'");
   refused(R"({"$ref": "#/nowhere"})", "at /nowhere: no such place in the document");
   refused(R"({"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}},
               "$ref": "#/$defs/a"})",
@@ -203,4 +208,34 @@ TEST(JsonTemplate, StringFormatsAreCheckedAndDrawn) {
   for (std::uint64_t i = 0; i < 50; ++i) {
     rendered(schema, "", i);  // random documents, each checked whole by the decoder
   }
+}
+
+// `$ref`s to other documents (a file beside the schema, or a registry reference) are read by
+// name, once, with their own `$ref`s within them and onward; each is a dependency, after the
+// ones it refers to, as a registry takes them.
+TEST(JsonSchema, RefsToOtherDocumentsAreReadAndCheckedAgainst) {
+  const std::map<std::string, std::string> beside = {
+      {"money.json", R"({"$defs": {"Money": {"type": "object", "required": ["currency"],
+          "properties": {"currency": {"$ref": "currency.json"}, "cents": {"type": "integer"}}}}})"},
+      {"currency.json", R"({"type": "string", "enum": ["EUR", "USD"]})"}};
+  const auto read = [&beside](const std::string& name) -> std::optional<std::string> {
+    const auto found = beside.find(name);
+    return found == beside.end() ? std::nullopt : std::optional<std::string>(found->second);
+  };
+  const JsonSchema schema(R"({"type": "object", "properties": {
+      "total": {"$ref": "money.json#/$defs/Money"}, "fee": {"$ref": "money.json#/$defs/Money"}}})",
+                          "schema", read);
+  EXPECT_EQ(schema.dependsOn(), std::vector<std::string>{"money.json"});
+  ASSERT_EQ(schema.dependencies().size(), 2u);
+  EXPECT_EQ(schema.dependencies()[0].name, "currency.json");
+  EXPECT_EQ(schema.dependencies()[1].name, "money.json");
+  EXPECT_EQ(schema.dependencies()[1].dependsOn, std::vector<std::string>{"currency.json"});
+  EXPECT_EQ(
+      rendered(schema,
+               R"({"total": {"currency": "{{pick:EUR|USD}}", "cents": 5}})")["total"]["cents"],
+      5);
+  expectRefused([&] { JsonTemplate(schema, R"({"total": {"currency": "GBP"}})", "t"); },
+                "not one of the allowed values");
+  expectRefused([] { JsonSchema(R"({"$ref": "nowhere.json"})", "value schema"); },
+                "$ref 'nowhere.json': no document 'nowhere.json'");
 }

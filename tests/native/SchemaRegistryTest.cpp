@@ -402,6 +402,48 @@ TEST(SchemaRegistryClient, AvroNamedTypesFromOtherFilesAreRegisteredAsReferences
   std::filesystem::remove_all(folder);
 }
 
+// A JSON Schema `$ref` to another file beside it: the file is registered under its name as the
+// subject and referenced; a consumer reading by id resolves the reference to check values.
+TEST(SchemaRegistryClient, JsonSchemaRefsToOtherFilesAreRegisteredAsReferences) {
+  RegistryDouble registry;
+  const auto url = testRegistryUrl(registry);
+  auto kafka = connectionWithRegistry(url);
+  const auto folder = std::filesystem::temp_directory_path() / uniqueName("json-references");
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "money.json")
+      << R"({"type": "object", "properties": {"cents": {"type": "integer", "minimum": 0}}})";
+  std::ofstream(folder / "order.json") << R"({"title": "Order", "type": "object",
+      "properties": {"id": {"type": "integer"}, "total": {"$ref": "money.json"}}})";
+  const auto topic = uniqueName("json-references");
+  ProducerSettings producer;
+  producer.topic = topic;
+  producer.valueTemplate = R"({"id": {{seq}}, "total": {"cents": {{seq}}}})";
+  producer.valueSchema.format = MessageFormat::kJsonSchema;
+  producer.valueSchema.schemaFile = (folder / "order.json").string();
+  producer.partitioning = Partitioning::kFixed;
+  ASSERT_EQ(ProducerSession(kafka, producer).produce(5).acked, 5u);
+  const auto order = client(url).version(topic + "-value", "latest");
+  ASSERT_EQ(order.references.size(), 1u);
+  EXPECT_EQ(order.references[0].subject, "money.json");
+
+  ConsumerSettings consumer;
+  consumer.topics = {topic};
+  consumer.groupId = uniqueName("group");
+  consumer.valueSchema.format = MessageFormat::kJsonSchema;
+  ConsumerSession reader(kafka, consumer);
+  std::uint32_t messages = 0;
+  std::uint32_t undecodable = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (messages < 5 && std::chrono::steady_clock::now() < deadline) {
+    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
+    messages += outcome.messages;
+    undecodable += outcome.undecodable;
+  }
+  EXPECT_EQ(messages, 5u);
+  EXPECT_EQ(undecodable, 0u);
+  std::filesystem::remove_all(folder);
+}
+
 TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
   roundTrip(MessageFormat::kAvro, kOrder);
 }

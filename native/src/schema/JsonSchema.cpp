@@ -94,18 +94,51 @@ bool admitted(unsigned types, unsigned type) {
 
 }  // namespace
 
-JsonSchema::JsonSchema(std::string_view text, std::string_view what) : what_(what), text_(text) {
-  if (TemplateJson::nestingDepth(text) > TemplateJson::kMaxDepth) {
-    fail("", "nested more than " + std::to_string(TemplateJson::kMaxDepth) + " deep");
+JsonSchema::JsonSchema(std::string_view text, std::string_view what,
+                       DependencyReader readDependency)
+    : what_(what), text_(text), readDependency_(std::move(readDependency)) {
+  const auto& document = documents_[""] = parseDocument(text, "");
+  if (document.is_object() && document.contains("title") && document["title"].is_string()) {
+    title_ = document["title"].get<std::string>();
   }
-  document_ = nlohmann::ordered_json::parse(text, nullptr, false);
-  if (document_.is_discarded()) {
-    fail("", "not JSON");
-  }
-  if (document_.is_object() && document_.contains("title") && document_["title"].is_string()) {
-    title_ = document_["title"].get<std::string>();
-  }
+  dependsOnStack_.push_back(&dependsOn_);
   root_ = at("");
+}
+
+nlohmann::ordered_json JsonSchema::parseDocument(std::string_view text,
+                                                 const std::string& name) const {
+  if (TemplateJson::nestingDepth(text) > TemplateJson::kMaxDepth) {
+    fail(name, "nested more than " + std::to_string(TemplateJson::kMaxDepth) + " deep");
+  }
+  auto document = nlohmann::ordered_json::parse(text, nullptr, false);
+  if (document.is_discarded()) {
+    fail(name, "not JSON");
+  }
+  return document;
+}
+
+// A $ref to another document ("address.json", "common.json#/$defs/Money") reads it once by
+// its name (a file beside the schema, or a registry reference), parses it into this schema's
+// nodes, and records it as a dependency, after the documents it refers to in turn.
+std::string JsonSchema::externalPlace(const std::string& ref, const std::string& pointer) {
+  const std::size_t hash = ref.find('#');
+  const std::string name = ref.substr(0, hash);
+  const std::string fragment = hash == std::string::npos ? "" : ref.substr(hash + 1);
+  if (!documents_.contains(name)) {
+    const auto text = readDependency_ ? readDependency_(name) : std::nullopt;
+    if (!text) {
+      fail(pointer, "$ref '" + ref + "': no document '" + name +
+                        "' beside the schema file or among the registry's references");
+    }
+    dependsOnStack_.back()->push_back(name);
+    documents_[name] = parseDocument(*text, name + "#");
+    SchemaDependency dependency{name, *text, {}};
+    dependsOnStack_.push_back(&dependency.dependsOn);
+    at(name + "#" + fragment);  // its own external $refs load now, before it is recorded
+    dependsOnStack_.pop_back();
+    dependencies_.push_back(std::move(dependency));
+  }
+  return name + "#" + fragment;
 }
 
 void JsonSchema::fail(const std::string& pointer, const std::string& problem) const {
@@ -120,9 +153,14 @@ const JsonSchemaNode* JsonSchema::at(const std::string& pointer) {
   if (++depth_ > kMaxParseDepth) {  // subschemas and $refs nested past any real schema's
     fail(pointer, "subschemas and $refs nest deeper than " + std::to_string(kMaxParseDepth));
   }
+  // "NAME#/json/pointer" in another document; a plain "/json/pointer" in the schema's own.
+  const std::size_t hash = pointer.find('#');
+  const auto& document =
+      documents_.at(hash == std::string::npos ? std::string() : pointer.substr(0, hash));
   const nlohmann::ordered_json* schema = nullptr;
   try {
-    schema = &document_.at(nlohmann::ordered_json::json_pointer(pointer));
+    schema = &document.at(nlohmann::ordered_json::json_pointer(
+        hash == std::string::npos ? pointer : pointer.substr(hash + 1)));
   } catch (const nlohmann::ordered_json::exception&) {
     fail(pointer, "no such place in the document");
   }
@@ -144,10 +182,16 @@ void JsonSchema::parse(JsonSchemaNode& node, const nlohmann::ordered_json& schem
   }
   if (schema.contains("$ref")) {  // as draft 7: a $ref stands for the whole schema
     const auto& ref = schema["$ref"];
-    if (!ref.is_string() || ref.get<std::string>().rfind('#', 0) != 0) {
-      fail(pointer, "only $refs within the document (\"#/...\") are supported");
+    if (!ref.is_string() || ref.get<std::string>().empty()) {
+      fail(pointer, "a $ref must be a URI reference");
     }
-    node.ref = at(ref.get<std::string>().substr(1));
+    const std::string& target = ref.get_ref<const std::string&>();
+    // "#/..." within the document that holds the $ref; anything else names another one.
+    const std::size_t hash = pointer.find('#');
+    node.ref =
+        at(target.front() == '#'
+               ? pointer.substr(0, hash == std::string::npos ? 0 : hash + 1) + target.substr(1)
+               : externalPlace(target, pointer));
     for (const Node* hop = node.ref; hop != nullptr; hop = hop->ref) {
       if (hop == &node) {
         fail(pointer, "$refs that refer to each other in a circle, with no schema between");

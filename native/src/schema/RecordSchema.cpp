@@ -21,7 +21,7 @@ std::unique_ptr<RecordSchema> RecordSchema::parse(MessageFormat format, std::str
     case MessageFormat::kProtobuf:
       return std::make_unique<ProtoSchema>(text, what, record, readDependency);
     case MessageFormat::kJsonSchema:
-      return std::make_unique<JsonSchema>(text, what);
+      return std::make_unique<JsonSchema>(text, what, readDependency);
     default:
       throw KafkaError::invalidArgument(std::string(what) + ": plain strings have no schema");
   }
