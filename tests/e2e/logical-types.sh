@@ -21,25 +21,15 @@ run_plan "$root/tests/e2e/plans/logical-types.jmx" -Jkafka.bootstrap="$bootstrap
   -Jkafka.template="$template" >"$work/stdout" 2>&1 || fail "JMeter exited with status $?"
 (($(jtl_count_unsuccessful) == 0)) || fail "$(jtl_count_unsuccessful) failed samples: $(
   awk -F'\t' 'NR > 1 && $8 != "true" { print $4 ": " $5; exit }' "$work/results.jtl")"
-/usr/bin/python3 - "$bootstrap" "$topic" "$registry" <<'PYTHON' || fail "Confluent's deserializer disagrees"
+/usr/bin/python3 - "$bootstrap" "$topic" "$registry" "$root/tests/registry" <<'PYTHON' || fail "Confluent's deserializer disagrees"
 import datetime, decimal, sys, uuid
-from confluent_kafka import Consumer, KafkaError, TopicPartition
 from confluent_kafka.avro.cached_schema_registry_client import CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
-bootstrap, topic, registry = sys.argv[1:]
+bootstrap, topic, registry, helpers = sys.argv[1:]
+sys.path.insert(0, helpers)
+import readback
 serializer = MessageSerializer(CachedSchemaRegistryClient({"url": registry}))
-consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "logical", "enable.partition.eof": True})
-partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
-consumer.assign([TopicPartition(topic, p, 0) for p in partitions])
-records, ended = [], set()
-while len(ended) < len(partitions):
-    message = consumer.poll(10)
-    assert message is not None, "the topic did not end"
-    if message.error():
-        assert message.error().code() == KafkaError._PARTITION_EOF, message.error()
-        ended.add(message.partition())
-        continue
-    records.append(serializer.decode_message(message.value()))
+records = [serializer.decode_message(value) for value in readback.values(bootstrap, topic)]
 assert len(records) == 20, len(records)
 utc = datetime.timezone.utc
 for record in records:
@@ -86,33 +76,23 @@ run_plan "$root/tests/e2e/plans/logical-types.jmx" -Jkafka.bootstrap="$bootstrap
   -Jkafka.registry="$registry" -Jkafka.schema="$root/tests/registry/references/order.avsc" \
   -Jkafka.template="$template" >"$work/stdout" 2>&1 || fail "JMeter exited with status $?"
 (($(jtl_count_unsuccessful) == 0)) || fail "references: $(jtl_count_unsuccessful) failed samples"
-/usr/bin/python3 - "$bootstrap" "$topic" "$registry" <<'PYTHON' || fail "references: the Apache Avro library disagrees"
-import io, json, sys, urllib.request
+/usr/bin/python3 - "$bootstrap" "$topic" "$registry" "$root/tests/registry" <<'PYTHON' || fail "references: the Apache Avro library disagrees"
+import io, json, sys
 import avro.io, avro.name, avro.schema
-from confluent_kafka import Consumer, KafkaError, TopicPartition
-bootstrap, topic, registry = sys.argv[1:]
+bootstrap, topic, registry, helpers = sys.argv[1:]
+sys.path.insert(0, helpers)
+import readback
 
 def get(path):
-    with urllib.request.urlopen(registry + path) as answer:
-        return json.load(answer)
+    return readback.registry_get(registry, path)
 
 def parse(entry, names):  # the references first, into the same names, as a registry resolves them
     for reference in entry.get("references", []):
         parse(get("/subjects/%s/versions/%d" % (reference["subject"], reference["version"])), names)
     return avro.schema.make_avsc_object(json.loads(entry["schema"]), names)
 
-consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "references", "enable.partition.eof": True})
-partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
-consumer.assign([TopicPartition(topic, p, 0) for p in partitions])
-readers, cities, ended = {}, set(), set()
-while len(ended) < len(partitions):
-    message = consumer.poll(10)
-    assert message is not None, "the topic did not end"
-    if message.error():
-        assert message.error().code() == KafkaError._PARTITION_EOF, message.error()
-        ended.add(message.partition())
-        continue
-    value = message.value()
+readers, cities = {}, set()
+for value in readback.values(bootstrap, topic):
     assert value[0] == 0, "no wire format"
     schema_id = int.from_bytes(value[1:5], "big")
     if schema_id not in readers:
@@ -137,28 +117,18 @@ run_plan "$root/tests/e2e/plans/logical-types.jmx" -Jkafka.bootstrap="$bootstrap
   -Jkafka.schema="$root/tests/registry/references/order.schema.json" \
   -Jkafka.template="$template" >"$work/stdout" 2>&1 || fail "JMeter exited with status $?"
 (($(jtl_count_unsuccessful) == 0)) || fail "JSON references: $(jtl_count_unsuccessful) failed samples"
-/usr/bin/python3 - "$bootstrap" "$topic" "$registry" <<'PYTHON' || fail "JSON references: the jsonschema library disagrees"
-import json, sys, urllib.request
+/usr/bin/python3 - "$bootstrap" "$topic" "$registry" "$root/tests/registry" <<'PYTHON' || fail "JSON references: the jsonschema library disagrees"
+import json, sys
 import jsonschema
-from confluent_kafka import Consumer, KafkaError, TopicPartition
-bootstrap, topic, registry = sys.argv[1:]
+bootstrap, topic, registry, helpers = sys.argv[1:]
+sys.path.insert(0, helpers)
+import readback
 
 def get(path):
-    with urllib.request.urlopen(registry + path) as answer:
-        return json.load(answer)
+    return readback.registry_get(registry, path)
 
-consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "json-references", "enable.partition.eof": True})
-partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
-consumer.assign([TopicPartition(topic, p, 0) for p in partitions])
-validators, count, ended = {}, 0, set()
-while len(ended) < len(partitions):
-    message = consumer.poll(10)
-    assert message is not None, "the topic did not end"
-    if message.error():
-        assert message.error().code() == KafkaError._PARTITION_EOF, message.error()
-        ended.add(message.partition())
-        continue
-    value = message.value()
+validators, count = {}, 0
+for value in readback.values(bootstrap, topic):
     schema_id = int.from_bytes(value[1:5], "big")
     if schema_id not in validators:
         entry = get("/schemas/ids/%d" % schema_id)

@@ -61,22 +61,13 @@ topic="pepper-sequence-$RANDOM-$$"
 run_plan "$work/pepper-box.jmx" -Jthreads=4 -Jloops=250 -Jkafka.bootstrap="$bootstrap" -Jkafka.topic="$topic"
 (($(jtl_count_unsuccessful) == 0)) || fail "pepper-box with 4 threads: failed samples"
 # Debian's python3, which has python3-confluent-kafka (not a python3 earlier in PATH).
-/usr/bin/python3 - "$bootstrap" "$topic" 1000 <<'PYTHON' || fail "pepper-box: the converted SEQUENCE or RANDOM_ALPHA_NUMERIC lost its meaning"
+/usr/bin/python3 - "$bootstrap" "$topic" 1000 "$root/tests/registry" <<'PYTHON' || fail "pepper-box: the converted SEQUENCE or RANDOM_ALPHA_NUMERIC lost its meaning"
 import json, re, sys
-from confluent_kafka import Consumer, KafkaError, TopicPartition
-bootstrap, topic, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
-consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "read-back", "enable.partition.eof": True})
-partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
-consumer.assign([TopicPartition(topic, p, 0) for p in partitions])
-ids, codes, ended = [], [], set()
-while len(ended) < len(partitions):
-    message = consumer.poll(10)
-    assert message is not None, "the topic did not end"
-    if message.error():
-        assert message.error().code() == KafkaError._PARTITION_EOF, message.error()
-        ended.add(message.partition())
-        continue
-    value = json.loads(message.value())
+bootstrap, topic, expected, helpers = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+sys.path.insert(0, helpers)
+import readback
+ids, codes = [], []
+for value in map(json.loads, readback.values(bootstrap, topic)):
     ids.append(value["id"])
     codes.append(value["code"])
 assert len(ids) == expected, "%d messages, not %d" % (len(ids), expected)

@@ -82,6 +82,35 @@ std::shared_ptr<Connection> connectionWithRegistry(const std::string& url) {
       testBootstrap(), {{"schema.registry.url", url}}, std::chrono::milliseconds(5000), ""});
 }
 
+/// What a consumer decoding `format` by schema id read of `topic`: up to `count` messages,
+/// within 30 s.
+struct Decoded {
+  std::uint32_t messages = 0;
+  std::uint32_t undecodable = 0;
+  std::string problem;   ///< the last undecodable value's reason
+  std::string lastJson;  ///< the last value, as JSON
+};
+
+Decoded decodeById(const std::shared_ptr<Connection>& kafka, const std::string& topic,
+                   MessageFormat format, std::uint32_t count) {
+  ConsumerSettings consumer;
+  consumer.topics = {topic};
+  consumer.groupId = uniqueName("group");
+  consumer.valueSchema.format = format;
+  consumer.lastMessageBytes = 4096;
+  ConsumerSession reader(kafka, consumer);
+  Decoded decoded;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (decoded.messages < count && std::chrono::steady_clock::now() < deadline) {
+    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
+    decoded.messages += outcome.messages;
+    decoded.undecodable += outcome.undecodable;
+    decoded.problem = outcome.decodeProblem.empty() ? decoded.problem : outcome.decodeProblem;
+    decoded.lastJson = outcome.messages > 0 ? outcome.lastValue : decoded.lastJson;
+  }
+  return decoded;
+}
+
 }  // namespace
 
 TEST(SchemaRegistryClient, RegistersFindsAndRefusesAsTheRegistrySays) {
@@ -264,27 +293,12 @@ void roundTrip(MessageFormat format, const std::string& schemaText) {
   EXPECT_EQ(client(url).version(topic + "-value", "latest").type,
             RecordSchema::registryType(format));
 
-  ConsumerSettings consumer;
-  consumer.topics = {topic};
-  consumer.groupId = uniqueName("group");
-  consumer.valueSchema.format = format;
-  consumer.lastMessageBytes = 4096;
-  ConsumerSession reader(kafka, consumer);
-  std::uint32_t messages = 0, undecodable = 0;
-  std::string problem, lastJson;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (messages < 51 && std::chrono::steady_clock::now() < deadline) {
-    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
-    messages += outcome.messages;
-    undecodable += outcome.undecodable;
-    problem = outcome.decodeProblem.empty() ? problem : outcome.decodeProblem;
-    lastJson = outcome.messages > 0 ? outcome.lastValue : lastJson;
-  }
-  EXPECT_EQ(messages, 51u);
-  EXPECT_EQ(undecodable, 1u);
-  EXPECT_NE(problem.find("wire format"), std::string::npos) << problem;
-  const auto json = nlohmann::json::parse(lastJson);
-  EXPECT_EQ(json["item"], "item-" + std::to_string(json["id"].get<int>())) << lastJson;
+  const auto decoded = decodeById(kafka, topic, format, 51);
+  EXPECT_EQ(decoded.messages, 51u);
+  EXPECT_EQ(decoded.undecodable, 1u);
+  EXPECT_NE(decoded.problem.find("wire format"), std::string::npos) << decoded.problem;
+  const auto json = nlohmann::json::parse(decoded.lastJson);
+  EXPECT_EQ(json["item"], "item-" + std::to_string(json["id"].get<int>())) << decoded.lastJson;
 }
 
 // A .proto importing a well-known type and a file beside it: each file is registered under
@@ -320,25 +334,10 @@ TEST(SchemaRegistryClient, ProtobufImportsAreRegisteredAsReferencesAndReadBackBy
   EXPECT_EQ(registryClient.version("money.proto", std::to_string(order.references[1].version)).text,
             "syntax = \"proto3\"; package shop; message Money { string currency = 1; }");
 
-  ConsumerSettings consumer;
-  consumer.topics = {topic};
-  consumer.groupId = uniqueName("group");
-  consumer.valueSchema.format = MessageFormat::kProtobuf;
-  consumer.lastMessageBytes = 4096;
-  ConsumerSession reader(kafka, consumer);
-  std::uint32_t messages = 0;
-  std::uint32_t undecodable = 0;
-  std::string lastJson;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (messages < 5 && std::chrono::steady_clock::now() < deadline) {
-    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
-    messages += outcome.messages;
-    undecodable += outcome.undecodable;
-    lastJson = outcome.messages > 0 ? outcome.lastValue : lastJson;
-  }
-  EXPECT_EQ(messages, 5u);
-  EXPECT_EQ(undecodable, 0u);
-  const auto json = nlohmann::json::parse(lastJson);
+  const auto decoded = decodeById(kafka, topic, MessageFormat::kProtobuf, 5);
+  EXPECT_EQ(decoded.messages, 5u);
+  EXPECT_EQ(decoded.undecodable, 0u) << decoded.problem;
+  const auto json = nlohmann::json::parse(decoded.lastJson);
   EXPECT_EQ(json["at"]["seconds"], 1796292000);
   EXPECT_EQ(json["total"]["currency"], "EUR");
   std::filesystem::remove_all(folder);
@@ -374,25 +373,10 @@ TEST(SchemaRegistryClient, AvroNamedTypesFromOtherFilesAreRegisteredAsReferences
   EXPECT_EQ(order.references[0].name, "shop.Address");
   EXPECT_EQ(registryClient.version("shop.Address", "latest").text, address);
 
-  ConsumerSettings consumer;
-  consumer.topics = {topic};
-  consumer.groupId = uniqueName("group");
-  consumer.valueSchema.format = MessageFormat::kAvro;
-  consumer.lastMessageBytes = 4096;
-  ConsumerSession reader(kafka, consumer);
-  std::uint32_t messages = 0;
-  std::uint32_t undecodable = 0;
-  std::string lastJson;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (messages < 5 && std::chrono::steady_clock::now() < deadline) {
-    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
-    messages += outcome.messages;
-    undecodable += outcome.undecodable;
-    lastJson = outcome.messages > 0 ? outcome.lastValue : lastJson;
-  }
-  EXPECT_EQ(messages, 5u);
-  EXPECT_EQ(undecodable, 0u);
-  EXPECT_EQ(nlohmann::json::parse(lastJson)["to"]["city"], "Lyon");
+  const auto decoded = decodeById(kafka, topic, MessageFormat::kAvro, 5);
+  EXPECT_EQ(decoded.messages, 5u);
+  EXPECT_EQ(decoded.undecodable, 0u) << decoded.problem;
+  EXPECT_EQ(nlohmann::json::parse(decoded.lastJson)["to"]["city"], "Lyon");
   // A type found nowhere is a clear error.
   std::filesystem::remove(folder / "Address.avsc");
   producer.topic = uniqueName("avro-unreferenced");
@@ -426,21 +410,9 @@ TEST(SchemaRegistryClient, JsonSchemaRefsToOtherFilesAreRegisteredAsReferences) 
   ASSERT_EQ(order.references.size(), 1u);
   EXPECT_EQ(order.references[0].subject, "money.json");
 
-  ConsumerSettings consumer;
-  consumer.topics = {topic};
-  consumer.groupId = uniqueName("group");
-  consumer.valueSchema.format = MessageFormat::kJsonSchema;
-  ConsumerSession reader(kafka, consumer);
-  std::uint32_t messages = 0;
-  std::uint32_t undecodable = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (messages < 5 && std::chrono::steady_clock::now() < deadline) {
-    const auto outcome = reader.poll(100, std::chrono::milliseconds(200));
-    messages += outcome.messages;
-    undecodable += outcome.undecodable;
-  }
-  EXPECT_EQ(messages, 5u);
-  EXPECT_EQ(undecodable, 0u);
+  const auto decoded = decodeById(kafka, topic, MessageFormat::kJsonSchema, 5);
+  EXPECT_EQ(decoded.messages, 5u);
+  EXPECT_EQ(decoded.undecodable, 0u) << decoded.problem;
   std::filesystem::remove_all(folder);
 }
 
