@@ -18,7 +18,7 @@ enum ConsumerText : jsize {
   kConsumerStatsName,
   kOutputTopic,
   kOutputValueTemplate,
-  kConsumerValueSchema,  ///< then the value's subject, version and message name (readSchema)
+  kConsumerValueSchema,  ///< then the value's other schema texts (see readSchema)
   kConsumerTexts = kConsumerValueSchema + kSchemaTexts
 };
 enum ConsumerNumber : jsize {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <limits>
+#include <sstream>
 
 #include "JniBytes.hpp"
 #include "kafkanative/KafkaError.hpp"
@@ -33,6 +34,12 @@ SchemaSettings readSchema(JNIEnv* env, jobjectArray texts, jsize firstText, jlon
   settings.subject = textAt(env, texts, firstText + 1, (name + " subject").c_str());
   settings.version = textAt(env, texts, firstText + 2, (name + " schema version").c_str());
   settings.messageName = textAt(env, texts, firstText + 3, (name + " message name").c_str());
+  std::stringstream folders(textAt(env, texts, firstText + 4, "schema folders"));
+  for (std::string folder; std::getline(folders, folder);) {
+    if (!folder.empty()) {
+      settings.schemaFolders.push_back(folder);
+    }
+  }
   return settings;
 }
 

@@ -9,8 +9,9 @@ namespace kafkanative::jni {
 /// Positions of the producer settings Java passes as one `byte[][]` of UTF-8 texts and one
 /// `long[]` of numbers; mirrored by ProducerConfig.java. Header name/value pairs follow the
 /// fixed texts.
-/// The texts of a key's or value's schema settings: file, subject, version, message name.
-inline constexpr jsize kSchemaTexts = 4;
+/// The texts of a key's or value's schema settings: file, subject, version, message name,
+/// schema folders (one per line).
+inline constexpr jsize kSchemaTexts = 5;
 
 enum SettingsText : jsize {
   kTopic,
@@ -19,7 +20,7 @@ enum SettingsText : jsize {
   kStatsName,
   kRateGroup,
   kPayloadFile,
-  kKeySchemaFile,  ///< then the key's subject, version and message name (see readSchema)
+  kKeySchemaFile,  ///< then the key's other schema texts (see readSchema)
   kValueSchemaFile = kKeySchemaFile + kSchemaTexts,
   kTexts = kValueSchemaFile + kSchemaTexts
 };
@@ -38,7 +39,7 @@ enum SettingsNumber : jsize {
 };
 
 /// A key's or value's schema settings: kSchemaTexts texts from `firstText` (schema file,
-/// subject, version, message name) and two numbers (format, subject strategy), as
+/// subject, version, message name, schema folders) and two numbers (format, subject strategy), as
 /// SchemaConfig.java writes them.
 SchemaSettings readSchema(JNIEnv* env, jobjectArray texts, jsize firstText, jlong format,
                           jlong strategy, const char* what);

@@ -416,6 +416,30 @@ TEST(SchemaRegistryClient, JsonSchemaRefsToOtherFilesAreRegisteredAsReferences) 
   std::filesystem::remove_all(folder);
 }
 
+// Files a schema depends on are looked for beside it, then in the Schema folders, in order.
+TEST(SchemaRegistryClient, SchemaFoldersAreSearchedAfterTheSchemasOwn) {
+  auto kafka =
+      Connection::open(ConnectionConfig{testBootstrap(), {}, std::chrono::milliseconds(5000), ""});
+  const auto root = std::filesystem::temp_directory_path() / uniqueName("schema-folders");
+  std::filesystem::create_directories(root / "records");
+  std::filesystem::create_directories(root / "shared" / "shop");
+  std::ofstream(root / "shared" / "shop" / "money.proto")
+      << "syntax = \"proto3\"; package shop; message Money { int64 cents = 1; }";
+  std::ofstream(root / "records" / "order.proto") << R"(syntax = "proto3"; package shop;
+      import "shop/money.proto"; message Order { Money total = 1; })";
+  ProducerSettings producer;
+  producer.topic = uniqueName("folders");
+  producer.valueTemplate = R"({"total": {"cents": 5}})";
+  producer.valueSchema.format = MessageFormat::kProtobuf;
+  producer.valueSchema.schemaFile = (root / "records" / "order.proto").string();
+  EXPECT_NE(std::string(errorOf([&] { ProducerSession(kafka, producer); }).what())
+                .find("import 'shop/money.proto' not found"),
+            std::string::npos);
+  producer.valueSchema.schemaFolders = {(root / "elsewhere").string(), (root / "shared").string()};
+  EXPECT_EQ(ProducerSession(kafka, producer).produce(1).acked, 1u);
+  std::filesystem::remove_all(root);
+}
+
 TEST(SchemaRegistryClient, AvroValuesGoThroughKafkaInTheWireFormatAndDecodeById) {
   roundTrip(MessageFormat::kAvro, kOrder);
 }

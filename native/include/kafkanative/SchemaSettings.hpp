@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace kafkanative {
 
@@ -33,6 +34,9 @@ struct SchemaSettings {
   /// Protobuf: the record message's full name ("shop.Order", nested "shop.Batch.Line"), which
   /// the wire format's message indexes then name; empty: the file's first message.
   std::string messageName;
+  /// Folders searched, after the schema file's own, for the files it depends on (a .proto's
+  /// imports, Avro named types, JSON Schema `$ref`s).
+  std::vector<std::string> schemaFolders;
 };
 
 }  // namespace kafkanative

@@ -19,21 +19,26 @@ struct SchemaFile {
     return WholeFile::read(path, what + ": cannot read schema file '" + path + "'");
   }
 
-  /// Finds the files a schema file depends on in its folder: a .proto's imports by their
-  /// paths relative to it, as protoc does with the folder as its include path; the Avro named
-  /// types it uses by their names, as `<full name>.avsc` or `<name>.avsc`.
+  /// Finds the files a schema file depends on in its folder, then in `folders`: a .proto's
+  /// imports by their paths relative to a folder, as protoc does with it as an include path;
+  /// the Avro named types it uses by their names, as `<full name>.avsc` or `<name>.avsc`;
+  /// JSON Schema `$ref`s by their paths.
   static DependencyReader besides(const std::string& schemaFile, const std::string& what,
-                                  MessageFormat format) {
-    const auto folder = std::filesystem::path(schemaFile).parent_path();
-    return [folder, what, format](const std::string& name) -> std::optional<std::string> {
+                                  MessageFormat format,
+                                  const std::vector<std::string>& folders = {}) {
+    std::vector<std::filesystem::path> searched{std::filesystem::path(schemaFile).parent_path()};
+    searched.insert(searched.end(), folders.begin(), folders.end());
+    return [searched, what, format](const std::string& name) -> std::optional<std::string> {
       std::vector<std::string> candidates{name};
       if (format == MessageFormat::kAvro) {
         candidates = {name + ".avsc", name.substr(name.rfind('.') + 1) + ".avsc"};
       }
-      for (const auto& candidate : candidates) {
-        std::error_code missing;
-        if (std::filesystem::is_regular_file(folder / candidate, missing)) {
-          return read((folder / candidate).string(), what);
+      for (const auto& folder : searched) {
+        for (const auto& candidate : candidates) {
+          std::error_code missing;
+          if (std::filesystem::is_regular_file(folder / candidate, missing)) {
+            return read((folder / candidate).string(), what);
+          }
         }
       }
       return std::nullopt;

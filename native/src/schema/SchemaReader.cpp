@@ -15,10 +15,11 @@ SchemaReader::SchemaReader(const SchemaSettings& settings, SchemaRegistryClient*
           "value schema: decoding needs a Schema Registry (schema.registry.url on the Kafka "
           "Connection) or a schema file");
     }
-    fileSchema_ = RecordSchema::parse(
-        settings.format, SchemaFile::read(settings.schemaFile, "value schema"),
-        "value schema '" + settings.schemaFile + "'", settings.messageName,
-        SchemaFile::besides(settings.schemaFile, "value schema", settings.format));
+    fileSchema_ =
+        RecordSchema::parse(settings.format, SchemaFile::read(settings.schemaFile, "value schema"),
+                            "value schema '" + settings.schemaFile + "'", settings.messageName,
+                            SchemaFile::besides(settings.schemaFile, "value schema",
+                                                settings.format, settings.schemaFolders));
   }
 }
 

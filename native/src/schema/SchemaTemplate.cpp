@@ -41,10 +41,10 @@ std::unique_ptr<RecordSchema> SchemaTemplate::resolve(const SchemaSettings& sett
                                what + " (subject '" + subject + "')", settings.messageName,
                                SchemaFile::among(registry->referencedTexts(registered)));
   }
-  auto schema =
-      RecordSchema::parse(settings.format, SchemaFile::read(settings.schemaFile, what),
-                          what + " '" + settings.schemaFile + "'", settings.messageName,
-                          SchemaFile::besides(settings.schemaFile, what, settings.format));
+  auto schema = RecordSchema::parse(
+      settings.format, SchemaFile::read(settings.schemaFile, what),
+      what + " '" + settings.schemaFile + "'", settings.messageName,
+      SchemaFile::besides(settings.schemaFile, what, settings.format, settings.schemaFolders));
   if (registry != nullptr) {
     RegisteredSchema file;
     file.type = RecordSchema::registryType(settings.format);

@@ -53,7 +53,8 @@ abstract class KafkaBeanInfo extends BeanInfoSupport {
         "polling",
         new String[] {"messagesPerSample", "pollTimeoutMs", "emptyIsFailure", "topicWaitSeconds"});
     createPropertyGroup("stamps", new String[] {"stampsFrom"});
-    createPropertyGroup("schema", new String[] {"valueFormat", "valueSchemaFile", "valueMessageName"});
+    createPropertyGroup(
+        "schema", new String[] {"valueFormat", "valueSchemaFile", "valueMessageName", "schemaFolders"});
     createPropertyGroup("variables", new String[] {"variablePrefix", "responseBytes"});
     required(property("messagesPerSample"), Integer.valueOf(messagesPerSample));
     required(property("pollTimeoutMs"), Long.valueOf(1000));
@@ -63,6 +64,7 @@ abstract class KafkaBeanInfo extends BeanInfoSupport {
     choices(property("valueFormat"), KafkaProducerSampler.FORMATS);
     required(property("valueSchemaFile", TypeEditor.FileEditor), "");
     required(property("valueMessageName"), "");
+    required(property("schemaFolders"), "");
     required(property("variablePrefix"), "");
     required(property("responseBytes"), Integer.valueOf(200));
     resultsGroup();

@@ -29,6 +29,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
   private String valueFormat = KafkaProducerSampler.FORMATS[0];
   private String valueSchemaFile = "";
   private String valueMessageName = "";
+  private String schemaFolders = "";
   private int messagesPerSample = 100;
   private long pollTimeoutMs = 1000;
   private boolean emptyIsFailure = false;
@@ -113,6 +114,7 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
     config.valueSchema =
         KafkaProducerSampler.schemaConfig("value", valueFormat, valueSchemaFile, "", "", "");
     config.valueSchema.messageName = KafkaProducerSampler.trimmed(valueMessageName);
+    config.valueSchema.schemaFolders = KafkaProducerSampler.folders(schemaFolders);
     config.topicWaitMillis = Math.max(0, topicWaitSeconds) * 1000;
     config.lastMessageBytes = !variablePrefix.trim().isEmpty() ? -1 : Math.max(0, responseBytes);
     config.statsName = getName();
@@ -245,6 +247,14 @@ public class KafkaConsumerSampler extends AbstractKafkaSampler {
 
   public void setValueFormat(String valueFormat) {
     this.valueFormat = setting(this.valueFormat, valueFormat);
+  }
+
+  public String getSchemaFolders() {
+    return schemaFolders;
+  }
+
+  public void setSchemaFolders(String schemaFolders) {
+    this.schemaFolders = setting(this.schemaFolders, schemaFolders);
   }
 
   public String getValueMessageName() {

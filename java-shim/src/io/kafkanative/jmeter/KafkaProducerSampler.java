@@ -48,6 +48,7 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
   private String schemaVersion = "latest";
   private String valueMessageName = "";
   private String keyMessageName = "";
+  private String schemaFolders = "";
   private boolean stampHeaders = false;
   private String partitioning = PARTITIONING[0];
   private int partition = 0;
@@ -135,6 +136,8 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
     config.keySchema =
         schemaConfig("key", keyFormat, keySchemaFile, keySubject, subjectStrategy, schemaVersion);
     config.keySchema.messageName = trimmed(keyMessageName);
+    config.valueSchema.schemaFolders = folders(schemaFolders);
+    config.keySchema.schemaFolders = config.valueSchema.schemaFolders;
     config.stampHeaders = stampHeaders;
     config.partitioning =
         ProducerConfig.Partitioning.values()[choice("partitioning", partitioning, PARTITIONING)];
@@ -186,6 +189,17 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
 
   static String trimmed(String text) {
     return text == null ? "" : text.trim();
+  }
+
+  /** Comma-separated folders, each relative to the plan as a schema file is. */
+  static java.util.List<String> folders(String text) {
+    java.util.List<String> folders = new java.util.ArrayList<String>();
+    for (String folder : trimmed(text).split(",")) {
+      if (!folder.trim().isEmpty()) {
+        folders.add(planRelative(folder.trim()));
+      }
+    }
+    return folders;
   }
 
   /**
@@ -420,6 +434,14 @@ public class KafkaProducerSampler extends AbstractKafkaSampler {
 
   public void setKeySubject(String keySubject) {
     this.keySubject = setting(this.keySubject, keySubject);
+  }
+
+  public String getSchemaFolders() {
+    return schemaFolders;
+  }
+
+  public void setSchemaFolders(String schemaFolders) {
+    this.schemaFolders = setting(this.schemaFolders, schemaFolders);
   }
 
   public String getValueMessageName() {

@@ -17,7 +17,8 @@ public class KafkaProducerSamplerBeanInfo extends KafkaBeanInfo {
         "schema",
         new String[] {
           "valueFormat", "valueSchemaFile", "valueMessageName", "keyFormat", "keySchemaFile",
-          "keyMessageName", "subjectStrategy", "valueSubject", "keySubject", "schemaVersion"
+          "keyMessageName", "schemaFolders", "subjectStrategy", "valueSubject", "keySubject",
+          "schemaVersion"
         });
     createPropertyGroup("partitioning", new String[] {"partitioning", "partition"});
     createPropertyGroup(
@@ -43,6 +44,7 @@ public class KafkaProducerSamplerBeanInfo extends KafkaBeanInfo {
     required(property("schemaVersion"), "latest");
     required(property("valueMessageName"), "");
     required(property("keyMessageName"), "");
+    required(property("schemaFolders"), "");
     choices(property("partitioning"), KafkaProducerSampler.PARTITIONING);
     required(property("partition"), Integer.valueOf(0));
     required(property("messagesPerSample"), Integer.valueOf(1));

@@ -2,8 +2,8 @@ package io.kafkanative.jmeter.core;
 
 /**
  * How a key or value is encoded, and where its schema comes from; crosses into native code as
- * four texts (schema file, subject, version, message name) and two numbers (format, subject
- * strategy), in the order of {@code jni/SettingsLayout.hpp}.
+ * five texts (schema file, subject, version, message name, schema folders) and two numbers
+ * (format, subject strategy), in the order of {@code jni/SettingsLayout.hpp}.
  */
 public final class SchemaConfig {
   /** The encoding; the ordinal crosses into native code. */
@@ -31,9 +31,15 @@ public final class SchemaConfig {
   public String version = "latest";
   /** Protobuf: the record message's full name; empty: the file's first message. */
   public String messageName = "";
+  /** Folders searched after the schema file's own for the files it depends on. */
+  public java.util.List<String> schemaFolders = new java.util.ArrayList<String>();
 
   String[] texts() {
-    return new String[] {schemaFile, subject, version, messageName};
+    StringBuilder folders = new StringBuilder();
+    for (String folder : schemaFolders) {
+      folders.append(folder).append('\n');
+    }
+    return new String[] {schemaFile, subject, version, messageName, folders.toString()};
   }
 
   long[] numbers() {
