@@ -6,6 +6,7 @@
 
 #include "Base64.hpp"
 #include "ProtoScalar.hpp"
+#include "ProtoWellKnown.hpp"
 
 namespace kafkanative {
 
@@ -166,7 +167,13 @@ class Walk {
     if (!reader.readLengthDelimited(bytes)) {
       return fail("field " + field.name + ": the message is cut short");
     }
-    return message(*field.type, bytes, out, depth + 1);
+    if (!message(*field.type, bytes, out, depth + 1)) {
+      return false;
+    }
+    if (out != nullptr) {  // well-known types as Protobuf's JSON mapping shows them
+      *out = ProtoWellKnown::jsonOf(*field.type, std::move(*out));
+    }
+    return true;
   }
 
   bool scalar(const Field& field, ProtoWire::Reader& reader, nlohmann::json* out) {

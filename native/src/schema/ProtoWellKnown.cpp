@@ -58,6 +58,26 @@ const char* ProtoWellKnown::textForm(Kind kind) {
                                   : "a google.protobuf.Duration (seconds, as \"1.5s\")";
 }
 
+nlohmann::json ProtoWellKnown::jsonOf(const ProtoType& type, nlohmann::json decoded) {
+  const Kind kind = of(type);
+  if (kind == Kind::kWrapper) {  // an empty wrapper holds its type's default
+    if (decoded.contains("value")) {
+      return decoded["value"];
+    }
+    const auto field = type.fields[0].fieldType;
+    return field == ProtoType::FieldType::kString || field == ProtoType::FieldType::kBytes
+               ? nlohmann::json("")
+           : field == ProtoType::FieldType::kBool ? nlohmann::json(false)
+                                                  : nlohmann::json(0);
+  }
+  if (kind != Kind::kTimestamp && kind != Kind::kDuration) {
+    return decoded;
+  }
+  const TimeText::Instant value{decoded.value("seconds", std::int64_t{0}),
+                                decoded.value("nanos", std::int32_t{0})};
+  return kind == Kind::kTimestamp ? TimeText::rfc3339(value) : TimeText::durationText(value);
+}
+
 void ProtoWellKnown::appendNow(const TemplateContext& context, ByteWriter& out) {
   const std::int64_t micros = context.nowMicros();
   appendSecondsAndNanos(out, micros / 1'000'000,

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "ProtoType.hpp"
 #include "kafkanative/ByteWriter.hpp"
 #include "kafkanative/TemplateContext.hpp"
@@ -22,6 +24,9 @@ struct ProtoWellKnown {
   static std::optional<std::string> encodeTime(Kind kind, std::string_view text);
   /// What such text must look like, for refusals.
   static const char* textForm(Kind kind);
+  /// A decoded well-known message as Protobuf's JSON mapping shows it: a Timestamp as RFC 3339
+  /// text, a Duration as "1.5s", a wrapper as its value; `decoded` as it is for other kinds.
+  static nlohmann::json jsonOf(const ProtoType& type, nlohmann::json decoded);
   /// The message's time as a Timestamp's content, for random records.
   static void appendNow(const TemplateContext& context, ByteWriter& out);
 };

@@ -218,6 +218,41 @@ bool isTime(std::string_view text) {
   return dateTime("1970-01-01T" + std::string(text), 1, true, false).has_value();
 }
 
+namespace {
+
+/// ".250", ".250500", ".250500001" or nothing: `nanos` (0 to 999 999 999) as Protobuf writes it.
+std::string fraction(std::int64_t nanos) {
+  if (nanos == 0) {
+    return "";
+  }
+  char digits[16];
+  const int width = nanos % 1'000'000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
+  const std::int64_t shown = width == 3 ? nanos / 1'000'000 : width == 6 ? nanos / 1000 : nanos;
+  std::snprintf(digits, sizeof digits, ".%0*lld", width, static_cast<long long>(shown));
+  return digits;
+}
+
+}  // namespace
+
+std::string rfc3339(Instant instant) {
+  std::int64_t seconds = instant.seconds;
+  std::int64_t nanos = instant.nanos;
+  if (nanos < 0) {  // normalised: the fraction after the second before
+    nanos += 1'000'000'000;
+    --seconds;
+  }
+  const std::string micros = isoDateTime(seconds * 1'000'000);  // "...:SS.000000Z"
+  return micros.substr(0, micros.size() - 8) + fraction(nanos) + "Z";
+}
+
+std::string durationText(Instant duration) {
+  const bool negative = duration.seconds < 0 || duration.nanos < 0;
+  const auto seconds =
+      static_cast<unsigned long long>(duration.seconds < 0 ? -duration.seconds : duration.seconds);
+  const std::int64_t nanos = duration.nanos < 0 ? -duration.nanos : duration.nanos;
+  return (negative ? "-" : "") + std::to_string(seconds) + fraction(nanos) + "s";
+}
+
 std::string isoDateTime(std::int64_t epochMicros) {
   const std::int64_t seconds =
       epochMicros >= 0 ? epochMicros / 1'000'000 : (epochMicros - 999'999) / 1'000'000;

@@ -44,6 +44,11 @@ std::optional<Instant> instant(std::string_view text);
 /// Protobuf's JSON form of a Duration: "1.5s", "-0.000000001s", "3600s".
 std::optional<Instant> duration(std::string_view text);
 
+/// Protobuf's JSON forms: "2026-12-03T10:00:05.250Z" for a Timestamp, "-1.250s" for a
+/// Duration; the fraction in 3, 6 or 9 digits, or none, as Protobuf writes them.
+std::string rfc3339(Instant instant);
+std::string durationText(Instant duration);
+
 /// "2026-12-03T10:00:05.123456Z": `epochMicros` in UTC.
 std::string isoDateTime(std::int64_t epochMicros);
 
