@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libraries the self-contained JNI library links statically — zlib, zstd, lz4,
 # OpenSSL, librdkafka and libcurl, from Debian's own source packages (portable/sources.list) —
-# with Zig's C compiler for one target (e.g. x86_64-linux-gnu.2.28), into a folder of the
+# with Zig's C compiler for one target (x86_64-linux-gnu.2.28, x86_64-windows-gnu,
+# aarch64-macos.11.0, ...), into a folder of the
 # dependency cache, CACHE/deps/TARGET-KEY/{include,lib}, and prints that folder's path.
 # KEY digests what decides the result: the source trees' versions, this script, the target
 # and Zig's version. So every build tree and checkout on the machine (the main, sanitizer and
@@ -16,7 +17,7 @@ mkdir -p "$cache/deps"
 cache="$(cd "$cache" && pwd)"
 sources="$cache/debian-sources"
 trees="$("$here/fetch-sources.sh" "$sources")"
-key="$( { echo "$trees"; cat "$here/sources.list" "${BASH_SOURCE[0]}"; "$zig" version; } |
+key="$( { echo "$trees"; cat "$here/sources.list" "${BASH_SOURCE[0]}" "$here"/windows/*.c "$here"/patches/*; "$zig" version; } |
   sha256sum | cut -c1-16)"
 prefix="$cache/deps/$target-$key"
 exec 8>"$prefix.lock"
@@ -37,10 +38,20 @@ jobs="$(nproc)"
 unset MAKEFLAGS MFLAGS MAKELEVEL
 
 # One compiler wrapper per target: build systems take CC as one word.
-cc="$prefix/zig-cc"
+cc="$prefix/zig-cc" cxx="$prefix/zig-cxx"
 printf '#!/bin/sh\nexec "%s" cc -target %s "$@"\n' "$zig" "$target" >"$cc"
-chmod +x "$cc"
-export CC="$cc" AR="$zig ar" RANLIB="$zig ranlib" CFLAGS="-O2 -fPIC -w"  # -w: their warnings are not ours to fix
+printf '#!/bin/sh\nexec "%s" c++ -target %s "$@"\n' "$zig" "$target" >"$cxx"
+chmod +x "$cc" "$cxx"
+export CC="$cc" AR="$zig ar" RANLIB="$zig ranlib"
+case "$target" in
+  # -w: their warnings are not ours to fix. Windows: librdkafka's copy of cJSON marks its API
+  # dllexport unless told not to, and the JNI library would export it.
+  *-windows-*) os=windows CFLAGS="-O2 -w -DCJSON_HIDE_SYMBOLS" ;;
+  *-macos*) os=macos CFLAGS="-O2 -fPIC -w" ;;
+  *) os=linux CFLAGS="-O2 -fPIC -w" ;;
+esac
+export CFLAGS
+arch="${target%%-*}"
 
 # unpacked NAME: the unpacked Debian source tree of package NAME, in a fresh build copy.
 unpacked() {
@@ -65,6 +76,8 @@ once() {
 
 build_zlib() {
   cd "$(unpacked zlib)"
+  # CHOST names MinGW, for Windows' file names; elsewhere the build machine's uname will do.
+  [[ "$os" == windows ]] && export CHOST=x86_64-w64-mingw32
   ./configure --static --prefix="$prefix" >/dev/null
   make -j"$jobs" libz.a >/dev/null
   make install >/dev/null
@@ -79,19 +92,34 @@ build_zstd() {
 
 build_lz4() {
   cd "$(unpacked lz4)/lib"
-  make -j"$jobs" liblz4.a >/dev/null
+  # One object per compiler run: its Makefile compiles them all in one, which Zig's COFF
+  # output (Windows) cannot.
+  local source
+  for source in lz4 lz4hc lz4frame xxhash; do
+    "$CC" $CFLAGS -c "$source.c" -o "$source.o"
+  done
+  $AR rcs liblz4.a lz4.o lz4hc.o lz4frame.o xxhash.o
   cp liblz4.a "$prefix/lib/"
   cp lz4.h lz4hc.h lz4frame.h "$prefix/include/"
 }
 
 build_openssl() {
   local platform
-  case "$target" in
-    x86_64-*) platform=linux-x86_64 ;;
-    aarch64-*) platform=linux-aarch64 ;;
+  case "$os-$arch" in
+    linux-x86_64) platform=linux-x86_64 ;;
+    linux-aarch64) platform=linux-aarch64 ;;
+    windows-x86_64) platform=mingw64 ;;
+    macos-x86_64) platform=darwin64-x86_64-cc ;;
+    macos-aarch64) platform=darwin64-arm64-cc ;;
     *) echo "build-deps: no OpenSSL platform for $target" >&2; exit 1 ;;
   esac
   cd "$(unpacked openssl)"
+  # Windows: wspiapi.h's getaddrinfo wrappers are for Windows 2000 and live in mingw-w64's own
+  # libws2_32.a, not in Zig's; since XP, ws2_32.dll has getaddrinfo itself.
+  [[ "$os" == windows ]] && sed -i 's|^#include <wspiapi.h>|/* wspiapi.h: Windows 2000 only */|' e_os.h
+  # macOS: random bytes from getentropy(), in libSystem, not CommonCrypto's header, which
+  # only Apple's SDK has.
+  [[ "$os" == macos ]] && CFLAGS="$CFLAGS -DOPENSSL_NO_APPLE_CRYPTO_RANDOM"
   # No loadable modules: everything the library needs is linked in. (librdkafka 2.0 calls
   # the ENGINE API, so that stays, without dynamic engines.) Its own files (openssl.cnf, the
   # default CA paths) are looked for where Debian and Ubuntu keep them, not in this build tree.
@@ -103,6 +131,20 @@ build_openssl() {
 
 build_librdkafka() {
   cd "$(unpacked librdkafka)"
+  local fix
+  for fix in "$here"/patches/librdkafka-*.patch; do  # each says what it fixes
+    patch -p1 --quiet <"$fix"
+  done
+  if [[ "$os" == windows ]]; then
+    build_librdkafka_cmake
+  else
+    build_librdkafka_mklove
+  fi
+  mkdir -p "$prefix/include/librdkafka"
+  cp src/rdkafka.h src/rdkafka_mock.h "$prefix/include/librdkafka/"
+}
+
+build_librdkafka_mklove() {
   # SASL PLAIN, SCRAM and OAUTHBEARER are librdkafka's own; GSSAPI would need Cyrus SASL and
   # Kerberos at run time, and OIDC token retrieval libcurl: both are left out. Not
   # --enable-static: that would swap Debian's lz4 1.9.4 for librdkafka's bundled 1.9.2; only
@@ -116,18 +158,57 @@ build_librdkafka() {
   # statically linked OpenSSL's own default paths need not exist on the machine.
   echo '#define WITH_STATIC_LIB_libcrypto 1' >>config.h
   make -j"$jobs" -C src librdkafka.a >/dev/null
-  mkdir -p "$prefix/include/librdkafka"
   cp src/librdkafka.a "$prefix/lib/"
-  cp src/rdkafka.h src/rdkafka_mock.h "$prefix/include/librdkafka/"
+}
+
+# Windows: librdkafka's CMake build, its supported way with MinGW (mklove's configure is for
+# Unix). SASL there is SSPI (GSSAPI through Windows' own Kerberos, secur32.dll), with PLAIN,
+# SCRAM and OAUTHBEARER as elsewhere.
+build_librdkafka_cmake() {
+  cat >toolchain.cmake <<TOOLCHAIN
+set(CMAKE_SYSTEM_NAME Windows)
+set(CMAKE_SYSTEM_PROCESSOR $arch)
+set(CMAKE_C_COMPILER $cc)
+set(CMAKE_CXX_COMPILER $cxx)
+set(CMAKE_AR $prefix/zig-ar)
+set(CMAKE_RANLIB $prefix/zig-ranlib)
+set(CMAKE_FIND_ROOT_PATH $prefix)
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+TOOLCHAIN
+  PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" PKG_CONFIG_PATH="" \
+    cmake -S . -B build -DCMAKE_TOOLCHAIN_FILE="$PWD/toolchain.cmake" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_FLAGS="$CFLAGS" -DRDKAFKA_BUILD_STATIC=ON -DRDKAFKA_BUILD_EXAMPLES=OFF \
+    -DRDKAFKA_BUILD_TESTS=OFF -DWITH_SSL=ON -DOPENSSL_ROOT_DIR="$prefix" \
+    -DOPENSSL_USE_STATIC_LIBS=ON -DWITH_ZSTD=ON -DWITH_ZLIB=ON -DENABLE_LZ4_EXT=ON \
+    -DWITH_SASL=ON -DWITH_CURL=OFF >/dev/null
+  cmake --build build --target rdkafka -j "$jobs" >/dev/null
+  cp build/src/librdkafka.a "$prefix/lib/"
 }
 
 build_curl() {
   cd "$(unpacked curl)"
   # Only what a Schema Registry client needs: HTTP and HTTPS over the OpenSSL above, with
   # zlib. The CA bundle is found at run time (SchemaRegistryClient), not fixed here.
-  PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" PKG_CONFIG_PATH="" \
-    CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" LIBS="-ldl -lpthread" \
-    ./configure --host="${target%%.*}" --prefix="$prefix" --disable-shared --enable-static \
+  local host libs
+  case "$os" in
+    linux) host="${target%%.*}" libs="-ldl -lpthread" ;;
+    windows) host=x86_64-w64-mingw32 libs="-lkns_compat -lws2_32 -lcrypt32 -lbcrypt" ;;
+    macos) host="$arch-apple-darwin" libs="-lpthread" ;;
+  esac
+  if [[ "$os" == macos ]]; then
+    # Only libSystem: no CoreFoundation and SystemConfiguration, which curl calls once before
+    # a lookup so that an IPv4 literal resolves on an IPv6-only (NAT64) network; there, give
+    # the registry by name.
+    sed -i 's/LDFLAGS="$LDFLAGS -framework CoreFoundation -framework SystemConfiguration"/:/' configure
+    sed -i 's/#    define CURL_OSX_CALL_COPYPROXIES 1//' lib/curl_setup.h
+  fi
+  # RC: windres, for a DLL's version resource, which a static library has no use for.
+  RC=/bin/true PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" PKG_CONFIG_PATH="" \
+    CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" LIBS="$libs" \
+    ./configure --host="$host" --prefix="$prefix" --disable-shared --enable-static \
     --with-openssl="$prefix" --with-zlib="$prefix" --without-zstd --without-brotli \
     --without-libpsl --without-libidn2 --without-nghttp2 --without-librtmp --without-libssh2 \
     --without-ca-bundle --without-ca-path --disable-ldap --disable-ldaps --disable-rtsp \
@@ -138,6 +219,14 @@ build_curl() {
   cp lib/.libs/libcurl.a "$prefix/lib/"
   mkdir -p "$prefix/include/curl"
   cp include/curl/*.h "$prefix/include/curl/"
+}
+
+# Windows only: what Zig's MinGW import libraries lack (portable/windows).
+build_compat() {
+  mkdir -p "$prefix/work/compat"
+  cd "$prefix/work/compat"
+  "$CC" $CFLAGS -c "$here/windows/gai_strerror.c" -o gai_strerror.o
+  $AR rcs "$prefix/lib/libkns_compat.a" gai_strerror.o
 }
 
 # together NAME...: builds the named libraries at the same time, each once; fails if any did.
@@ -166,7 +255,12 @@ warm_zig_cxx() {
 
 warm_zig_cxx &
 warm=$!
+for tool in ar ranlib; do  # CMake takes these as one program each
+  printf '#!/bin/sh\nexec "%s" %s "$@"\n' "$zig" "$tool" >"$prefix/zig-$tool"
+  chmod +x "$prefix/zig-$tool"
+done
 together zlib zstd lz4 openssl  # none needs another
+if [[ "$os" == windows ]]; then once compat build_compat; fi
 together librdkafka curl        # both on OpenSSL and zlib
 wait "$warm"
 rm -rf "$prefix/work"

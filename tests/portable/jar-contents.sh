@@ -1,27 +1,42 @@
 #!/usr/bin/env bash
 # The jar as released: its manifest names the plugin, its version and platforms; it holds a
-# library per platform and, in META-INF, the project's license and notice and the licenses of
+# library per platform (and says each one's size) and, in META-INF, the project's license and notice and the licenses of
 # everything linked into the libraries; scripts/install-plugin puts it (and only one copy) into
 # a JMeter's lib/ext; the Plugins Manager descriptor lists this version, and its marker and
-# component classes are in the jar.
-# Usage: jar-contents.sh JAR VERSION WORK_DIR
+# component classes are in the jar. The jar stays at most 20 MB.
+# Usage: jar-contents.sh JAR VERSION WORK_DIR PLATFORMS (a CMake list: folders separated by ';')
 set -euo pipefail
-jar="${1:?jar}" version="${2:?version}" work="${3:?work dir}"
+jar="${1:?jar}" version="${2:?version}" work="${3:?work dir}" platforms="${4:?platforms}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 rm -rf "$work" && mkdir -p "$work"
 
-unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' >"$work/manifest"
+# A manifest's lines wrap at 72 bytes, continued on lines starting with a space.
+unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' |
+  awk '/^ / { line = line substr($0, 2); next } NR > 1 { print line } { line = $0 } END { print line }' \
+    >"$work/manifest"
 grep -qx "Implementation-Title: jmeter-kafka-native" "$work/manifest" || fail "manifest has no title"
 grep -qx "Implementation-Version: $version" "$work/manifest" || fail "manifest has no version $version"
-grep -qx "Kafka-Native-Platforms: linux-x86_64 linux-aarch64" "$work/manifest" ||
-  fail "manifest does not list both platforms: $(grep Platforms "$work/manifest")"
+grep -qx "Kafka-Native-Platforms: ${platforms//;/ }" "$work/manifest" ||
+  fail "manifest does not list the platforms ${platforms//;/ }: $(grep Platforms "$work/manifest")"
 unzip -l "$jar" >"$work/listing"
-for entry in native/linux-x86_64/libkafkanative_jni.so native/linux-aarch64/libkafkanative_jni.so \
-  META-INF/LICENSE META-INF/NOTICE; do
+unzip -v "$jar" >"$work/verbose-listing"  # with each entry's compressed size
+for folder in ${platforms//;/ }; do
+  case "$folder" in
+    windows-*) file=kafkanative_jni.dll ;;
+    macos-*) file=libkafkanative_jni.dylib ;;
+    *) file=libkafkanative_jni.so ;;
+  esac
+  awk -v entry="native/$folder/$file" '$NF == entry { found = 1
+      printf "jar-contents: %s: %.1f MB, %.1f MB compressed\n", entry, $1 / 1048576, $3 / 1048576 }
+    END { exit !found }' "$work/verbose-listing" || fail "native/$folder/$file missing from the jar"
+done
+for entry in META-INF/LICENSE META-INF/NOTICE; do
   grep -q " $entry$" "$work/listing" || fail "$entry missing from the jar"
 done
-for library in librdkafka openssl zstd lz4 zlib curl spdlog fmt nlohmann-json; do
+size=$(stat -c %s "$jar")
+((size <= 20 * 1024 * 1024)) || fail "the jar is $size bytes, more than 20 MB"
+for library in librdkafka openssl zstd lz4 zlib curl spdlog fmt nlohmann-json mingw-w64; do
   grep -q " META-INF/licenses/$library.txt$" "$work/listing" || fail "no license of $library"
 done
 unzip -p "$jar" META-INF/NOTICE | grep -q "jmeter-kafka-native $version" || fail "NOTICE names no version"
@@ -42,4 +57,4 @@ python3 "$root/portable/plugins-manager.py" "$version" "https://example.invalid/
 for class in $(jq -r '.[0].markerClass, .[0].componentClasses[]' "$work/plugins.json"); do
   grep -q " ${class//.//}.class$" "$work/listing" || fail "descriptor names $class, not in the jar"
 done
-echo "jar-contents: $version, both platforms, licenses, install-plugin and descriptor checked"
+echo "jar-contents: $version, $size bytes, platforms ${platforms//;/ }, licenses, install-plugin and descriptor checked"

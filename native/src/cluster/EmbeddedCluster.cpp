@@ -1,9 +1,11 @@
 #include "EmbeddedCluster.hpp"
 
+#ifndef _WIN32
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#endif
 
 #include <algorithm>
 #include <charconv>
@@ -23,6 +25,7 @@ namespace {
 constexpr std::string_view kEmbedded = "embedded";
 constexpr int kMaxBrokers = 32;
 
+#ifndef _WIN32
 /// The ports of a `host:port,host:port` list.
 std::set<std::uint16_t> portsOf(const std::string& servers) {
   std::set<std::uint16_t> ports;
@@ -58,13 +61,16 @@ bool listensOn(int fd, const std::set<std::uint16_t>& ports) {
          ports.count(ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port)) != 0;
 }
 
+#endif
+
 /// Kafka brokers set TCP_NODELAY on every connection they accept; librdkafka's mock brokers do
 /// not. A client without Nagle (the plugin's default) can then have two requests answered
 /// back to back, and the second answer waits for the client's delayed ACK: 100–160 ms stalls,
 /// seen under AddressSanitizer. Linux gives the connections a listening socket accepts its
 /// TCP_NODELAY, so the brokers' listeners (found among this process's descriptors by port)
-/// get it. Elsewhere (no /proc) the mock keeps its own behaviour.
-void answerWithoutNagle(const std::string& bootstrapServers) {
+/// get it. Elsewhere (no /proc; Windows) the mock keeps its own behaviour.
+void answerWithoutNagle([[maybe_unused]] const std::string& bootstrapServers) {
+#ifndef _WIN32
   const auto ports = portsOf(bootstrapServers);
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", error)) {
@@ -76,6 +82,7 @@ void answerWithoutNagle(const std::string& bootstrapServers) {
       setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
     }
   }
+#endif
 }
 }  // namespace
 

@@ -1,6 +1,8 @@
 #include "ProducerClient.hpp"
 
+#ifndef _WIN32
 #include <pthread.h>
+#endif
 
 #include "kafkanative/KafkaError.hpp"
 #include "kafkanative/NativeLog.hpp"
@@ -36,7 +38,11 @@ ProducerClient::~ProducerClient() {
 
 void ProducerClient::pollUntilStopped() {
   // Named, so profiles and `top -H` tell it from the JMeter thread that started it.
+#if defined(__linux__)
   pthread_setname_np(pthread_self(), "kn-producer-dr");
+#elif defined(__APPLE__)
+  pthread_setname_np("kn-producer-dr");
+#endif
   while (!stopPolling_.load(std::memory_order_relaxed)) {
     rd_kafka_poll(handle_, static_cast<int>(kPollInterval.count()));
   }

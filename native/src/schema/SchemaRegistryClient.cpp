@@ -29,8 +29,9 @@ bool isCertificateProblem(CURLcode result) {
          result == CURLE_SSL_CACERT_BADFILE;
 }
 
-/// Where distributions keep their CA bundle. A libcurl linked into the portable library knows
-/// only the build machine's path, so the client looks for the running machine's own.
+/// Where distributions keep their CA bundle (macOS: /etc/ssl/cert.pem). A libcurl linked into
+/// the portable library knows only the build machine's path, so the client looks for the
+/// running machine's own.
 const std::string& systemCaBundle() {
   static const std::string found = [] {
     for (const char* path :
@@ -198,6 +199,11 @@ std::string SchemaRegistryClient::request(const std::string& path, const std::st
     if (!ca.empty()) {
       curl_easy_setopt(curl.get(), CURLOPT_CAINFO, ca.c_str());
     }
+#ifdef _WIN32
+    if (config_.caLocation.empty()) {  // no bundle file there: Windows' own certificate store
+      curl_easy_setopt(curl.get(), CURLOPT_SSL_OPTIONS, static_cast<long>(CURLSSLOPT_NATIVE_CA));
+    }
+#endif
     if (!config_.certificateLocation.empty()) {  // mutual TLS
       curl_easy_setopt(curl.get(), CURLOPT_SSLCERT, config_.certificateLocation.c_str());
       curl_easy_setopt(curl.get(), CURLOPT_SSLKEY, config_.keyLocation.c_str());

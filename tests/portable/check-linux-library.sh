@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Checks one of the jar's self-contained JNI libraries: it needs nothing but the C library's
+# Checks one of the jar's Linux JNI libraries: it needs nothing but the C library's
 # own parts, no glibc symbol newer than GLIBC_2.28, exports only the JNI entry points, is
 # stripped, is at most 10 MB (librdkafka with OpenSSL about 7.5, libcurl for the Schema Registry
 # about 0.5), and is built for the expected machine.
-# Usage: check-library.sh LIBRARY MACHINE (MACHINE as readelf names it, e.g. AArch64)
+# Usage: check-linux-library.sh LIBRARY MACHINE (MACHINE as readelf names it, e.g. AArch64)
 set -euo pipefail
 library="${1:?library}" machine="${2:?machine}"
 fail() { echo "FAIL: $library: $*" >&2; exit 1; }
