@@ -18,6 +18,11 @@ import org.apache.jmeter.testelement.ThreadListener;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
+import io.kafkanative.jmeter.connection.ConnectionRegistry;
+import io.kafkanative.jmeter.connection.UnusableConnectionException;
+import io.kafkanative.jmeter.plan.FieldDefaults;
+import io.kafkanative.jmeter.plan.PlanVariables;
+import io.kafkanative.jmeter.results.KafkaSampleResult;
 
 /**
  * What the Kafka samplers share: they find their Kafka Connection by name, and each JMeter

@@ -11,6 +11,12 @@ import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.TestStateListener;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
+import io.kafkanative.jmeter.connection.ConnectionRegistry;
+import io.kafkanative.jmeter.connection.NativeLogForwarder;
+import io.kafkanative.jmeter.connection.PluginVersion;
+import io.kafkanative.jmeter.engines.SummaryFile;
+import io.kafkanative.jmeter.plan.FieldDefaults;
+import io.kafkanative.jmeter.plan.PropertyLines;
 
 /**
  * Config element "Kafka Connection": where the cluster is and how to talk to it. Opens the

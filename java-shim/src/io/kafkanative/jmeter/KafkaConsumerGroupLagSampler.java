@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.jmeter.samplers.Entry;
 import org.apache.jmeter.samplers.SampleResult;
+import io.kafkanative.jmeter.connection.ConnectionRegistry;
+import io.kafkanative.jmeter.results.KafkaSampleResult;
+import io.kafkanative.jmeter.results.ProduceResultMapper;
 
 /**
  * Sampler "Kafka Consumer Group Lag": each sample reads a named group's lag on its topics (the

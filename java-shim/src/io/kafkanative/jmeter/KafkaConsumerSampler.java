@@ -6,6 +6,12 @@ import io.kafkanative.jmeter.core.NativeConsumer;
 import io.kafkanative.jmeter.core.NativeHandle;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.threads.JMeterVariables;
+import io.kafkanative.jmeter.connection.ConnectionRegistry;
+import io.kafkanative.jmeter.plan.PartitionList;
+import io.kafkanative.jmeter.results.ConsumeResultMapper;
+import io.kafkanative.jmeter.results.KafkaSampleResult;
+import io.kafkanative.jmeter.results.SampleText;
+import io.kafkanative.jmeter.results.SampleVariables;
 
 /**
  * Sampler "Kafka Consumer": each sample polls up to N messages natively, within a timeout. Each

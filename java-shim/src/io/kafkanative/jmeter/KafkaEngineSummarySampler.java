@@ -4,6 +4,9 @@ import org.apache.jmeter.samplers.AbstractSampler;
 import org.apache.jmeter.samplers.Entry;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.testbeans.TestBean;
+import io.kafkanative.jmeter.connection.ConnectionRegistry;
+import io.kafkanative.jmeter.engines.EngineSummaryResult;
+import io.kafkanative.jmeter.plan.FieldDefaults;
 
 /**
  * Sampler "Kafka Engine Summary", for a tearDown Thread Group: on a jmeter-server engine it

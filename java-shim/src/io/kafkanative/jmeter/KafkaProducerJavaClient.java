@@ -7,6 +7,7 @@ import org.apache.jmeter.protocol.java.sampler.AbstractJavaSamplerClient;
 import org.apache.jmeter.protocol.java.sampler.JavaSamplerContext;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.threads.JMeterContextService;
+import io.kafkanative.jmeter.results.KafkaSampleResult;
 
 /**
  * The Kafka Producer for plans built on JMeter's <i>Java Request</i> sampler: the parameters

@@ -9,6 +9,12 @@ import io.kafkanative.jmeter.core.SchemaConfig;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
+import io.kafkanative.jmeter.connection.ConnectionRegistry;
+import io.kafkanative.jmeter.plan.PropertyLines;
+import io.kafkanative.jmeter.results.KafkaSampleResult;
+import io.kafkanative.jmeter.results.ProduceResultMapper;
+import io.kafkanative.jmeter.results.SampleText;
+import io.kafkanative.jmeter.results.SampleVariables;
 
 /**
  * Sampler "Kafka Producer": each sample sends N messages built natively from templates, so a

@@ -11,6 +11,11 @@ import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.util.JMeterUtils;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
+import io.kafkanative.jmeter.engines.EngineSummaryResult;
+import io.kafkanative.jmeter.engines.SummaryFile;
+import io.kafkanative.jmeter.live.LiveSummary;
+import io.kafkanative.jmeter.live.SamplerFigures;
+import io.kafkanative.jmeter.live.SummaryRow;
 
 /**
  * The Kafka Summary listener's test element. In the GUI its view (KafkaSummaryGui) reads the

@@ -11,6 +11,10 @@ import javax.swing.table.DefaultTableModel;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.visualizers.gui.AbstractVisualizer;
+import io.kafkanative.jmeter.live.LiveSummary;
+import io.kafkanative.jmeter.live.SamplerFigures;
+import io.kafkanative.jmeter.live.SummaryRow;
+import io.kafkanative.jmeter.live.ThroughputChart;
 
 /**
  * Listener "Kafka Summary" (Add > Listener): a table per sampler and a chart, refreshed every

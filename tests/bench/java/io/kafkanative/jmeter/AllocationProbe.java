@@ -6,6 +6,8 @@ import io.kafkanative.jmeter.core.ProduceOutcome;
 import io.kafkanative.jmeter.core.ProducerConfig;
 import java.lang.management.ManagementFactory;
 import java.util.Collections;
+import io.kafkanative.jmeter.results.KafkaSampleResult;
+import io.kafkanative.jmeter.results.ProduceResultMapper;
 
 /**
  * Measures the Java heap a fire-and-track sample allocates (the sampler's work: the native call

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.apache.jmeter.util.JMeterUtils;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import io.kafkanative.jmeter.plan.PlanVariables;
 
 /** Which plan texts can change between iterations, and what the elements' GUI shows. */
 public class PlanSettingsTest {

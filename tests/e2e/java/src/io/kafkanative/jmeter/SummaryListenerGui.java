@@ -16,6 +16,7 @@ import org.apache.jmeter.util.JMeterUtils;
 import org.apache.jorphan.collections.HashTree;
 import org.apache.jorphan.collections.SearchByClass;
 import org.apache.jorphan.logging.LoggingManager;
+import io.kafkanative.jmeter.live.SummaryRow;
 
 /**
  * Opens a plan that carries the Kafka Summary listener, shows the listener's view in a Swing
