@@ -132,6 +132,17 @@ TEST(JsonTemplate, RandomDocumentsAreValidAndEnd) {
                 "field name: random values cannot be drawn for allOf, not or pattern");
 }
 
+// A '#' in a property's name is part of the name: the schema's own places were once taken for
+// "DOCUMENT#pointer" and looked up among the referenced documents (found by libFuzzer).
+TEST(JsonSchema, APropertyNameWithAHashStaysInItsSchema) {
+  const JsonSchema schema(R"({"type": "object", "properties": {"a#b/c": {"type": "object",
+    "properties": {"d": {"type": "integer"}}}}})",
+                          "schema");
+  std::string problem;
+  EXPECT_TRUE(schema.decode(R"({"a#b/c": {"d": 1}})", false, nullptr, problem)) << problem;
+  EXPECT_FALSE(schema.decode(R"({"a#b/c": {"d": "one"}})", false, nullptr, problem));
+}
+
 TEST(JsonSchema, ChecksEveryKeywordItTakesAndRefusesTheRest) {
   const JsonSchema schema(R"({"$defs": {"small": {"type": "integer", "maximum": 9}},
     "oneOf": [{"$ref": "#/$defs/small"}, {"type": "string", "const": "ten"}],

@@ -153,14 +153,18 @@ const JsonSchemaNode* JsonSchema::at(const std::string& pointer) {
   if (++depth_ > kMaxParseDepth) {  // subschemas and $refs nested past any real schema's
     fail(pointer, "subschemas and $refs nest deeper than " + std::to_string(kMaxParseDepth));
   }
-  // "NAME#/json/pointer" in another document; a plain "/json/pointer" in the schema's own.
-  const std::size_t hash = pointer.find('#');
-  const auto& document =
-      documents_.at(hash == std::string::npos ? std::string() : pointer.substr(0, hash));
+  // "NAME#/json/pointer" in another document; a plain "/json/pointer" (or "", the root) in the
+  // schema's own, where a '#' is only a character of a property's name.
+  const bool own = pointer.empty() || pointer.front() == '/';
+  const std::size_t hash = own ? std::string::npos : pointer.find('#');
+  const auto document = documents_.find(own ? std::string() : pointer.substr(0, hash));
+  if (document == documents_.end()) {
+    fail(pointer, "no such document");
+  }
   const nlohmann::ordered_json* schema = nullptr;
   try {
-    schema = &document.at(nlohmann::ordered_json::json_pointer(
-        hash == std::string::npos ? pointer : pointer.substr(hash + 1)));
+    schema = &document->second.at(
+        nlohmann::ordered_json::json_pointer(own ? pointer : pointer.substr(hash + 1)));
   } catch (const nlohmann::ordered_json::exception&) {
     fail(pointer, "no such place in the document");
   }
