@@ -132,6 +132,17 @@ JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_crossings0(J
   return static_cast<jlong>(jniCrossings.load(std::memory_order_relaxed));
 }
 
+JNIEXPORT jbyteArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_engineName0(JNIEnv* env,
+                                                                                     jclass) {
+  return guarded<jbyteArray>(env, nullptr, [&] {
+    jbyteArray name = toBytes(env, Connection::engineName());
+    if (name == nullptr) {
+      throw JavaExceptionPending{};
+    }
+    return name;
+  });
+}
+
 JNIEXPORT jlong JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_openConnection0(
     JNIEnv* env, jclass, jbyteArray bootstrap, jobjectArray properties, jlong flushTimeoutMs,
     jbyteArray statisticsFile) {
@@ -163,7 +174,8 @@ JNIEXPORT jbyteArray JNICALL Java_io_kafkanative_jmeter_core_NativeKafka_connect
     // The forms of NativeKafka.SummaryForm, in order.
     const std::string text = form == 0   ? target->summaryJson()
                              : form == 1 ? target->summaryText()
-                                         : target->liveFigures();
+                             : form == 2 ? target->liveFigures()
+                                         : target->liveSeconds();
     jbyteArray summary = toBytes(env, text);
     if (summary == nullptr) {
       throw JavaExceptionPending{};

@@ -28,6 +28,9 @@ KNS_TEST_PACKAGES=(
   # the Windows build of the native suite runs under Wine; LLVM's tools read the Windows and
   # macOS libraries' headers (tests/wine, tests/portable)
   wine64 llvm-14
+  # the live outputs' real receivers: the Backend Listener writes to InfluxDB, Prometheus
+  # scrapes the endpoint (tests/e2e/live-monitoring*.sh)
+  influxdb prometheus curl
 )
 # What does not change between builds lives here, shared by every build tree and checkout:
 # Zig, Debian's source packages and the jar's static dependencies (portable/build-deps.sh).

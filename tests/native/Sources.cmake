@@ -16,6 +16,7 @@ set(KNS_NATIVE_TEST_SOURCES
   InterruptTest.cpp
   JsonTemplateTest.cpp
   LatencyHistogramTest.cpp
+  LiveSecondsTest.cpp
   MessageTemplateTest.cpp
   MurmurAndRandomTest.cpp
   PayloadFileTest.cpp

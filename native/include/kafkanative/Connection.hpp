@@ -24,6 +24,7 @@ class FaultSchedule;
 class ProducerClient;
 class PayloadFile;
 class RateLimiter;
+class LiveSeconds;
 class RunTimeline;
 class SchemaRegistryClient;
 
@@ -37,6 +38,9 @@ class Connection {
   /// Returns the live connection for `config`, creating it (and the embedded cluster, when
   /// the bootstrap asks for one) on first use. Throws KafkaError for invalid configuration.
   static std::shared_ptr<Connection> open(const ConnectionConfig& config);
+
+  /// This process as an engine of a distributed test ("host:pid"), as summaries name it.
+  static const std::string& engineName();
 
   explicit Connection(const ConnectionConfig& config);
   ~Connection();
@@ -96,9 +100,14 @@ class Connection {
 
   /// The same, as one human-readable line per sampler (for jmeter.log).
   std::string summaryText() const;
-  /// Every sampler's live figures, one line each (see StatsReport's liveLine), for a view
+  /// Every sampler's live figures, one line each (see StatsReport's liveLine), then the
+  /// connection's own ("connection" and an empty name: the engine, throttling, client errors,
+  /// the cluster's health), for a view
   /// that refreshes while the test runs.
   std::string liveFigures() const;
+  /// The live figures as they stood at the end of each of the last seconds (LiveSeconds), for
+  /// outputs that report each second.
+  std::string liveSeconds() const;
 
   /// The Schema Registry client of the connection's `schema.registry.*` properties; null
   /// when they name none.
@@ -171,6 +180,7 @@ class Connection {
   std::map<std::string, WireTotals> wire_;
   std::vector<std::unique_ptr<ProducerClient>> clients_;  // [0] is the shared one
   rd_kafka_s* waitedClient_ = nullptr;                    ///< in clients_, once a session asks
+  std::unique_ptr<LiveSeconds> liveSeconds_;              ///< reads liveFigures(): destroyed first
 };
 
 }  // namespace kafkanative

@@ -32,6 +32,8 @@ class LatencyHistogram {
 
   std::uint64_t count() const noexcept { return count_.load(std::memory_order_relaxed); }
   std::uint64_t max() const noexcept { return max_.load(std::memory_order_relaxed); }
+  /// The sum of every recorded value (µs), for outputs that report a histogram's sum.
+  std::uint64_t sum() const noexcept { return sum_.load(std::memory_order_relaxed); }
   double mean() const noexcept;
 
   /// The smallest bucket upper bound below which `percent` % of recorded values fall

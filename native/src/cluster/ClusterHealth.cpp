@@ -125,6 +125,11 @@ void ClusterHealth::destroyHandles() {
   handles_.clear();
 }
 
+ClusterHealth::Reading ClusterHealth::last() {
+  std::lock_guard lock(mutex_);
+  return last_;
+}
+
 void ClusterHealth::record(const Reading& reading) {
   const bool changed = readings_.empty() || reading.brokers != last_.brokers ||
                        reading.partitions != last_.partitions ||

@@ -56,6 +56,9 @@ class ClusterHealth {
   /// Adds `topic` to those read (once; from any thread).
   void watch(const std::string& topic);
 
+  /// The latest reading (brokers -1 before the first answer).
+  Reading last();
+
   /// {"intervalMs", "readings": [[epoch ms, brokers, partitions, under-replicated, offline]]}:
   /// a row each time a figure changed, and the last one.
   nlohmann::json json();

@@ -17,6 +17,7 @@
 #include "Engine.hpp"
 #include "FaultSchedule.hpp"
 #include "LibrdkafkaLog.hpp"
+#include "LiveSeconds.hpp"
 #include "ProducerClient.hpp"
 #include "RunTimeline.hpp"
 #include "SchemaRegistryClient.hpp"
@@ -229,9 +230,12 @@ Connection::Connection(const ConnectionConfig& config)
   facts_ = std::make_unique<ClusterFacts>(handle(), std::min(deliveryTimeout_, kFactsTimeout));
   health_ = std::make_unique<ClusterHealth>(newMetadataConf(), kHealthInterval,
                                             std::min(deliveryTimeout_, kHealthTimeout));
+  liveSeconds_ = std::make_unique<LiveSeconds>(
+      timeline_->startTime(), timeline_->startEpochMicros(), [this] { return liveFigures(); });
 }
 
 Connection::~Connection() {
+  liveSeconds_.reset();    // it reads the figures of everything below
   facts_.reset();          // its queries use the shared client
   health_.reset();         // as do its
   faultSchedule_.reset();  // healthy brokers first, so the flush below can deliver
@@ -324,7 +328,7 @@ void Connection::closeDedicated(rd_kafka_s* handle) {
 
 void Connection::onClientError(rd_kafka_s* handle, int error, const char* reason, void* opaque) {
   auto* self = static_cast<Connection*>(opaque);
-  self->timeline_->now().clientErrors.fetch_add(1, std::memory_order_relaxed);
+  self->timeline_->onClientError();
   const auto code = static_cast<rd_kafka_resp_err_t>(error);
   std::string text = std::string(rd_kafka_err2name(code)) + ": " + reason;
   NativeLog::logSyslog(code == RD_KAFKA_RESP_ERR__FATAL ? 3 : 4,
@@ -470,8 +474,19 @@ std::string Connection::liveFigures() const {
   for (const auto& [name, stats] : consumerStats_) {
     lines += liveLine(name, *stats);
   }
-  return lines;
+  const auto health = health_->last();
+  return lines + "connection\t\tengine=" + Engine::name() +
+         "\tthrottledMillis=" + std::to_string(timeline_->throttledMillis()) +
+         "\tclientErrors=" + std::to_string(timeline_->clientErrors()) +
+         "\tbrokers=" + std::to_string(health.brokers) +
+         "\tpartitions=" + std::to_string(health.partitions) +
+         "\tunderReplicated=" + std::to_string(health.underReplicated) +
+         "\toffline=" + std::to_string(health.offline) + "\n";
 }
+
+const std::string& Connection::engineName() { return Engine::name(); }
+
+std::string Connection::liveSeconds() const { return liveSeconds_->text(); }
 
 std::string Connection::summaryJson() const {
   ProducerStats totals;

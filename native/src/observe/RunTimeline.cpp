@@ -7,8 +7,6 @@ namespace kafkanative {
 
 namespace {
 
-constexpr std::chrono::milliseconds kTick{20};
-
 /// Reads `counter`, and resets it to `reset` when `clear`.
 template <typename T>
 T read(std::atomic<T>& counter, bool clear, T reset = 0) {
@@ -54,7 +52,12 @@ RunTimeline::~RunTimeline() { worker_.stop(); }
 void RunTimeline::run() {
   std::unique_lock lock(mutex_);
   for (bool running = true; running;) {  // a last harvest after the stop, too
-    running = worker_.sleepUntil(lock, std::chrono::steady_clock::now() + kTick);
+    // Wakes at each second's boundary, so the slot turns when the second does (LiveSeconds
+    // reads the connection's figures at the same boundaries).
+    const auto next = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::steady_clock::now() - start_) +
+                      std::chrono::seconds(1);
+    running = worker_.sleepUntil(lock, start_ + next);
     const auto second =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start_)
             .count();

@@ -50,6 +50,25 @@ class RunTimeline {
   RunTimeline(const RunTimeline&) = delete;
   RunTimeline& operator=(const RunTimeline&) = delete;
 
+  /// When second 0 began, on the steady clock and on the wall clock (µs since the epoch).
+  std::chrono::steady_clock::time_point startTime() const noexcept { return start_; }
+  std::int64_t startEpochMicros() const noexcept { return startEpochMicros_; }
+
+  /// Milliseconds brokers throttled the connection's requests so far (every second's sum).
+  std::uint64_t throttledMillis() const noexcept {
+    return throttledMillis_.load(std::memory_order_relaxed);
+  }
+
+  /// librdkafka reported an error for a client as a whole (its error callback).
+  void onClientError() noexcept {
+    clientErrors_.fetch_add(1, std::memory_order_relaxed);
+    now().clientErrors.fetch_add(1, std::memory_order_relaxed);
+  }
+  /// How many so far.
+  std::uint64_t clientErrors() const noexcept {
+    return clientErrors_.load(std::memory_order_relaxed);
+  }
+
   /// The slot to record into now.
   Second& now() noexcept { return slot(current_.load(std::memory_order_relaxed)); }
 
@@ -100,6 +119,7 @@ class RunTimeline {
   std::atomic<std::uint64_t> throttleEvents_{0};
   std::atomic<std::uint64_t> throttledMillis_{0};
   std::atomic<std::int64_t> firstThrottle_{0};
+  std::atomic<std::uint64_t> clientErrors_{0};
   std::mutex mutex_;  // guards seconds_, disruptions_, groups_ and harvesting
   nlohmann::json seconds_ = nlohmann::json::array();
   nlohmann::json disruptions_ = nlohmann::json::array();

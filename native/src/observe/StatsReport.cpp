@@ -90,8 +90,9 @@ std::string liveLine(const std::string& name, const ProducerStats& s) {
          field("targetRate", static_cast<std::uint64_t>(s.targetRate.load())) +
          field("scheduleLagMicros",
                static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.scheduleLagMicros.load()))) +
-         "\tack=" + bucketsText(s.ackLatency) + "\tintended=" + bucketsText(s.intendedLatency) +
-         "\n";
+         "\tack=" + bucketsText(s.ackLatency) + field("ackSum", s.ackLatency.sum()) +
+         "\tintended=" + bucketsText(s.intendedLatency) +
+         field("intendedSum", s.intendedLatency.sum()) + "\n";
 }
 
 std::string liveLine(const std::string& name, const ConsumerStats& s) {
@@ -101,7 +102,8 @@ std::string liveLine(const std::string& name, const ConsumerStats& s) {
          field("lag", static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.lastLag.load()))) +
          field("missing", s.verifier.missing()) + field("duplicates", s.verifier.duplicates()) +
          field("reordered", s.verifier.reordered()) +
-         "\tendToEnd=" + bucketsText(s.endToEndLatency) + "\n";
+         "\tendToEnd=" + bucketsText(s.endToEndLatency) +
+         field("endToEndSum", s.endToEndLatency.sum()) + "\n";
 }
 
 std::string statsText(const ProducerStats& s) {

@@ -9,12 +9,14 @@ import java.util.Map;
 import org.apache.jmeter.config.ConfigTestElement;
 import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.TestStateListener;
+import org.apache.jmeter.util.JMeterUtils;
 import org.apache.jorphan.logging.LoggingManager;
 import org.apache.log.Logger;
 import io.kafkanative.jmeter.connection.ConnectionRegistry;
 import io.kafkanative.jmeter.connection.NativeLogForwarder;
 import io.kafkanative.jmeter.connection.PluginVersion;
 import io.kafkanative.jmeter.engines.SummaryFile;
+import io.kafkanative.jmeter.monitor.PrometheusEndpoint;
 import io.kafkanative.jmeter.plan.FieldDefaults;
 import io.kafkanative.jmeter.plan.PropertyLines;
 
@@ -69,6 +71,7 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
   public void testStarted() {
     PluginVersion.logOnce();
     NativeLogForwarder.start();
+    openPrometheusEndpoint();
     try {
       connection =
           new NativeConnection(
@@ -127,7 +130,36 @@ public class KafkaConnection extends ConfigTestElement implements TestBean, Test
       writeSummary(summary);
       LOG.info("JNI crossings so far: " + NativeKafka.crossings());
     }
+    closePrometheusEndpoint();
     NativeLogForwarder.stop();
+  }
+
+  /** With kafka.prometheus.port set, this engine's endpoint (one for all its connections). */
+  private static void openPrometheusEndpoint() {
+    String port = JMeterUtils.getPropDefault("kafka.prometheus.port", "").trim();
+    if (port.isEmpty()) {
+      return;
+    }
+    try {
+      PrometheusEndpoint.open(
+          JMeterUtils.getPropDefault("kafka.prometheus.address", "127.0.0.1").trim(),
+          Integer.parseInt(port));
+    } catch (NumberFormatException e) {
+      LOG.error("kafka.prometheus.port: '" + port + "' is not a port number; no Prometheus"
+          + " endpoint in this test");
+    }
+  }
+
+  private static void closePrometheusEndpoint() {
+    if (JMeterUtils.getPropDefault("kafka.prometheus.port", "").trim().isEmpty()) {
+      return;
+    }
+    try {
+      PrometheusEndpoint.close(
+          1000L * JMeterUtils.getPropDefault("kafka.prometheus.linger", 15));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

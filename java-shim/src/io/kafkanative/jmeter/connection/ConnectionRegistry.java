@@ -23,6 +23,9 @@ public final class ConnectionRegistry {
   private static final ConcurrentMap<String, String> FINAL_FIGURES =
       new ConcurrentHashMap<String, String>();
 
+  /** When each of those was taken (System.currentTimeMillis). */
+  private static final ConcurrentMap<String, Long> CLOSED_AT = new ConcurrentHashMap<String, Long>();
+
   private static final ConcurrentMap<String, RefusedSamples> REFUSED =
       new ConcurrentHashMap<String, RefusedSamples>();
 
@@ -69,6 +72,7 @@ public final class ConnectionRegistry {
     Object entry = CONNECTIONS.remove(name);
     REMOTE.remove(name);
     if (entry instanceof NativeConnection) {
+      CLOSED_AT.put(name, System.currentTimeMillis());
       FINAL_FIGURES.put(name, ((NativeConnection) entry).liveFigures());
     }
     RefusedSamples refused = REFUSED.remove(name);
@@ -91,6 +95,30 @@ public final class ConnectionRegistry {
       }
     }
     return figures;
+  }
+
+  /** When the connection {@code name} closed (ms since the epoch); now if it is open. */
+  public static long closedAtMillis(String name) {
+    Long closed = CONNECTIONS.containsKey(name) ? null : CLOSED_AT.get(name);
+    return closed != null ? closed : System.currentTimeMillis();
+  }
+
+  /**
+   * Every open connection's live figures at the end of each of its last seconds
+   * (NativeConnection.liveSeconds) by name.
+   */
+  public static Map<String, String> liveSeconds() {
+    Map<String, String> seconds = new TreeMap<String, String>();
+    for (Map.Entry<String, Object> entry : CONNECTIONS.entrySet()) {
+      if (entry.getValue() instanceof NativeConnection) {
+        try {
+          seconds.put(entry.getKey(), ((NativeConnection) entry.getValue()).liveSeconds());
+        } catch (IllegalStateException closedMeanwhile) {
+          // closed between listing and reading: its final figures remain in figures()
+        }
+      }
+    }
+    return seconds;
   }
 
   /** @throws UnusableConnectionException when no usable connection of that name is open */

@@ -46,6 +46,14 @@ public final class NativeConnection extends NativeHandle {
     return NativeKafka.connectionSummary(handle(), NativeKafka.SummaryForm.LIVE);
   }
 
+  /**
+   * The live figures as they stood at the end of each of the connection's last seconds:
+   * {@code start TAB epochMicros}, then per second {@code second TAB n} and its figures' lines.
+   */
+  public String liveSeconds() {
+    return NativeKafka.connectionSummary(handle(), NativeKafka.SummaryForm.LIVE_SECONDS);
+  }
+
   /** Opens a per-thread producer session on this client. */
   public NativeProducer openProducer(ProducerConfig config) {
     return new NativeProducer(NativeKafka.openProducer(handle(), config));

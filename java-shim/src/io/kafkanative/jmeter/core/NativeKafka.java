@@ -38,7 +38,8 @@ public final class NativeKafka {
   enum SummaryForm {
     JSON,
     TEXT,
-    LIVE
+    LIVE,
+    LIVE_SECONDS
   }
 
   static String connectionSummary(long connection, SummaryForm form) {
@@ -125,6 +126,12 @@ public final class NativeKafka {
     return crossings0();
   }
 
+  /** This JVM as an engine of a distributed test ("host:pid"), as the summaries name it. */
+  public static String engineName() {
+    NativeLibrary.ensureLoaded();
+    return new String(engineName0(), StandardCharsets.UTF_8);
+  }
+
   private static byte[] utf8(String text) {
     return ProducerConfig.utf8(text);
   }
@@ -158,6 +165,8 @@ public final class NativeKafka {
   private static native void closeLagReader0(long reader);
 
   private static native long crossings0();
+
+  private static native byte[] engineName0();
 
   private static native long openConsumer0(long connection, byte[][] texts, long[] numbers);
 

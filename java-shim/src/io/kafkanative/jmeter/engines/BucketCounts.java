@@ -76,6 +76,15 @@ public final class BucketCounts {
     return bounds[bounds.length - 1];
   }
 
+  /** How many values are at most {@code bound} (exact when it is a bucket bound). */
+  public long countAtMost(long bound) {
+    long seen = 0;
+    for (int i = 0; i < bounds.length && bounds[i] <= bound; i++) {
+      seen += counts[i];
+    }
+    return seen;
+  }
+
   /** The bound of the highest non-empty bucket; -1 when empty. */
   public long max() {
     for (int i = bounds.length - 1; i >= 0; i--) {

@@ -30,7 +30,11 @@ public final class LiveSummary {
     List<SamplerFigures> figures = new ArrayList<SamplerFigures>();
     for (Map.Entry<String, String> connection : byConnection.entrySet()) {
       String prefix = byConnection.size() > 1 ? connection.getKey() + "/" : "";
-      figures.addAll(SamplerFigures.parse(connection.getValue(), prefix));
+      for (SamplerFigures sampler : SamplerFigures.parse(connection.getValue(), prefix)) {
+        if (!sampler.isConnection()) {
+          figures.add(sampler);
+        }
+      }
     }
     return figures;
   }

@@ -9,11 +9,13 @@ import io.kafkanative.jmeter.engines.BucketCounts;
 
 /**
  * One sampler's live figures as read from its connection (NativeConnection.liveFigures): its
- * kind ("producer" or "consumer"), name, cumulative counts and latency histograms.
+ * kind ("producer" or "consumer"), name, cumulative counts and latency histograms. The
+ * connection's own figures (throttling, client errors, cluster health) come as kind
+ * "connection" with an empty name.
  */
 public final class SamplerFigures {
-  final String kind;
-  final String name;
+  public final String kind;
+  public final String name;
   private final Map<String, String> fields;
 
   private SamplerFigures(String kind, String name, Map<String, String> fields) {
@@ -26,7 +28,7 @@ public final class SamplerFigures {
    * Parses lines of {@code kind TAB name (TAB key=value)*}; {@code prefix} goes before each
    * name (a connection's, when several are open).
    */
-  static List<SamplerFigures> parse(String lines, String prefix) {
+  public static List<SamplerFigures> parse(String lines, String prefix) {
     List<SamplerFigures> figures = new ArrayList<SamplerFigures>();
     for (String line : lines.split("\n")) {
       String[] parts = line.split("\t");
@@ -45,8 +47,12 @@ public final class SamplerFigures {
     return figures;
   }
 
-  boolean isProducer() {
+  public boolean isProducer() {
     return "producer".equals(kind);
+  }
+
+  public boolean isConnection() {
+    return "connection".equals(kind);
   }
 
   /** Messages done so far, whatever became of them: it stops growing when nothing flows. */
@@ -54,13 +60,30 @@ public final class SamplerFigures {
     return isProducer() ? count("acked") + count("failed") : count("consumed") + count("errors");
   }
 
+  /** A text field ("engine"); empty when absent. */
+  public String text(String key) {
+    String value = fields.get(key);
+    return value == null ? "" : value;
+  }
+
   /** A count; 0 when absent. */
-  long count(String key) {
+  public long count(String key) {
     String value = fields.get(key);
     return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
   }
 
-  BucketCounts histogram(String key) {
+  public BucketCounts histogram(String key) {
     return BucketCounts.parse(fields.get(key));
+  }
+
+  /** The count of {@code key} since {@code before}, an earlier reading (null: the start). */
+  public long countSince(SamplerFigures before, String key) {
+    return count(key) - (before == null ? 0 : before.count(key));
+  }
+
+  /** The histogram {@code key} of the values recorded since {@code before} (null: the start). */
+  public BucketCounts histogramSince(SamplerFigures before, String key) {
+    BucketCounts later = histogram(key);
+    return before == null ? later : later.minus(before.histogram(key));
   }
 }

@@ -39,16 +39,15 @@ public final class SummaryRow {
     String latency = producer ? "ack" : "endToEnd";
     messages = now.count(count);
     failed = now.count(producer ? "failed" : "errors");
-    messagesPerSecond = rate(now.count(count) - (before == null ? 0 : before.count(count)), seconds);
-    megabytesPerSecond =
-        rate(now.count(bytes) - (before == null ? 0 : before.count(bytes)), seconds) / 1e6;
-    BucketCounts interval = since(before, now, latency);
+    messagesPerSecond = rate(now.countSince(before, count), seconds);
+    megabytesPerSecond = rate(now.countSince(before, bytes), seconds) / 1e6;
+    BucketCounts interval = now.histogramSince(before, latency);
     p50 = interval.percentile(50);
     p99 = interval.percentile(99);
     p999 = interval.percentile(99.9);
     max = interval.max();
     boolean scheduled = producer && now.count("targetRate") > 0;
-    intendedP99 = scheduled ? since(before, now, "intended").percentile(99) : -1;
+    intendedP99 = scheduled ? now.histogramSince(before, "intended").percentile(99) : -1;
     behindMicros = scheduled ? now.count("scheduleLagMicros") : -1;
     missing = producer ? -1 : now.count("missing");
     duplicated = producer ? -1 : now.count("duplicates");
@@ -59,11 +58,6 @@ public final class SummaryRow {
   /** {@code now} over the {@code seconds} since {@code before} (null: since the start). */
   static SummaryRow of(SamplerFigures before, SamplerFigures now, double seconds) {
     return new SummaryRow(before, now, seconds);
-  }
-
-  private static BucketCounts since(SamplerFigures before, SamplerFigures now, String key) {
-    BucketCounts later = now.histogram(key);
-    return before == null ? later : later.minus(before.histogram(key));
   }
 
   private static double rate(long count, double seconds) {

@@ -1,0 +1,45 @@
+#include "LiveSeconds.hpp"
+
+#include <algorithm>
+
+namespace kafkanative {
+
+LiveSeconds::LiveSeconds(std::chrono::steady_clock::time_point start, std::int64_t startEpochMicros,
+                         std::function<std::string()> figures)
+    : start_(start), startEpochMicros_(startEpochMicros), figures_(std::move(figures)) {
+  worker_.start([this] { run(); });
+}
+
+LiveSeconds::~LiveSeconds() { worker_.stop(); }
+
+void LiveSeconds::run() {
+  std::unique_lock lock(mutex_);
+  const auto elapsed = std::chrono::steady_clock::now() - start_;
+  auto second = std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
+  while (worker_.sleepUntil(lock, start_ + std::chrono::seconds(second + 1))) {
+    // Read without the lock: the figures take the connection's own, and text() must not
+    // wait for them.
+    lock.unlock();
+    std::string figures = figures_();
+    lock.lock();
+    readings_.emplace_back(second, std::move(figures));
+    if (readings_.size() > kKept) {
+      readings_.pop_front();
+    }
+    // After a late wake-up (a suspended machine) the seconds missed share the next reading.
+    second = std::max(second + 1, std::chrono::duration_cast<std::chrono::seconds>(
+                                      std::chrono::steady_clock::now() - start_)
+                                      .count());
+  }
+}
+
+std::string LiveSeconds::text() {
+  std::lock_guard lock(mutex_);
+  std::string text = "start\t" + std::to_string(startEpochMicros_) + "\n";
+  for (const auto& [second, figures] : readings_) {
+    text += "second\t" + std::to_string(second) + "\n" + figures;
+  }
+  return text;
+}
+
+}  // namespace kafkanative
