@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Writes BENCHMARKS.md (to stdout) from scripts/bench's measurements.
 # Usage: bench-report.sh RESULTS_TSV SYNC_TSV CONSUMER_TSV ROUNDS JVM_CPU CROSSINGS SAMPLES
-#        ALLOCATION_JSON MICRO_TEXT ENGINES_TSV
+#        ALLOCATION_JSON MICRO_TEXT ENGINES_TSV LIVE_CPU_TSV
 set -euo pipefail
 results="$1" sync_results="$2" consumer_results="$3" rounds="$4" jvm_cpu="$5" crossings="$6"
-samples="$7" allocation="$8" micro="$9" engines_results="${10}"
+samples="$7" allocation="$8" micro="$9" engines_results="${10}" live_cpu="${11}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # summarize DIGITS: "median (min–max)" of the numbers on stdin.
@@ -66,6 +66,24 @@ is subtracted. Peak RSS is the client process's maximum resident set.
 
 HEADER
 
+# live_outputs_cpu CONFIG: what the live outputs' own threads cost, against the JMeter
+# process's CPU in the same runs: a bound on their share that the rates' noise cannot blur.
+live_outputs_cpu() {
+  echo "CPU of the outputs' own threads per run (the Backend Listener's writer; the endpoint's"
+  echo "scrapes), against the JMeter process's CPU in the same runs (less its start and stop):"
+  echo
+  local who column
+  for who in "Backend Listener to InfluxDB" "Prometheus endpoint, scraped every second"; do
+    column=$([[ "$who" == Backend* ]] && echo 3 || echo 4)
+    local ms process
+    ms=$(awk -F'\t' -v who="$who" -v c="$column" '$1 == who { print $c }' "$live_cpu" | summarize 0)
+    process=$(median "$1" "$who" '$6')
+    printf -- '- %s: %s ms, %.2f %% of the process'"'"'s %.1f s (medians)\n' "$who" "$ms" \
+      "$(echo "${ms%% *} / 10 / $process" | bc -l)" "$process"
+  done
+  echo
+}
+
 awk -F'\t' '{ print $1 }' "$results" | awk '!seen[$0]++' | while read -r config; do
   echo "## $config"
   echo
@@ -86,6 +104,9 @@ awk -F'\t' '{ print $1 }' "$results" | awk '!seen[$0]++' | while read -r config;
       "$(echo "$(median "$config" "$who" '$4') / $base" | bc -l)"
   done
   echo
+  if [[ "$config" == "Live outputs"* ]]; then
+    live_outputs_cpu "$config"
+  fi
 done
 
 # sync_stat THREADS CONTENDER EXPRESSION [DIGITS]: over the rounds of the waited shape; $4

@@ -49,10 +49,10 @@ TEST(LiveSeconds, ReadsTheFiguresAsEachSecondOfTheTimelineEnds) {
       << text;
   std::lock_guard lock(mutex);
   ASSERT_GE(readAt.size(), 2u);
-  for (std::size_t i = 0; i < 2; ++i) {  // never before the boundary, and promptly after it
+  for (std::size_t i = 0; i < 2; ++i) {  // within the second after the boundary it names
     const auto boundary = start + std::chrono::seconds(i + 1);
     EXPECT_GE(readAt[i], boundary);
-    EXPECT_LT(readAt[i], boundary + std::chrono::milliseconds(500));
+    EXPECT_LT(readAt[i], boundary + std::chrono::seconds(1));
   }
 }
 
@@ -60,7 +60,7 @@ TEST(LiveSeconds, AReaderStartedLateBeginsWithTheSecondItIsIn) {
   LiveSeconds seconds(Clock::now() - std::chrono::milliseconds(5700), 0,
                       [] { return std::string("x\n"); });
   const auto text = waitFor([&] { return seconds.text(); }, "second\t");
-  EXPECT_EQ(text, "start\t0\nsecond\t5\nx\n");
+  EXPECT_EQ(text.rfind("start\t0\nsecond\t5\nx\n", 0), 0u) << text;
 }
 
 TEST(LiveSeconds, AConnectionsSecondsHoldItsSamplersAndItsOwnFigures) {
@@ -76,7 +76,9 @@ TEST(LiveSeconds, AConnectionsSecondsHoldItsSamplersAndItsOwnFigures) {
   EXPECT_NE(live.find("producer\tlive-seconds-producer\tsent=100\tacked=100\t"), std::string::npos)
       << live;
   EXPECT_NE(live.find("\tackSum="), std::string::npos) << live;
-  EXPECT_NE(live.find("\nconnection\t\tthrottledMillis=0\tclientErrors="), std::string::npos)
+  EXPECT_NE(live.find("\nconnection\t\tengine=" + Connection::engineName() +
+                      "\tthrottledMillis=0\tclientErrors="),
+            std::string::npos)
       << live;
   const auto start = nlohmann::json::parse(kafka->summaryJson())["timeline"]["startEpochMicros"];
   const auto text = waitFor([&] { return kafka->liveSeconds(); }, "acked=100");

@@ -5,6 +5,7 @@ import io.kafkanative.jmeter.monitor.InfluxLines;
 import io.kafkanative.jmeter.monitor.InfluxSender;
 import io.kafkanative.jmeter.monitor.LivePoint;
 import io.kafkanative.jmeter.monitor.SecondsFollower;
+import java.lang.management.ManagementFactory;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public class KafkaBackendListenerClient implements BackendListenerClient {
   private SecondsFollower follower;
   private Thread writer;
   private volatile boolean running;
+  /** CPU the writer thread used, ns, set when it ends (its cost, logged at the test's end). */
+  private volatile long writerCpuNanos;
 
   @Override
   public Arguments getDefaultParameters() {
@@ -114,7 +117,8 @@ public class KafkaBackendListenerClient implements BackendListenerClient {
     sender.add(last);
     sender.flush(FLUSH_MILLIS);
     String outcome = "Kafka Backend Listener: " + sender.written() + " points written, "
-        + sender.dropped() + " dropped";
+        + sender.dropped() + " dropped; its thread used " + writerCpuNanos / 1_000_000
+        + " ms of CPU";
     if (sender.dropped() > 0) {
       LOG.warn(outcome);
     } else {
@@ -129,14 +133,16 @@ public class KafkaBackendListenerClient implements BackendListenerClient {
 
   /** Once a second until the test ends: the seconds that ended, then a send. */
   private void write() {
-    while (running) {
-      sender.add(lines(follower.poll()));
-      sender.send();
-      try {
+    try {
+      while (running) {
+        sender.add(lines(follower.poll()));
+        sender.send();
         Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        return;
       }
+    } catch (InterruptedException e) {
+      // the test's end
+    } finally {
+      writerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
   }
 

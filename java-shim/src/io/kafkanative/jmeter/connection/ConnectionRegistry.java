@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import io.kafkanative.jmeter.results.RefusedSamples;
 
 /**
@@ -84,17 +85,7 @@ public final class ConnectionRegistry {
    * and the last ones of connections closed since (a test's final figures stay readable).
    */
   public static Map<String, String> figures() {
-    Map<String, String> figures = new TreeMap<String, String>(FINAL_FIGURES);
-    for (Map.Entry<String, Object> entry : CONNECTIONS.entrySet()) {
-      if (entry.getValue() instanceof NativeConnection) {
-        try {
-          figures.put(entry.getKey(), ((NativeConnection) entry.getValue()).liveFigures());
-        } catch (IllegalStateException closedMeanwhile) {
-          // closed between listing and reading: its final figures are read at unregister
-        }
-      }
-    }
-    return figures;
+    return readOpen(new TreeMap<String, String>(FINAL_FIGURES), NativeConnection::liveFigures);
   }
 
   /** When the connection {@code name} closed (ms since the epoch); now if it is open. */
@@ -108,17 +99,22 @@ public final class ConnectionRegistry {
    * (NativeConnection.liveSeconds) by name.
    */
   public static Map<String, String> liveSeconds() {
-    Map<String, String> seconds = new TreeMap<String, String>();
+    return readOpen(new TreeMap<String, String>(), NativeConnection::liveSeconds);
+  }
+
+  /** {@code into} with {@code reading} of every open connection, by name. */
+  private static Map<String, String> readOpen(
+      Map<String, String> into, Function<NativeConnection, String> reading) {
     for (Map.Entry<String, Object> entry : CONNECTIONS.entrySet()) {
       if (entry.getValue() instanceof NativeConnection) {
         try {
-          seconds.put(entry.getKey(), ((NativeConnection) entry.getValue()).liveSeconds());
+          into.put(entry.getKey(), reading.apply((NativeConnection) entry.getValue()));
         } catch (IllegalStateException closedMeanwhile) {
-          // closed between listing and reading: its final figures remain in figures()
+          // closed between listing and reading: its final figures are read at unregister
         }
       }
     }
-    return seconds;
+    return into;
   }
 
   /** @throws UnusableConnectionException when no usable connection of that name is open */

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.kafkanative.jmeter.connection.ConnectionRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +28,7 @@ public final class PrometheusEndpoint {
   private final HttpServer server;
   private final AtomicLong started = new AtomicLong();
   private final AtomicLong served = new AtomicLong();
+  private final AtomicLong cpuNanos = new AtomicLong();  // what serving cost, for the log
 
   private PrometheusEndpoint(HttpServer server) {
     this.server = server;
@@ -81,10 +84,14 @@ public final class PrometheusEndpoint {
       Thread.sleep(20);
     }
     server.stop(0);
+    LOG.info("Kafka Prometheus endpoint: " + served.get() + " scrapes served in "
+        + cpuNanos.get() / 1_000_000 + " ms of CPU");
   }
 
   private void serve(HttpExchange exchange) throws IOException {
     started.incrementAndGet();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuBefore = threads.getCurrentThreadCpuTime();
     try {
       byte[] body = PrometheusText.render(ConnectionRegistry.figures())
           .getBytes(StandardCharsets.UTF_8);
@@ -96,6 +103,7 @@ public final class PrometheusEndpoint {
       served.incrementAndGet();
     } finally {
       exchange.close();
+      cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuBefore);
     }
   }
 }
