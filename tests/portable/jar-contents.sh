@@ -34,6 +34,13 @@ done
 for entry in META-INF/LICENSE META-INF/NOTICE; do
   grep -q " $entry$" "$work/listing" || fail "$entry missing from the jar"
 done
+# JMeter 5.6 loads Backend Listener and Java Request clients as services.
+for service in org.apache.jmeter.visualizers.backend.BackendListenerClient \
+  org.apache.jmeter.protocol.java.sampler.JavaSamplerClient; do
+  class=$(unzip -p "$jar" "META-INF/services/$service") || fail "META-INF/services/$service missing"
+  grep -q " ${class//.//}.class$" "$work/listing" ||
+    fail "META-INF/services/$service names $class, which the jar lacks"
+done
 size=$(stat -c %s "$jar")
 ((size <= 20 * 1024 * 1024)) || fail "the jar is $size bytes, more than 20 MB"
 for library in librdkafka openssl zstd lz4 zlib curl spdlog fmt nlohmann-json mingw-w64; do
