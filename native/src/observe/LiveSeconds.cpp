@@ -1,7 +1,5 @@
 #include "LiveSeconds.hpp"
 
-#include <algorithm>
-
 namespace kafkanative {
 
 LiveSeconds::LiveSeconds(std::chrono::steady_clock::time_point start, std::int64_t startEpochMicros,
@@ -13,23 +11,27 @@ LiveSeconds::LiveSeconds(std::chrono::steady_clock::time_point start, std::int64
 LiveSeconds::~LiveSeconds() { worker_.stop(); }
 
 void LiveSeconds::run() {
+  const auto secondsSinceStart = [this] {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
+                                                            start_)
+        .count();
+  };
   std::unique_lock lock(mutex_);
-  const auto elapsed = std::chrono::steady_clock::now() - start_;
-  auto second = std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
-  while (worker_.sleepUntil(lock, start_ + std::chrono::seconds(second + 1))) {
+  for (auto next = secondsSinceStart() + 1;
+       worker_.sleepUntil(lock, start_ + std::chrono::seconds(next));) {
+    // The second that ended last: next - 1, unless the wake-up came late (a suspended
+    // machine), when the seconds missed share this reading.
+    const auto ended = secondsSinceStart() - 1;
     // Read without the lock: the figures take the connection's own, and text() must not
     // wait for them.
     lock.unlock();
     std::string figures = figures_();
     lock.lock();
-    readings_.emplace_back(second, std::move(figures));
+    readings_.emplace_back(ended, std::move(figures));
     if (readings_.size() > kKept) {
       readings_.pop_front();
     }
-    // After a late wake-up (a suspended machine) the seconds missed share the next reading.
-    second = std::max(second + 1, std::chrono::duration_cast<std::chrono::seconds>(
-                                      std::chrono::steady_clock::now() - start_)
-                                      .count());
+    next = ended + 2;
   }
 }
 
