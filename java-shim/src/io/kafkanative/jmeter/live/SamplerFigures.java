@@ -47,6 +47,16 @@ public final class SamplerFigures {
     return figures;
   }
 
+  /** The engine (host:pid) the connection line of {@code figures} names; empty without one. */
+  public static String engine(List<SamplerFigures> figures) {
+    for (SamplerFigures line : figures) {
+      if (line.isConnection()) {
+        return line.text("engine");
+      }
+    }
+    return "";
+  }
+
   public boolean isProducer() {
     return "producer".equals(kind);
   }

@@ -81,10 +81,7 @@ public final class PrometheusText {
     List<SamplerFigures> all = new ArrayList<SamplerFigures>();
     for (Map.Entry<String, String> connection : figuresByConnection.entrySet()) {
       List<SamplerFigures> parsed = SamplerFigures.parse(connection.getValue(), "");
-      String engine = "";
-      for (SamplerFigures figures : parsed) {
-        engine = figures.isConnection() ? figures.text("engine") : engine;
-      }
+      String engine = SamplerFigures.engine(parsed);
       for (SamplerFigures figures : parsed) {
         String text = "engine=\"" + escape(engine) + "\",connection=\""
             + escape(connection.getKey()) + "\""

@@ -107,10 +107,7 @@ public final class SecondsFollower {
   private void addPoints(
       String connection, List<SamplerFigures> now, double seconds, long epochMicros,
       Followed state, List<LivePoint> points) {
-    String engine = "";
-    for (SamplerFigures figures : now) {
-      engine = figures.isConnection() ? figures.text("engine") : engine;
-    }
+    String engine = SamplerFigures.engine(now);
     Map<String, SamplerFigures> previous = new HashMap<String, SamplerFigures>();
     for (SamplerFigures figures : now) {
       String key = figures.kind + "\t" + figures.name;
